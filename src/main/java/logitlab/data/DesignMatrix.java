@@ -1,0 +1,99 @@
+package logitlab.data;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model's design matrix: an intercept column first, then one column per numeric predictor and
+ * one treatment-coded dummy column per non-reference level of each categorical predictor, in the
+ * order the predictors were given. Rows with a missing outcome or missing used predictor are already
+ * dropped.
+ *
+ * @param file the file the rows came from, as the user named it (for messages)
+ * @param n number of rows used
+ * @param p number of columns, intercept included
+ * @param x row-major n x p values: {@code x[i * p + j]}
+ * @param y outcome coded 0/1 (1 = event), length n
+ * @param lines the 1-based line number in the file where each used row starts, length n
+ * @param terms column names as R prints them: {@code (Intercept)}, {@code x}, {@code race2}
+ * @param predictors the predictor columns that produced the terms, in order
+ * @param outcome how the outcome was read
+ * @param rowsRead data rows in the file (header excluded)
+ * @param droppedByColumn for each column that caused drops, the number of rows with a missing value
+ *     there (a row missing in several columns counts once for each), in column order
+ * @param rowsDropped rows dropped for missing values (each row counted once)
+ */
+public record DesignMatrix(
+    String file,
+    int n,
+    int p,
+    double[] x,
+    double[] y,
+    int[] lines,
+    List<String> terms,
+    List<Predictor> predictors,
+    Outcome outcome,
+    int rowsRead,
+    int rowsDropped,
+    Map<String, Integer> droppedByColumn) {
+
+  public DesignMatrix {
+    if (x.length != (long) n * p || y.length != n || lines.length != n || terms.size() != p) {
+      throw new IllegalArgumentException("inconsistent design matrix dimensions");
+    }
+    terms = List.copyOf(terms);
+    predictors = List.copyOf(predictors);
+    droppedByColumn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(droppedByColumn));
+    // x, y and lines are large: not copied; the builder hands over fresh arrays and nobody mutates them.
+  }
+
+  /** Value of row i, column j. */
+  public double get(int i, int j) {
+    return x[i * p + j];
+  }
+
+  /** Number of events (y = 1). */
+  public int events() {
+    int e = 0;
+    for (double v : y) {
+      if (v == 1.0) {
+        e++;
+      }
+    }
+    return e;
+  }
+
+  /**
+   * How the outcome column was read.
+   *
+   * @param column the column name
+   * @param event the value coded 1, as written in the file ({@code 1}, {@code TRUE}, {@code Yes})
+   * @param nonEvent the value coded 0
+   */
+  public record Outcome(String column, String event, String nonEvent) {}
+
+  /**
+   * One predictor column and the design columns it produced.
+   *
+   * @param column the column name in the file
+   * @param categorical whether it is treatment-coded
+   * @param firstTerm index of its first design column
+   * @param mean numeric: mean over the used rows; categorical: NaN
+   * @param levels categorical: all levels in coding order, the reference first; numeric: empty
+   */
+  public record Predictor(String column, boolean categorical, int firstTerm, double mean, List<String> levels) {
+    public Predictor {
+      levels = List.copyOf(levels);
+    }
+
+    /** Number of design columns: 1 for numeric, levels - 1 for categorical. */
+    public int width() {
+      return categorical ? levels.size() - 1 : 1;
+    }
+
+    /** The reference level of a categorical predictor. */
+    public String reference() {
+      return levels.get(0);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package logitlab.data;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to model: the outcome column, the predictor columns and how to read them.
+ *
+ * @param outcome outcome column name, or {@code null} for the last column
+ * @param predictors predictor column names in order, or {@code null} for all other columns
+ * @param factors columns to treat as categorical, mapped to their reference level ({@code null} value:
+ *     the first level in sorted order); string columns are categorical without being listed
+ * @param positive the outcome value that is the event (coded 1), or {@code null} for the default rule
+ * @param naMarkers extra strings that mark a missing value (the empty field and {@code NA} always do)
+ */
+public record ModelSpec(
+    String outcome,
+    List<String> predictors,
+    Map<String, String> factors,
+    String positive,
+    Set<String> naMarkers) {
+
+  public ModelSpec {
+    predictors = predictors == null ? null : List.copyOf(predictors);
+    factors = factors == null ? Map.of() : Map.copyOf(factors);
+    naMarkers = naMarkers == null ? Set.of() : Set.copyOf(naMarkers);
+  }
+
+  /** All defaults: last column is the outcome, every other column a predictor. */
+  public static ModelSpec defaults() {
+    return new ModelSpec(null, null, Map.of(), null, Set.of());
+  }
+
+  public ModelSpec withOutcome(String column) {
+    return new ModelSpec(Objects.requireNonNull(column), predictors, factors, positive, naMarkers);
+  }
+}
