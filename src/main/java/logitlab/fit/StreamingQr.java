@@ -1,0 +1,250 @@
+package logitlab.fit;
+
+import java.util.Arrays;
+
+/**
+ * Weighted least squares by a QR decomposition built one row at a time, with R's rank-revealing
+ * rule for aliased (exactly collinear) columns.
+ *
+ * <p>Rows {@code sqrt(w_i) x_i} and right-hand sides {@code sqrt(w_i) z_i} are folded into an upper
+ * triangular {@code R} (p x p) and {@code Q'z} by Givens rotations, so that {@code R'R = X'WX}
+ * without ever forming {@code X'WX} (which would square the condition number) and without storing
+ * anything of size n. Memory is O(p^2), time O(n p^2). See Golub &amp; Van Loan, Matrix
+ * Computations, 4th ed., 5.1.8 and 6.5 (updating the QR factorisation).
+ *
+ * <p>{@link #solve(double)} then applies the limited column pivoting of LINPACK {@code dqrdc2} as R
+ * modifies it for {@code lm} and {@code glm} to that small {@code R}: a column whose norm, after
+ * removing its projection on the columns before it, falls below {@code tol} times its original norm
+ * is moved to the end and declared aliased. Because {@code X = QR} with orthogonal {@code Q}, the
+ * column norms of {@code R} and of the partially reduced matrices equal those of {@code X}, so the
+ * decisions are those R makes on the full matrix. R uses {@code tol = 1e-7} in {@code lm} and
+ * {@code min(1e-7, epsilon / 1000)} in {@code glm.fit}.
+ */
+final class StreamingQr {
+  private final int p;
+  private final double[] r; // row-major p x p, upper triangle used
+  private final double[] qtz;
+  private final double[] a;
+  private double rss;
+
+  StreamingQr(int p) {
+    this.p = p;
+    this.r = new double[p * p];
+    this.qtz = new double[p];
+    this.a = new double[p];
+  }
+
+  /**
+   * Adds the row {@code sqrtW * x[off .. off+p)} with right-hand side {@code sqrtW * z}.
+   */
+  void add(double[] x, int off, double sqrtW, double z) {
+    for (int j = 0; j < p; j++) {
+      a[j] = x[off + j] * sqrtW;
+    }
+    double b = z * sqrtW;
+    for (int k = 0; k < p; k++) {
+      double ak = a[k];
+      if (ak == 0.0) {
+        continue;
+      }
+      int rk = k * p;
+      double rkk = r[rk + k];
+      double h = Math.sqrt(rkk * rkk + ak * ak);
+      if (!(h > 0 && h < Double.POSITIVE_INFINITY)) {
+        h = Math.hypot(rkk, ak);
+      }
+      double c = rkk / h;
+      double s = ak / h;
+      r[rk + k] = h;
+      for (int j = k + 1; j < p; j++) {
+        double t = r[rk + j];
+        double aj = a[j];
+        r[rk + j] = c * t + s * aj;
+        a[j] = c * aj - s * t;
+      }
+      double t = qtz[k];
+      qtz[k] = c * t + s * b;
+      b = c * b - s * t;
+    }
+    rss += b * b;
+  }
+
+  /**
+   * Solves the least squares problem accumulated so far.
+   *
+   * @param tol relative tolerance for declaring a column aliased (R: 1e-7 for lm)
+   */
+  Solution solve(double tol) {
+    // Column-major copy of R so that column operations are contiguous.
+    double[][] col = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        col[j][i] = r[i * p + j];
+      }
+    }
+    double[] qz = qtz.clone();
+    int[] pivot = new int[p];
+    double[] original = new double[p];
+    for (int j = 0; j < p; j++) {
+      pivot[j] = j;
+      double nrm = norm(col[j], 0);
+      original[j] = nrm == 0 ? 1.0 : nrm;
+    }
+    int k = p; // columns 0..k-1 are candidates; k..p-1 have been moved to the end as aliased
+    for (int l = 0; l < p; l++) {
+      while (l < k && norm(col[l], l) < original[l] * tol) {
+        // move column l to the end, as dqrdc2 does
+        double[] c = col[l];
+        int pv = pivot[l];
+        double on = original[l];
+        for (int j = l; j < p - 1; j++) {
+          col[j] = col[j + 1];
+          pivot[j] = pivot[j + 1];
+          original[j] = original[j + 1];
+        }
+        col[p - 1] = c;
+        pivot[p - 1] = pv;
+        original[p - 1] = on;
+        k--;
+      }
+      if (l >= k || l == p - 1) {
+        continue;
+      }
+      // Householder reflection zeroing col[l][l+1..p)
+      double[] v = col[l];
+      double alpha = norm(v, l);
+      if (alpha == 0) {
+        continue;
+      }
+      if (v[l] > 0) {
+        alpha = -alpha;
+      }
+      // v := x - alpha e_l, stored in a fresh vector
+      double[] u = new double[p];
+      for (int i = l; i < p; i++) {
+        u[i] = v[i];
+      }
+      u[l] -= alpha;
+      double uu = 0;
+      for (int i = l; i < p; i++) {
+        uu += u[i] * u[i];
+      }
+      if (uu == 0) {
+        continue;
+      }
+      for (int j = l; j < p; j++) {
+        reflect(u, uu, col[j], l);
+      }
+      reflect(u, uu, qz, l);
+    }
+    int rank = k;
+    // Back substitution on the leading rank x rank block.
+    double[] betaPivoted = new double[rank];
+    for (int i = rank - 1; i >= 0; i--) {
+      double s = qz[i];
+      for (int j = i + 1; j < rank; j++) {
+        s -= col[j][i] * betaPivoted[j];
+      }
+      betaPivoted[i] = s / col[i][i];
+    }
+    // Inverse of the leading triangular block, Rinv (upper triangular), row-major.
+    double[] rinv = new double[rank * rank];
+    for (int j = 0; j < rank; j++) {
+      rinv[j * rank + j] = 1.0 / col[j][j];
+      for (int i = j - 1; i >= 0; i--) {
+        double s = 0;
+        for (int m = i + 1; m <= j; m++) {
+          s += col[m][i] * rinv[m * rank + j];
+        }
+        rinv[i * rank + j] = -s / col[i][i];
+      }
+    }
+    double[] beta = new double[p];
+    Arrays.fill(beta, Double.NaN);
+    double[][] cov = new double[p][p];
+    for (double[] row : cov) {
+      Arrays.fill(row, Double.NaN);
+    }
+    for (int i = 0; i < rank; i++) {
+      beta[pivot[i]] = betaPivoted[i];
+      for (int j = 0; j < rank; j++) {
+        double s = 0;
+        for (int m = Math.max(i, j); m < rank; m++) {
+          s += rinv[i * rank + m] * rinv[j * rank + m];
+        }
+        cov[pivot[i]][pivot[j]] = s;
+      }
+    }
+    // Aliased columns as combinations of the estimable ones: R11 c = R12[:, a].
+    boolean[] aliased = new boolean[p];
+    double[][] combination = new double[p][];
+    for (int a2 = rank; a2 < p; a2++) {
+      aliased[pivot[a2]] = true;
+      double[] c = new double[p];
+      double[] rhs = col[a2];
+      double[] cp = new double[rank];
+      for (int i = rank - 1; i >= 0; i--) {
+        double s = rhs[i];
+        for (int j = i + 1; j < rank; j++) {
+          s -= col[j][i] * cp[j];
+        }
+        cp[i] = s / col[i][i];
+      }
+      for (int i = 0; i < rank; i++) {
+        c[pivot[i]] = cp[i];
+      }
+      combination[pivot[a2]] = c;
+    }
+    double residual = rss;
+    for (int i = rank; i < p; i++) {
+      residual += qz[i] * qz[i];
+    }
+    return new Solution(beta, aliased, rank, cov, residual, combination);
+  }
+
+  private static void reflect(double[] u, double uu, double[] v, int from) {
+    double d = 0;
+    for (int i = from; i < u.length; i++) {
+      d += u[i] * v[i];
+    }
+    double f = 2 * d / uu;
+    for (int i = from; i < u.length; i++) {
+      v[i] -= f * u[i];
+    }
+  }
+
+  private static double norm(double[] v, int from) {
+    double scale = 0;
+    for (int i = from; i < v.length; i++) {
+      scale = Math.max(scale, Math.abs(v[i]));
+    }
+    if (scale == 0) {
+      return 0;
+    }
+    double s = 0;
+    for (int i = from; i < v.length; i++) {
+      double t = v[i] / scale;
+      s += t * t;
+    }
+    return scale * Math.sqrt(s);
+  }
+
+  /**
+   * A least squares solution.
+   *
+   * @param beta coefficients, NaN for aliased columns
+   * @param aliased which columns were declared aliased
+   * @param rank number of estimable columns
+   * @param unscaledCovariance (X'WX)^-1 restricted to estimable columns, NaN elsewhere
+   * @param rss weighted residual sum of squares
+   * @param aliasCombination for an aliased column j, the coefficients c with x_j = sum_i c_i x_i
+   *     over estimable columns; null for estimable columns
+   */
+  record Solution(
+      double[] beta,
+      boolean[] aliased,
+      int rank,
+      double[][] unscaledCovariance,
+      double rss,
+      double[][] aliasCombination) {}
+}
