@@ -1,5 +1,7 @@
 package logitlab.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +12,9 @@ import java.util.Set;
  *
  * @param outcome outcome column name, or {@code null} for the last column
  * @param predictors predictor column names in order, or {@code null} for all other columns
- * @param factors columns to treat as categorical, mapped to their reference level ({@code null} value:
- *     the first level in sorted order); string columns are categorical without being listed
+ * @param factors columns to treat as categorical, mapped to their reference level ({@code null} or
+ *     blank value: the first level in sorted order); string columns are categorical without being
+ *     listed. Null values are kept (a {@code Map.copyOf} would reject them); null keys are not.
  * @param positive the outcome value that is the event (coded 1), or {@code null} for the default rule
  * @param naMarkers extra strings that mark a missing value (the empty field and {@code NA} always do)
  */
@@ -24,7 +27,13 @@ public record ModelSpec(
 
   public ModelSpec {
     predictors = predictors == null ? null : List.copyOf(predictors);
-    factors = factors == null ? Map.of() : Map.copyOf(factors);
+    if (factors == null) {
+      factors = Map.of();
+    } else {
+      // Map.copyOf rejects null values, which mean "default reference level" here.
+      factors.keySet().forEach(k -> Objects.requireNonNull(k, "factor column"));
+      factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+    }
     naMarkers = naMarkers == null ? Set.of() : Set.copyOf(naMarkers);
   }
 

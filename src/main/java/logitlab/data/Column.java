@@ -1,0 +1,217 @@
+package logitlab.data;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The values of one used CSV column, stored as they stream in, in primitive arrays.
+ *
+ * <p>A column is in one of two modes:
+ *
+ * <ul>
+ *   <li><b>numeric</b>: a {@code double[]}, with {@link Double#NaN} for a missing value;
+ *   <li><b>text</b>: an {@code int[]} of codes into a dictionary of the distinct trimmed strings
+ *       (codes in order of first appearance), with {@code -1} for a missing value.
+ * </ul>
+ *
+ * A column whose type is to be inferred starts numeric and switches to text at its first non-numeric
+ * value, provided it has had no number yet; a column that has both numbers and text is an error,
+ * raised as soon as it is seen. The outcome and {@code --factor} columns are text from the start: their
+ * levels are worked out after reading, with numbers merged by value.
+ */
+final class Column {
+
+  private static final int INITIAL_CAPACITY = 1024;
+
+  private final String file;
+  private final String name;
+  private final Set<String> naMarkers;
+  private final boolean inferType;
+  private final int maxLevels;
+
+  private int size;
+  private double[] values;
+  private int[] codes;
+  private final Map<String, Integer> dictionary = new HashMap<>();
+  private String[] texts = new String[16];
+  private int[] firstLines = new int[16];
+
+  private int missing;
+  private int numbers;
+  private int firstTextLine;
+  private String firstText;
+
+  /**
+   * @param file the file as named in messages
+   * @param name the column name
+   * @param naMarkers trimmed strings that mark a missing value besides the empty field and {@code NA}
+   * @param inferType true: numeric unless every value is text; false: always text (outcome, factors)
+   * @param maxLevels the most distinct strings the column may hold
+   */
+  Column(String file, String name, Set<String> naMarkers, boolean inferType, int maxLevels) {
+    this.file = file;
+    this.name = name;
+    this.naMarkers = naMarkers;
+    this.inferType = inferType;
+    this.maxLevels = maxLevels;
+    if (inferType) {
+      values = new double[INITIAL_CAPACITY];
+    } else {
+      codes = new int[INITIAL_CAPACITY];
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Number of values added (one per data row). */
+  int size() {
+    return size;
+  }
+
+  /** Whether the values are text codes ({@link #code}) rather than numbers ({@link #value}). */
+  boolean isText() {
+    return codes != null;
+  }
+
+  /** Number of rows with a missing value in this column. */
+  int missingCount() {
+    return missing;
+  }
+
+  boolean isMissing(int row) {
+    return codes != null ? codes[row] < 0 : Double.isNaN(values[row]);
+  }
+
+  /** Numeric mode: the value in a row, NaN if missing. */
+  double value(int row) {
+    return values[row];
+  }
+
+  /** Text mode: the dictionary code in a row, -1 if missing. */
+  int code(int row) {
+    return codes[row];
+  }
+
+  /** Number of distinct strings seen. */
+  int distinct() {
+    return dictionary.size();
+  }
+
+  /** The trimmed string with this code. */
+  String text(int code) {
+    return texts[code];
+  }
+
+  /** The line where the string with this code first appears. */
+  int firstLine(int code) {
+    return firstLines[code];
+  }
+
+  /** Adds the field of the next data row, which starts at {@code line}. */
+  void add(String field, int line) {
+    String s = field.trim();
+    if (size == capacity()) {
+      grow();
+    }
+    if (s.isEmpty() || "NA".equals(s) || naMarkers.contains(s)) {
+      missing++;
+      if (codes != null) {
+        codes[size] = -1;
+      } else {
+        values[size] = Double.NaN;
+      }
+      size++;
+      return;
+    }
+    if (!inferType) {
+      codes[size++] = codeOf(s, line);
+      return;
+    }
+    boolean numeric = Numbers.looksNumeric(s);
+    if (numeric && codes == null) {
+      double v = Double.parseDouble(s);
+      if (Double.isInfinite(v)) {
+        throw outOfRange(line, s);
+      }
+      values[size++] = v;
+      numbers++;
+      return;
+    }
+    if (numeric) {
+      throw mixed(firstTextLine, firstText);
+    }
+    if (codes == null) {
+      if (numbers > 0) {
+        throw mixed(line, s);
+      }
+      // Every earlier row was missing: switch to text.
+      codes = new int[values.length];
+      Arrays.fill(codes, 0, size, -1);
+      values = null;
+      firstTextLine = line;
+      firstText = s;
+    }
+    codes[size++] = codeOf(s, line);
+  }
+
+  private int codeOf(String s, int line) {
+    Integer code = dictionary.get(s);
+    if (code != null) {
+      return code;
+    }
+    int c = dictionary.size();
+    if (c >= maxLevels) {
+      throw new DataException(
+          DataException.Kind.BAD_INPUT,
+          file + ":" + line + ": column \"" + name + "\" has more than " + maxLevels
+              + " distinct values (\"" + s + "\" is one more); a categorical column can have at most "
+              + maxLevels + " levels");
+    }
+    if (Numbers.looksNumeric(s) && Double.isInfinite(Double.parseDouble(s))) {
+      throw outOfRange(line, s);
+    }
+    if (c == texts.length) {
+      texts = Arrays.copyOf(texts, 2 * c);
+      firstLines = Arrays.copyOf(firstLines, 2 * c);
+    }
+    texts[c] = s;
+    firstLines[c] = line;
+    dictionary.put(s, c);
+    return c;
+  }
+
+  private int capacity() {
+    return codes != null ? codes.length : values.length;
+  }
+
+  private void grow() {
+    int cap = capacity();
+    int next = cap < (1 << 29) ? 2 * cap : Integer.MAX_VALUE - 8;
+    if (next <= cap) {
+      throw new DataException(DataException.Kind.BAD_INPUT, file + ": too many rows");
+    }
+    if (codes != null) {
+      codes = Arrays.copyOf(codes, next);
+    } else {
+      values = Arrays.copyOf(values, next);
+    }
+  }
+
+  private DataException outOfRange(int line, String s) {
+    return new DataException(
+        DataException.Kind.BAD_INPUT,
+        file + ":" + line + ": column \"" + name + "\": \"" + s + "\" is out of range");
+  }
+
+  private DataException mixed(int line, String s) {
+    return new DataException(
+        DataException.Kind.BAD_INPUT,
+        file + ":" + line + ": column \"" + name + "\": \"" + s + "\" is not a number (other rows are;"
+            + " add --na " + s + " if it marks a missing value, or --factor " + name
+            + " to treat the column as categorical)");
+  }
+}

@@ -1,0 +1,358 @@
+package logitlab.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a CSV file and builds the {@link DesignMatrix} for a {@link ModelSpec}, as R's
+ * {@code read.csv} followed by {@code glm(y ~ ., data, na.action = na.omit)} would.
+ *
+ * <ul>
+ *   <li><b>Columns.</b> The outcome defaults to the last column and the predictors to all the others,
+ *       in file order. Only these columns are stored; every row's width is checked all the same.
+ *   <li><b>Missing values.</b> An empty field, {@code NA} or one of {@link ModelSpec#naMarkers()}
+ *       (compared after trimming spaces). A row missing the outcome or a predictor is dropped;
+ *       missing values in other columns do not matter.
+ *   <li><b>Types.</b> A predictor whose values are all numbers is numeric, one with no numbers is
+ *       categorical, and one that mixes the two is an error naming the first non-numeric value. A
+ *       column in {@link ModelSpec#factors()} is categorical whatever its values.
+ *   <li><b>Factor coding.</b> Treatment coding as R: levels sorted (numerically when all are numbers,
+ *       else by {@link String#compareTo}), the first, or the one the spec names, is the reference and
+ *       gets no column; the others get a 0/1 column named column name + level ({@code race2}).
+ *   <li><b>Outcome.</b> 0/1, TRUE/FALSE, or two labels of which the second in sorted order is the
+ *       event (R's factor rule: No/Yes gives Yes = 1); {@link ModelSpec#positive()} overrides.
+ * </ul>
+ *
+ * Every problem is a {@link DataException} with a one-line message that starts with the file's
+ * display name and, where known, the line.
+ */
+public final class DesignMatrixLoader {
+
+  /** The most levels a categorical column may have. */
+  public static final int MAX_LEVELS = 1000;
+
+  /** How many distinct values an outcome error message shows. */
+  private static final int SHOWN_VALUES = 10;
+
+  private static final String INTERCEPT = "(Intercept)";
+
+  private DesignMatrixLoader() {}
+
+  /**
+   * Reads the CSV and builds the design matrix.
+   *
+   * @param file the CSV file (UTF-8, header row first)
+   * @param displayName how the file is named in messages (e.g. {@code data/x.csv})
+   * @param delimiter the field separator: {@code ','}, {@code ';'} or {@code '\t'}
+   * @param spec outcome, predictors, factors, positive value and missing-value markers
+   * @return the design matrix over the rows with no missing value in a used column
+   * @throws DataException USAGE when the spec names a column or level the data lacks; BAD_INPUT when
+   *     the file cannot be read or its content is malformed; NOT_FITTABLE when no model can be fitted
+   *     (no rows left, one outcome class, a one-level factor)
+   */
+  public static DesignMatrix load(Path file, String displayName, char delimiter, ModelSpec spec) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(spec, "spec");
+    Set<String> naMarkers = spec.naMarkers().stream().map(String::trim).collect(Collectors.toSet());
+    Selection[] selection = new Selection[1];
+    CsvTable table =
+        CsvTable.read(
+            file,
+            displayName,
+            delimiter,
+            header -> {
+              selection[0] = Selection.resolve(displayName, header, spec);
+              return selection[0].columns(displayName, header.size(), naMarkers);
+            });
+    return new Builder(displayName, table, selection[0], spec).build();
+  }
+
+  /** The spec resolved against the header: positions of the outcome and the predictors. */
+  private record Selection(int outcome, int[] predictors, boolean[] factor, List<String> header) {
+
+    static Selection resolve(String file, List<String> header, ModelSpec spec) {
+      String outcomeName = spec.outcome() != null ? spec.outcome().trim() : header.get(header.size() - 1);
+      int outcome = indexOf(file, header, outcomeName);
+      List<String> names = spec.predictors();
+      if (names == null) {
+        names = new ArrayList<>(header);
+        names.remove(outcome);
+      }
+      int[] predictors = new int[names.size()];
+      Set<Integer> seen = new HashSet<>();
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get(k).trim();
+        int j = indexOf(file, header, name);
+        if (j == outcome) {
+          throw usage(file + ": \"" + name + "\" is the outcome; it cannot also be a predictor");
+        }
+        if (!seen.add(j)) {
+          throw usage(file + ": predictor \"" + name + "\" is listed twice");
+        }
+        predictors[k] = j;
+      }
+      boolean[] factor = new boolean[header.size()];
+      for (String name : spec.factors().keySet()) {
+        // A factor that is not a predictor (or is the outcome) has no effect.
+        factor[indexOf(file, header, name.trim())] = true;
+      }
+      return new Selection(outcome, predictors, factor, header);
+    }
+
+    /** The columns to store: the outcome and predictors; the rest are skipped. */
+    Column[] columns(String file, int width, Set<String> naMarkers) {
+      Column[] columns = new Column[width];
+      columns[outcome] =
+          new Column(file, header.get(outcome), naMarkers, false, MAX_LEVELS);
+      for (int j : predictors) {
+        columns[j] = new Column(file, header.get(j), naMarkers, !factor[j], MAX_LEVELS);
+      }
+      return columns;
+    }
+
+    private static int indexOf(String file, List<String> header, String name) {
+      int j = header.indexOf(name);
+      if (j < 0) {
+        throw usage(file + ": no column \"" + name + "\"; columns are: " + String.join(", ", header));
+      }
+      return j;
+    }
+  }
+
+  /** Turns the stored columns into the design matrix. */
+  private static final class Builder {
+    private final String file;
+    private final CsvTable table;
+    private final ModelSpec spec;
+    private final Column outcome;
+    private final Column[] predictors;
+
+    Builder(String file, CsvTable table, Selection selection, ModelSpec spec) {
+      this.file = file;
+      this.table = table;
+      this.spec = spec;
+      this.outcome = table.column(selection.outcome());
+      this.predictors = new Column[selection.predictors().length];
+      for (int k = 0; k < predictors.length; k++) {
+        predictors[k] = table.column(selection.predictors()[k]);
+      }
+    }
+
+    DesignMatrix build() {
+      int rowsRead = table.rows();
+      Map<String, Integer> droppedByColumn = new LinkedHashMap<>();
+      List<Column> used = new ArrayList<>();
+      used.add(outcome);
+      used.addAll(List.of(predictors));
+      for (Column c : used) {
+        if (c.missingCount() > 0) {
+          droppedByColumn.put(c.name(), c.missingCount());
+        }
+      }
+      boolean[] keep = new boolean[rowsRead];
+      int n = 0;
+      for (int row = 0; row < rowsRead; row++) {
+        boolean ok = true;
+        for (Column c : used) {
+          if (c.isMissing(row)) {
+            ok = false;
+            break;
+          }
+        }
+        keep[row] = ok;
+        if (ok) {
+          n++;
+        }
+      }
+      if (n == 0) {
+        throw new DataException(
+            DataException.Kind.NOT_FITTABLE,
+            file + ": all " + rowsRead + (rowsRead == 1 ? " row was" : " rows were")
+                + " dropped for missing values (" + describeDrops(droppedByColumn)
+                + "); no rows are left to fit");
+      }
+
+      int[] lines = new int[n];
+      for (int row = 0, i = 0; row < rowsRead; row++) {
+        if (keep[row]) {
+          lines[i++] = table.line(row);
+        }
+      }
+      OutcomeCoding outcomeCoding = codeOutcome(keep);
+      double[] y = new double[n];
+      for (int row = 0, i = 0; row < rowsRead; row++) {
+        if (keep[row]) {
+          y[i++] = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
+        }
+      }
+
+      List<String> terms = new ArrayList<>();
+      terms.add(INTERCEPT);
+      List<DesignMatrix.Predictor> records = new ArrayList<>();
+      Levels[] coding = new Levels[predictors.length];
+      for (int k = 0; k < predictors.length; k++) {
+        Column c = predictors[k];
+        int first = terms.size();
+        if (c.isText()) {
+          coding[k] = factorLevels(c, keep);
+          for (int l = 1; l < coding[k].size(); l++) {
+            terms.add(c.name() + coding[k].labels().get(l));
+          }
+          records.add(new DesignMatrix.Predictor(c.name(), true, first, Double.NaN, coding[k].labels()));
+        } else {
+          terms.add(c.name());
+          records.add(new DesignMatrix.Predictor(c.name(), false, first, mean(c, keep, n), List.of()));
+        }
+      }
+      int p = terms.size();
+      if ((long) n * p > Integer.MAX_VALUE - 8) {
+        throw new DataException(
+            DataException.Kind.BAD_INPUT,
+            file + ": the design matrix would have " + n + " x " + p + " cells, too many to hold");
+      }
+      double[] x = new double[n * p];
+      for (int row = 0, i = 0; row < rowsRead; row++) {
+        if (!keep[row]) {
+          continue;
+        }
+        int base = i * p;
+        x[base] = 1.0;
+        for (int k = 0; k < predictors.length; k++) {
+          int first = records.get(k).firstTerm();
+          if (coding[k] == null) {
+            x[base + first] = predictors[k].value(row);
+          } else {
+            int level = coding[k].levelOf(predictors[k], row);
+            if (level > 0) {
+              x[base + first + level - 1] = 1.0;
+            }
+          }
+        }
+        i++;
+      }
+      return new DesignMatrix(
+          file, n, p, x, y, lines, terms, records, outcomeCoding.outcome, rowsRead,
+          rowsRead - n, droppedByColumn);
+    }
+
+    private record OutcomeCoding(Levels levels, int event, DesignMatrix.Outcome outcome) {}
+
+    private OutcomeCoding codeOutcome(boolean[] keep) {
+      String name = outcome.name();
+      Levels levels = Levels.of(outcome, keep);
+      if (levels.size() == 1) {
+        throw new DataException(
+            DataException.Kind.NOT_FITTABLE,
+            file + ": outcome \"" + name + "\" has only one value after dropping missing rows: "
+                + levels.describe(SHOWN_VALUES) + "; a model needs both classes");
+      }
+      if (levels.size() > 2) {
+        throw new DataException(
+            DataException.Kind.BAD_INPUT,
+            file + ": outcome \"" + name + "\" has " + levels.size()
+                + " values after dropping missing rows: " + levels.describe(SHOWN_VALUES)
+                + "; it must have exactly two (0/1, TRUE/FALSE or two labels)");
+      }
+      boolean zeroOne = levels.numeric() && levels.values()[0] == 0.0 && levels.values()[1] == 1.0;
+      int event;
+      if (spec.positive() != null) {
+        event = levels.find(spec.positive());
+        if (event < 0) {
+          throw usage(
+              file + ": --positive \"" + spec.positive().trim() + "\" is not a value of outcome \""
+                  + name + "\"; its values are: " + String.join(", ", levels.labels()));
+        }
+      } else if (levels.numeric() && !zeroOne) {
+        throw new DataException(
+            DataException.Kind.BAD_INPUT,
+            file + ": outcome \"" + name + "\" must be coded 0/1 but its values are "
+                + levels.labels().get(0) + " and " + levels.labels().get(1)
+                + "; add --positive VALUE to say which one is the event (e.g. --positive "
+                + levels.labels().get(1) + ")");
+      } else if (isTrueFalse(levels.labels())) {
+        event = "true".equalsIgnoreCase(levels.labels().get(0)) ? 0 : 1;
+      } else {
+        event = 1;
+      }
+      String eventLabel = zeroOne ? (event == 1 ? "1" : "0") : levels.labels().get(event);
+      String nonEventLabel = zeroOne ? (event == 1 ? "0" : "1") : levels.labels().get(1 - event);
+      return new OutcomeCoding(
+          levels, event, new DesignMatrix.Outcome(name, eventLabel, nonEventLabel));
+    }
+
+    private static boolean isTrueFalse(List<String> labels) {
+      Set<String> lower = new HashSet<>();
+      for (String s : labels) {
+        lower.add(s.toLowerCase(java.util.Locale.ROOT));
+      }
+      return lower.equals(Set.of("true", "false"));
+    }
+
+    /** Levels of a categorical predictor over the used rows, reference first. */
+    private Levels factorLevels(Column c, boolean[] keep) {
+      Levels levels = Levels.of(c, keep);
+      if (levels.size() > MAX_LEVELS) {
+        throw new DataException(
+            DataException.Kind.BAD_INPUT,
+            file + ": column \"" + c.name() + "\" has " + levels.size()
+                + " levels; a categorical column can have at most " + MAX_LEVELS);
+      }
+      String reference = referenceFor(c.name());
+      if (reference != null) {
+        int k = levels.find(reference);
+        if (k < 0) {
+          throw usage(
+              file + ": reference level \"" + reference.trim() + "\" is not a level of column \""
+                  + c.name() + "\"; levels are: " + String.join(", ", levels.labels()));
+        }
+        levels = levels.withFirst(k);
+      }
+      if (levels.size() == 1) {
+        throw new DataException(
+            DataException.Kind.NOT_FITTABLE,
+            file + ": column \"" + c.name() + "\" has only one level after dropping missing rows: \""
+                + levels.labels().get(0) + "\"; a categorical predictor needs at least two");
+      }
+      return levels;
+    }
+
+    /** The reference level the spec names for a column, or null. */
+    private String referenceFor(String column) {
+      for (Map.Entry<String, String> e : spec.factors().entrySet()) {
+        if (e.getKey().trim().equals(column)) {
+          String ref = e.getValue();
+          return ref == null || ref.isBlank() ? null : ref;
+        }
+      }
+      return null;
+    }
+
+    private static double mean(Column c, boolean[] keep, int n) {
+      double sum = 0;
+      for (int row = 0; row < keep.length; row++) {
+        if (keep[row]) {
+          sum += c.value(row);
+        }
+      }
+      return sum / n;
+    }
+
+    private static String describeDrops(Map<String, Integer> droppedByColumn) {
+      return droppedByColumn.entrySet().stream()
+          .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+          .collect(Collectors.joining(", "));
+    }
+  }
+
+  private static DataException usage(String message) {
+    return new DataException(DataException.Kind.USAGE, message);
+  }
+}

@@ -1,0 +1,87 @@
+package logitlab.data;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * Reading and printing numbers the way a CSV user means them.
+ *
+ * <p>{@link Double#parseDouble} accepts more than a spreadsheet user would call a number: hex floats
+ * ({@code 0x1p3}), type suffixes ({@code 1d}, {@code 2f}), {@code Infinity} and {@code NaN}. Here a
+ * number is only {@code [+-] digits [. digits] [(e|E) [+-] digits]} with at least one digit in the
+ * mantissa ({@code .5} and {@code 5.} are fine); anything else is text.
+ */
+final class Numbers {
+
+  private Numbers() {}
+
+  /**
+   * Whether {@code s} (already trimmed) is written as a decimal number. Says nothing about range:
+   * {@code 1e999} is a number that does not fit a double.
+   */
+  static boolean looksNumeric(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /**
+   * The value of a trimmed string: a finite double, {@link Double#NaN} when the text is not a
+   * number, or an infinity when it is a number too large for a double ({@code 1e999}).
+   */
+  static double parse(String s) {
+    return looksNumeric(s) ? Double.parseDouble(s) : Double.NaN;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * A short human form of a value for messages and labels: 4 significant digits, no trailing zeros,
+   * no exponent for ordinary magnitudes ({@code 41.29}, {@code 0.5}, {@code 1200}).
+   */
+  static String format(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.toString(v);
+    }
+    if (v == 0) {
+      return "0";
+    }
+    BigDecimal d = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+    double abs = Math.abs(v);
+    return abs >= 1e-4 && abs < 1e9 ? d.toPlainString() : d.toString();
+  }
+}
