@@ -1,0 +1,82 @@
+package logitlab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code logitlab} command: subcommands, help, version, and the exit-code mapping. */
+@Command(
+    name = "logitlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    subcommands = {CompareCommand.class, CommandLine.HelpCommand.class},
+    description = {
+      "Logistic regression, shown three ways: the linear probability model (OLS), the logistic",
+      "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side.",
+      ""
+    },
+    footer = {
+      "",
+      "Example:  logitlab compare data/smoking.csv --at cigs=60",
+      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
+      "            4 the data cannot be fitted."
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // no subcommand: print usage and fail as a usage error
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'logitlab compare FILE'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code (used by tests). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(out, err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("logitlab: " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().flush();
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      c.getErr().println(ExitCodes.message(ex));
+      c.getErr().flush();
+      return ExitCodes.of(ex);
+    });
+    return cl;
+  }
+
+  /** Reads the version Maven writes into {@code logitlab-version.properties}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/logitlab-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "logitlab " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package logitlab.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import logitlab.data.DesignMatrix;
+import logitlab.data.PointBuilder;
+import logitlab.model.Comparison;
+import logitlab.model.InputSummary;
+import logitlab.model.LinearProbabilityFit;
+import logitlab.model.Logistic;
+import logitlab.model.LogisticFit;
+import logitlab.model.NeuronFit;
+import logitlab.model.Prediction;
+
+/** Fits the three models to one design matrix and predicts at points: the {@code compare} job. */
+public final class Comparer {
+  private Comparer() {}
+
+  /**
+   * Fits the linear probability model, the logistic GLM and the neuron (on the GLM's estimable
+   * columns), and predicts at each point in {@code at}; with no points, at the smallest and largest
+   * value of the first numeric predictor (others at their mean or reference level).
+   */
+  public static Comparison compare(
+      DesignMatrix d, List<Map<String, String>> at, IrlsOptions irls, NeuronOptions neuronOptions) {
+    LinearProbabilityFit linear = OlsFitter.fit(d);
+    LogisticFit logistic = IrlsFitter.fit(d, irls);
+    NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliased());
+    boolean defaults = at.isEmpty();
+    List<Map<String, String>> points = defaults ? defaultPoints(d) : at;
+    List<Prediction> predictions = new ArrayList<>();
+    for (Map<String, String> point : points) {
+      PointBuilder.Point pt = PointBuilder.build(d, point);
+      double[] row = pt.row();
+      predictions.add(new Prediction(pt.given(), pt.defaulted(),
+          dot(row, linear.estimates()),
+          Logistic.sigmoid(dot(row, logistic.estimates())),
+          Logistic.sigmoid(dot(row, neuron.weights()))));
+    }
+    return new Comparison(summary(d), linear, logistic, neuron, predictions, defaults);
+  }
+
+  private static InputSummary summary(DesignMatrix d) {
+    List<String> predictors = d.predictors().stream().map(DesignMatrix.Predictor::column).toList();
+    return new InputSummary(d.file(), d.rowsRead(), d.n(), d.rowsDropped(), d.droppedByColumn(),
+        d.outcome().column(), d.outcome().event(), d.outcome().nonEvent(), d.events(), predictors,
+        d.terms());
+  }
+
+  /** x'beta with aliased (NaN) coefficients taken as 0, as R's predict does. */
+  private static double dot(double[] row, double[] beta) {
+    double s = 0;
+    for (int j = 0; j < row.length; j++) {
+      if (!Double.isNaN(beta[j])) {
+        s += row[j] * beta[j];
+      }
+    }
+    return s;
+  }
+
+  /** The smallest and largest value of the first numeric predictor. */
+  static List<Map<String, String>> defaultPoints(DesignMatrix d) {
+    for (DesignMatrix.Predictor pr : d.predictors()) {
+      if (pr.categorical()) {
+        continue;
+      }
+      int j = pr.firstTerm();
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < d.n(); i++) {
+        min = Math.min(min, d.get(i, j));
+        max = Math.max(max, d.get(i, j));
+      }
+      List<Map<String, String>> pts = new ArrayList<>();
+      for (double v : min == max ? new double[] {min} : new double[] {min, max}) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(pr.column(), plain(v));
+        pts.add(m);
+      }
+      return pts;
+    }
+    return List.of();
+  }
+
+  /** A number as a user would type it: integers without ".0", others in shortest form. */
+  static String plain(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+}

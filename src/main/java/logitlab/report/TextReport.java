@@ -1,0 +1,167 @@
+package logitlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import java.util.stream.Collectors;
+import logitlab.model.Coefficient;
+import logitlab.model.Comparison;
+import logitlab.model.InputSummary;
+import logitlab.model.LinearProbabilityFit;
+import logitlab.model.LogisticFit;
+import logitlab.model.NeuronFit;
+import logitlab.model.OutOfRange;
+import logitlab.model.Prediction;
+
+/** The default, human-readable output of {@code compare}: fixed, aligned columns. */
+public final class TextReport {
+  private TextReport() {}
+
+  public static String render(Comparison c) {
+    StringBuilder sb = new StringBuilder();
+    header(sb, c.input());
+    sideBySide(sb, c);
+    logistic(sb, c.logistic());
+    linear(sb, c.linear());
+    outOfRange(sb, c.linear().outOfRange(), c.input());
+    predictions(sb, c);
+    return sb.toString();
+  }
+
+  private static void header(StringBuilder sb, InputSummary in) {
+    sb.append("logitlab compare: ").append(in.file()).append('\n');
+    sb.append("  rows     ").append(in.rowsRead()).append(" read, ").append(in.rowsUsed())
+        .append(" used, ").append(in.rowsDropped()).append(" dropped");
+    if (in.rowsDropped() > 0) {
+      sb.append(" (missing values in ").append(in.droppedByColumn().entrySet().stream()
+          .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+          .collect(Collectors.joining(", "))).append(')');
+    }
+    sb.append('\n');
+    sb.append("  outcome  ").append(in.outcome()).append(": event = ").append(in.event())
+        .append(" (coded 1; ").append(in.nonEvent()).append(" coded 0), ")
+        .append(in.events()).append(" events in ").append(in.rowsUsed()).append(" rows\n");
+    sb.append("  model    ").append(in.outcome()).append(" ~ ")
+        .append(in.predictors().isEmpty() ? "1" : String.join(" + ", in.predictors())).append("\n\n");
+  }
+
+  private static void sideBySide(StringBuilder sb, Comparison c) {
+    sb.append("Coefficients side by side\n");
+    TextTable t = new TextTable("term", "linear (OLS)", "logistic (GLM)", "neuron (GD)");
+    double[] w = c.neuron().weights();
+    for (int j = 0; j < c.input().terms().size(); j++) {
+      t.row(c.input().terms().get(j),
+          Fmt.sig(c.linear().coefficients().get(j).estimate(), 6),
+          Fmt.sig(c.logistic().coefficients().get(j).estimate(), 6),
+          Fmt.sig(w[j], 6));
+    }
+    sb.append(t.render("  ", false));
+    sb.append("  linear: change in probability per unit; logistic and neuron: change in log-odds.\n");
+    NeuronFit n = c.neuron();
+    if (n.converged()) {
+      sb.append(String.format(Locale.ROOT,
+          "  The neuron (gradient descent, %d epochs, step %s) reached the GLM's coefficients: largest%n"
+              + "  relative difference %s. One sigmoid neuron is logistic regression.%n",
+          n.epochs(), Fmt.sig(n.learningRate(), 4), Fmt.sig(c.neuronMaxDiffFromLogistic(), 2)));
+    } else {
+      sb.append(String.format(Locale.ROOT,
+          "  The neuron stopped (%s) after %d epochs, %s from the GLM's coefficients.%n",
+          n.stopReason(), n.epochs(), Fmt.sig(c.neuronMaxDiffFromLogistic(), 2)));
+    }
+    for (String warning : n.warnings()) {
+      sb.append("  warning: ").append(warning).append('\n');
+    }
+    sb.append('\n');
+  }
+
+  private static void logistic(StringBuilder sb, LogisticFit f) {
+    sb.append("Logistic regression (GLM, binomial, logit link; fitted by IRLS)\n");
+    sb.append(coefficientTable(f.coefficients(), "z value", "Pr(>|z|)"));
+    sb.append(String.format(Locale.ROOT, "  Null deviance     %s on %d degrees of freedom%n",
+        Fmt.fixed(f.nullDeviance(), 3), f.dfNull()));
+    sb.append(String.format(Locale.ROOT, "  Residual deviance %s on %d degrees of freedom%n",
+        Fmt.fixed(f.deviance(), 3), f.dfResidual()));
+    sb.append(String.format(Locale.ROOT, "  AIC %s   log-likelihood %s%n",
+        Fmt.fixed(f.aic(), 3), Fmt.fixed(f.logLik(), 3)));
+    sb.append(String.format(Locale.ROOT, "  Fisher scoring iterations: %d (%s)%n", f.iterations(),
+        f.converged() ? "converged" : "NOT converged"));
+    for (String warning : f.warnings()) {
+      sb.append("  warning: ").append(warning).append('\n');
+    }
+    sb.append('\n');
+  }
+
+  private static void linear(StringBuilder sb, LinearProbabilityFit f) {
+    sb.append("Linear probability model (OLS)\n");
+    sb.append(coefficientTable(f.coefficients(), "t value", "Pr(>|t|)"));
+    sb.append(String.format(Locale.ROOT, "  R-squared %s   residual standard error %s on %d degrees of freedom%n%n",
+        Fmt.fixed(f.rSquared(), 4), Fmt.sig(f.sigma(), 4), f.dfResidual()));
+  }
+
+  private static String coefficientTable(List<Coefficient> coefs, String stat, String p) {
+    TextTable t = new TextTable("", "Estimate", "Std. Error", stat, p, "");
+    for (Coefficient c : coefs) {
+      t.row(c.term(), Fmt.sig(c.estimate(), 6), Fmt.sig(c.stdError(), 6),
+          Fmt.fixed(c.statistic(), 3), Fmt.pValue(c.p()), Fmt.stars(c.p()));
+    }
+    return t.render("  ", true)
+        + "  ---\n  Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n";
+  }
+
+  private static void outOfRange(StringBuilder sb, OutOfRange r, InputSummary in) {
+    sb.append("Where the straight line leaves [0, 1]\n");
+    if (r.count() == 0) {
+      sb.append(String.format(Locale.ROOT,
+          "  All %d fitted values of the linear model lie in [0, 1] (from %s to %s) on these data,%n"
+              + "  but a straight line leaves [0, 1] for values far enough out.%n%n",
+          in.rowsUsed(), Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
+      return;
+    }
+    sb.append(String.format(Locale.ROOT,
+        "  %d of %d fitted \"probabilities\" of the linear model are impossible: %d below 0, %d above 1%n",
+        r.count(), in.rowsUsed(), r.below(), r.above()));
+    sb.append(String.format(Locale.ROOT, "  smallest %s, largest %s%n", Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
+    List<String> lines = new ArrayList<>();
+    for (int l : r.lines()) {
+      lines.add(Integer.toString(l));
+    }
+    sb.append("  first ").append(lines.size()).append(" at line").append(lines.size() == 1 ? " " : "s ")
+        .append(String.join(", ", lines)).append(" of ").append(in.file()).append('\n');
+    sb.append("  The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).\n\n");
+  }
+
+  private static void predictions(StringBuilder sb, Comparison c) {
+    if (c.predictions().isEmpty()) {
+      return;
+    }
+    sb.append(c.defaultPoints()
+        ? "Predicted probability at the smallest and largest value (choose points with --at)\n"
+        : "Predicted probability\n");
+    TextTable t = new TextTable("at", "linear", "logistic", "neuron");
+    boolean flagged = false;
+    List<String> notes = new ArrayList<>();
+    for (Prediction p : c.predictions()) {
+      String lin = Fmt.fixed(p.linear(), 4);
+      if (p.linearOutOfRange()) {
+        lin += " !";
+        flagged = true;
+      } else {
+        lin += "  ";
+      }
+      t.row(p.label(), lin, Fmt.fixed(p.logistic(), 4), Fmt.fixed(p.neuron(), 4));
+      for (String d : p.defaulted()) {
+        if (!notes.contains(d)) {
+          notes.add(d);
+        }
+      }
+    }
+    sb.append(t.render("  ", false));
+    if (flagged) {
+      sb.append("  ! outside [0, 1]: not a probability\n");
+    }
+    if (!notes.isEmpty()) {
+      sb.append("  other predictors held at: ").append(String.join(", ", notes)).append('\n');
+    }
+  }
+}
