@@ -30,9 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Fit the linear probability model (OLS), the logistic GLM (IRLS) and a one-neuron sigmoid",
-      "net (gradient descent) to a CSV file and print them side by side, with the linear model's",
-      "fitted values outside [0, 1] called out.",
+      "Fit the linear probability model (OLS), the logistic GLM (IRLS) and a one-neuron sigmoid "
+          + "net (gradient descent) to a CSV file and print them side by side, with the linear "
+          + "model's fitted values outside [0, 1] called out.",
       ""
     },
     footer = {
@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  logitlab compare data/smoking.csv",
       "  logitlab compare data/smoking.csv -y disease -x cigs --at cigs=60",
-      "  logitlab compare data/admissions.csv --factor rank --format json -o admissions.json",
+      "  logitlab compare data/admissions.csv --factor rank --format json",
       "",
       "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
       "            4 the data cannot be fitted."

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     subcommands = {CompareCommand.class, CommandLine.HelpCommand.class},
     description = {
-      "Logistic regression, shown three ways: the linear probability model (OLS), the logistic",
-      "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side.",
+      "Logistic regression, shown three ways: the linear probability model (OLS), the logistic "
+          + "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side.",
       ""
     },
     footer = {
