@@ -138,30 +138,20 @@ public final class TextReport {
     sb.append(c.defaultPoints()
         ? "Predicted probability at the smallest and largest value (choose points with --at)\n"
         : "Predicted probability\n");
-    TextTable t = new TextTable("at", "linear", "logistic", "neuron");
+    boolean anyDefaulted = c.predictions().stream().anyMatch(p -> !p.defaulted().isEmpty());
+    TextTable t = anyDefaulted
+        ? new TextTable("at", "linear", "", "logistic", "neuron", "other predictors held at")
+        : new TextTable("at", "linear", "", "logistic", "neuron");
     boolean flagged = false;
-    List<String> notes = new ArrayList<>();
     for (Prediction p : c.predictions()) {
-      String lin = Fmt.fixed(p.linear(), 4);
-      if (p.linearOutOfRange()) {
-        lin += " !";
-        flagged = true;
-      } else {
-        lin += "  ";
-      }
-      t.row(p.label(), lin, Fmt.fixed(p.logistic(), 4), Fmt.fixed(p.neuron(), 4));
-      for (String d : p.defaulted()) {
-        if (!notes.contains(d)) {
-          notes.add(d);
-        }
-      }
+      flagged |= p.linearOutOfRange();
+      String[] cells = {p.label(), Fmt.fixed(p.linear(), 4), p.linearOutOfRange() ? "!" : "",
+          Fmt.fixed(p.logistic(), 4), Fmt.fixed(p.neuron(), 4), String.join(", ", p.defaulted())};
+      t.row(anyDefaulted ? cells : java.util.Arrays.copyOf(cells, 5));
     }
-    sb.append(t.render("  ", false));
+    sb.append(t.render("  ", anyDefaulted));
     if (flagged) {
       sb.append("  ! outside [0, 1]: not a probability\n");
-    }
-    if (!notes.isEmpty()) {
-      sb.append("  other predictors held at: ").append(String.join(", ", notes)).append('\n');
     }
   }
 }
