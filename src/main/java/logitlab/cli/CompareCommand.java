@@ -3,7 +3,6 @@ package logitlab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import logitlab.model.Comparison;
 import logitlab.report.JsonReport;
 import logitlab.report.TextReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,77 +51,38 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "CSV file with a header row.")
   Path file;
 
-  @Option(names = {"-y", "--outcome"}, paramLabel = "COL",
-      description = "Outcome column (0/1, TRUE/FALSE or two distinct values). Default: the last column.")
-  String outcome;
+  @Mixin DataOptions data;
 
-  @Option(names = {"-x", "--predictors"}, paramLabel = "COL", split = ",",
-      description = "Predictor columns, comma-separated. Default: all other columns.")
-  List<String> predictors;
-
-  @Option(names = "--factor", paramLabel = "COL[:REF]", split = ",",
-      description = "Treat a column as categorical (treatment-coded as R does), optionally with "
-          + "reference level REF. Repeatable.")
-  List<String> factors = new ArrayList<>();
-
-  @Option(names = "--positive", paramLabel = "LEVEL",
-      description = "Outcome value that is the event (coded 1). Default: 1, TRUE, or the second "
-          + "value in sorted order (R's rule: No/Yes -> Yes).")
-  String positive;
-
-  @Option(names = "--na", paramLabel = "VALUE", split = ",",
-      description = "Extra marker of a missing value (the empty field and NA always are). Repeatable.")
-  List<String> na = new ArrayList<>();
-
-  @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR", defaultValue = ",",
-      description = "Field delimiter: a single character, or 'tab'. Default: ${DEFAULT-VALUE}")
-  String delimiter;
-
-  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]",
+  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]", order = 20,
       description = "Predict the three probabilities at this point (repeatable; one point each). "
           + "Predictors not named take their mean or reference level. Default: the smallest and "
           + "largest value of the first numeric predictor.")
   List<String> at = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", order = 21,
       description = "Output format: text or json. Default: ${DEFAULT-VALUE}")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 22,
       description = "Write the output to FILE (completely or not at all) instead of stdout.")
   Path output;
 
-  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "25",
-      description = "IRLS iteration limit of the logistic GLM. Default: ${DEFAULT-VALUE} (as R)")
-  int maxIterations;
+  @Mixin GlmCliOptions glm;
 
-  @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto",
-      description = "Neuron step size; auto = 1/L from the Lipschitz bound of the loss. Default: ${DEFAULT-VALUE}")
-  String learningRate;
-
-  @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "" + NeuronOptions.DEFAULT_MAX_EPOCHS,
-      description = "Neuron epoch limit. Default: ${DEFAULT-VALUE}")
-  int maxEpochs;
-
-  @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "" + NeuronOptions.DEFAULT_TOLERANCE,
-      description = "Stop the neuron when its gradient norm falls below TOL. Default: ${DEFAULT-VALUE}")
-  double tolerance;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + NeuronOptions.DEFAULT_SEED,
-      description = "Seed for anything random. Default: ${DEFAULT-VALUE}")
-  long seed;
+  @Mixin NeuronCliOptions neuronOptions;
 
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--format must be text or json, not \"" + format + "\"");
     }
-    ModelSpec modelSpec = new ModelSpec(outcome, predictors, parseFactors(), positive, new LinkedHashSet<>(na));
+    ModelSpec modelSpec = data.modelSpec();
+    char delimiter = data.delimiterChar();
     List<Map<String, String>> points = parsePoints();
-    IrlsOptions irls = usage(() -> new IrlsOptions(1e-8, maxIterations));
-    NeuronOptions neuron = usage(() -> new NeuronOptions(parseLearningRate(), maxEpochs, tolerance, seed));
+    IrlsOptions irls = glm.irlsOptions();
+    NeuronOptions neuron = neuronOptions.toOptions();
     Path input = file.toAbsolutePath().normalize();
-    DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), parseDelimiter(), modelSpec);
+    DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
     Comparison comparison = Comparer.compare(design, points, irls, neuron);
     String text = format.equals("json") ? JsonReport.render(comparison) : TextReport.render(comparison);
     if (output != null) {
@@ -130,50 +91,6 @@ final class CompareCommand implements Callable<Integer> {
       Output.toStdout(spec.commandLine().getOut(), text);
     }
     return ExitCodes.OK;
-  }
-
-  private static <T> T usage(java.util.function.Supplier<T> s) {
-    try {
-      return s.get();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-  }
-
-  private double parseLearningRate() {
-    if (learningRate.equalsIgnoreCase("auto")) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(learningRate);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--learning-rate must be auto or a positive number, not \"" + learningRate + "\"");
-    }
-  }
-
-  private char parseDelimiter() {
-    String d = delimiter;
-    if (d.equalsIgnoreCase("tab") || d.equals("\\t")) {
-      return '\t';
-    }
-    if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
-      throw new UsageException("--delimiter must be a single character or 'tab', not \"" + d + "\"");
-    }
-    return d.charAt(0);
-  }
-
-  private Map<String, String> parseFactors() {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String f : factors) {
-      int colon = f.indexOf(':');
-      String col = colon < 0 ? f : f.substring(0, colon);
-      String ref = colon < 0 ? null : f.substring(colon + 1);
-      if (col.isEmpty() || (ref != null && ref.isEmpty())) {
-        throw new UsageException("--factor takes COL or COL:REFERENCE, not \"" + f + "\"");
-      }
-      m.put(col, ref);
-    }
-    return m;
   }
 
   private List<Map<String, String>> parsePoints() {
