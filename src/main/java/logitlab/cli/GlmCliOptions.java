@@ -11,6 +11,6 @@ final class GlmCliOptions {
 
   /** The validated IRLS options. */
   IrlsOptions irlsOptions() {
-    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations));
+    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, 0.95, IrlsOptions.CiMethod.WALD));
   }
 }

@@ -27,7 +27,7 @@ public final class Comparer {
       DesignMatrix d, List<Map<String, String>> at, IrlsOptions irls, NeuronOptions neuronOptions) {
     LinearProbabilityFit linear = OlsFitter.fit(d);
     LogisticFit logistic = IrlsFitter.fit(d, irls);
-    NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliased());
+    NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask());
     boolean defaults = at.isEmpty();
     List<Map<String, String>> points = defaults ? defaultPoints(d) : at;
     List<Prediction> predictions = new ArrayList<>();

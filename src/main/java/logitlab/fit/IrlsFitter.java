@@ -1,12 +1,16 @@
 package logitlab.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import logitlab.data.DesignMatrix;
+import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Interval;
 import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
+import logitlab.model.Separation;
 
 /**
  * Logistic regression by iteratively reweighted least squares (Fisher scoring), following R's
@@ -14,9 +18,9 @@ import logitlab.model.LogisticFit;
  * {@code glm2} package (Marschner 2011, The R Journal 3(2)).
  * <pre>
  * start:     mu = (y + 0.5) / 2,  eta = logit(mu)
- * iterate:   w = mu (1 - mu),  z = eta + (y - mu) / w
+ * iterate:   w = mu (1 - mu),  z = eta - offset + (y - mu) / w
  *            beta = argmin sum w (z - x'beta)^2          (weighted QR, tol min(1e-7, eps/1000))
- *            eta = X beta,  mu = sigma(eta),  dev = sum d(y, mu)
+ *            eta = X beta + offset,  mu = sigma(eta),  dev = sum d(y, mu)
  *            if dev is not finite, or (glm2) rose since the last iteration: halve the step
  *            beta = (beta + beta_old) / 2 until it is not
  * stop when  |dev - dev_old| / (|dev| + 0.1) &lt; eps, at most maxit iterations
@@ -25,6 +29,11 @@ import logitlab.model.LogisticFit;
  * the covariance is (X'WX)^-1 from the last iteration's QR (dispersion 1). Hastie, Tibshirani &amp;
  * Friedman, The Elements of Statistical Learning, 2nd ed., 4.4.1; McCullagh &amp; Nelder,
  * Generalized Linear Models, 2nd ed., 2.5.
+ *
+ * <p>Profile-likelihood intervals solve, for each coefficient, dev_j(b) - dev = chi^2_1(conf),
+ * where dev_j(b) is the deviance minimised over the other coefficients with beta_j fixed at b (an
+ * IRLS fit with offset b x_j); this is the exact root that R's {@code MASS::confint.glm}
+ * approximates by spline interpolation of the profile (Venables &amp; Ripley, MASS, 4th ed., 8.4).
  */
 public final class IrlsFitter {
   private static final double DBL_EPS = Math.ulp(1.0);
@@ -48,14 +57,127 @@ public final class IrlsFitter {
     return e / (op * op);
   }
 
+  /** The logistic GLM with R's defaults (95 % Wald intervals). */
+  public static LogisticFit fit(DesignMatrix d) {
+    return fit(d, IrlsOptions.defaults());
+  }
+
   public static LogisticFit fit(DesignMatrix d, IrlsOptions opt) {
     Preconditions.check(d);
     int n = d.n();
     int p = d.p();
+    int[] all = new int[p];
+    Arrays.setAll(all, j -> j);
+    Core c = irls(d, all, null, opt);
+
+    List<String> warnings = new ArrayList<>();
+    if (!c.converged) {
+      warnings.add(String.format(Locale.ROOT,
+          "the logistic fit did not converge in %d iterations (the deviance was still changing by "
+              + "%.3g): its estimates are not the maximum-likelihood estimates. Try --max-iterations "
+              + "100; if that does not help, look for separation below", c.iterations, c.lastChange));
+    }
+    if (c.halvings > 0) {
+      warnings.add("the deviance rose during IRLS and the step was halved " + c.halvings
+          + " time(s) (as R's glm2 does)");
+    }
+    double lo = 10 * DBL_EPS;
+    int extreme = 0;
+    for (double m : c.mu) {
+      if (m > 1 - lo || m < lo) {
+        extreme++;
+      }
+    }
+    if (extreme > 0) {
+      warnings.add("fitted probabilities numerically 0 or 1 occurred (" + extreme + " rows)");
+    }
+
+    StreamingQr.Solution s = c.solution;
+    boolean[] aliasedMask = s.aliased();
+    List<Coefficient> coefs = new ArrayList<>(p);
+    List<Alias> aliases = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      String term = d.terms().get(j);
+      if (aliasedMask[j]) {
+        coefs.add(Coefficient.aliased(term));
+        aliases.add(new Alias(term, collinearWith(d, s.aliasCombination()[j], aliasedMask)));
+        continue;
+      }
+      double se = Math.sqrt(s.unscaledCovariance()[j][j]);
+      double zstat = c.beta[j] / se;
+      coefs.add(new Coefficient(term, c.beta[j], se, zstat, Inference.normalTwoSided(zstat)));
+    }
+    if (!aliases.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      sb.append(aliases.size()).append(aliases.size() == 1 ? " coefficient is" : " coefficients are")
+          .append(" not defined because of singularities (reported as NA, as R does): ");
+      for (int k = 0; k < aliases.size(); k++) {
+        Alias a = aliases.get(k);
+        sb.append(k == 0 ? "" : "; ").append(a.term()).append(" is an exact linear combination of ")
+            .append(a.collinearWith().isEmpty() ? "nothing (it is constant zero)" : String.join(", ", a.collinearWith()));
+      }
+      warnings.add(sb.toString());
+    }
+
+    Separation separation = SeparationDetector.detect(d, aliasedMask);
+    if (separation.detected()) {
+      warnings.add(SeparationDetector.explain(separation));
+    }
+
+    List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE
+        ? profileIntervals(d, c, coefs, opt)
+        : GlmInference.waldIntervals(coefs, opt.conf());
+    if (intervals.stream().anyMatch(iv -> Double.isInfinite(iv.low()) || Double.isInfinite(iv.high()))) {
+      warnings.add("some profile-likelihood interval ends are infinite: the likelihood never falls "
+          + "far enough on that side (a sign of separation)");
+    }
+    return GlmInference.assemble("maximum likelihood (IRLS)", d, c.beta, s.unscaledCovariance(),
+        coefs, intervals, opt.ci().label(), opt.conf(), c.mu, s.rank(), c.iterations, c.converged,
+        aliases, separation, warnings);
+  }
+
+  private static List<String> collinearWith(DesignMatrix d, double[] combination, boolean[] aliased) {
+    List<String> with = new ArrayList<>();
+    if (combination == null) {
+      return with;
+    }
+    double scale = 0;
+    for (double v : combination) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < combination.length; i++) {
+      if (!aliased[i] && Math.abs(combination[i]) > 1e-7 * Math.max(scale, 1e-300)) {
+        with.add(d.terms().get(i));
+      }
+    }
+    return with;
+  }
+
+  /** The result of one IRLS run. */
+  static final class Core {
+    double[] beta; // length p, NaN for columns not in the fit or aliased
+    double deviance;
+    double lastChange;
+    int iterations;
+    int halvings;
+    boolean converged;
+    double[] mu;
+    StreamingQr.Solution solution; // over the fitted columns, indexed in d's column order
+  }
+
+  /**
+   * IRLS on the columns {@code cols} of the design, with an optional offset added to eta.
+   * The returned solution and beta are indexed in the design's column order.
+   */
+  static Core irls(DesignMatrix d, int[] cols, double[] offset, IrlsOptions opt) {
+    int n = d.n();
+    int p = d.p();
+    int q = cols.length;
     double[] x = d.x();
     double[] y = d.y();
     double eps = opt.epsilon();
     double tol = Math.min(1e-7, eps / 1000);
+    double[] row = new double[q];
 
     double[] eta = new double[n];
     double[] mu = new double[n];
@@ -69,21 +191,25 @@ public final class IrlsFitter {
     double[] coef = null;
     StreamingQr.Solution last = null;
     boolean converged = false;
-    int iter = 0;
+    int iter;
     int halvings = 0;
     double dev = devOld;
     for (iter = 1; iter <= opt.maxIterations(); iter++) {
-      StreamingQr qr = new StreamingQr(p);
+      StreamingQr qr = new StreamingQr(q);
       for (int i = 0; i < n; i++) {
         double me = muEta(eta[i]);
         double var = mu[i] * (1 - mu[i]);
-        double z = eta[i] + (y[i] - mu[i]) / me;
+        double z = eta[i] - (offset == null ? 0 : offset[i]) + (y[i] - mu[i]) / me;
         double w = Math.sqrt(me * me / var);
-        qr.add(x, i * p, w, z);
+        int off = i * p;
+        for (int k = 0; k < q; k++) {
+          row[k] = x[off + cols[k]];
+        }
+        qr.add(row, 0, w, z);
       }
       last = qr.solve(tol);
       double[] start = LinearPredictor.zeroNaN(last.beta());
-      dev = update(d, start, eta, mu);
+      dev = update(d, cols, start, offset, eta, mu);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
           throw new FitException(d.file() + ": no valid set of logistic coefficients found; the IRLS "
@@ -91,7 +217,7 @@ public final class IrlsFitter {
         }
         for (int h = 0; h < opt.maxIterations() && !Double.isFinite(dev); h++) {
           halve(start, coefOld);
-          dev = update(d, start, eta, mu);
+          dev = update(d, cols, start, offset, eta, mu);
           halvings++;
         }
       }
@@ -99,7 +225,7 @@ public final class IrlsFitter {
       if (iter > 1 && coefOld != null) {
         for (int h = 0; h < opt.maxIterations() && (dev - devOld) / (0.1 + Math.abs(dev)) >= eps; h++) {
           halve(start, coefOld);
-          dev = update(d, start, eta, mu);
+          dev = update(d, cols, start, offset, eta, mu);
           halvings++;
         }
       }
@@ -111,68 +237,107 @@ public final class IrlsFitter {
       devOld = dev;
       coefOld = start.clone();
     }
-    int iterations = Math.min(iter, opt.maxIterations());
-
-    List<String> warnings = new ArrayList<>();
-    if (!converged) {
-      warnings.add(String.format(Locale.ROOT,
-          "the logistic fit did not converge in %d iterations (deviance still changing by %.3g); "
-              + "the estimates may be unreliable: the outcome may be (nearly) separated by the "
-              + "predictors, or try --max-iterations", iterations, Math.abs(dev - devOld)));
+    Core c = new Core();
+    c.iterations = Math.min(iter, opt.maxIterations());
+    c.converged = converged;
+    c.deviance = dev;
+    c.lastChange = Math.abs(dev - devOld);
+    c.halvings = halvings;
+    c.mu = mu;
+    c.beta = new double[p];
+    Arrays.fill(c.beta, Double.NaN);
+    double[][] cov = new double[p][p];
+    for (double[] r : cov) {
+      Arrays.fill(r, Double.NaN);
     }
-    if (halvings > 0) {
-      warnings.add("the deviance rose during IRLS and the step was halved " + halvings
-          + " time(s) (as R's glm2 does)");
-    }
-    double lo = 10 * DBL_EPS;
-    int extreme = 0;
-    for (double m : mu) {
-      if (m > 1 - lo || m < lo) {
-        extreme++;
+    boolean[] aliased = new boolean[p];
+    Arrays.fill(aliased, true);
+    double[][] comb = new double[p][];
+    for (int a = 0; a < q; a++) {
+      int ja = cols[a];
+      aliased[ja] = last.aliased()[a];
+      if (!last.aliased()[a]) {
+        c.beta[ja] = coef[a];
+      } else {
+        double[] ca = last.aliasCombination()[a];
+        comb[ja] = new double[p];
+        for (int b = 0; b < q; b++) {
+          comb[ja][cols[b]] = ca[b];
+        }
+      }
+      for (int b = 0; b < q; b++) {
+        cov[ja][cols[b]] = last.unscaledCovariance()[a][b];
       }
     }
-    if (extreme > 0) {
-      warnings.add("fitted probabilities numerically 0 or 1 occurred (" + extreme + " rows): the "
-          + "outcome may be completely or quasi-completely separated by the predictors, and then the "
-          + "estimates and standard errors are not meaningful");
-    }
-
-    List<Coefficient> coefs = new ArrayList<>(p);
-    List<String> aliasedTerms = new ArrayList<>();
-    for (int j = 0; j < p; j++) {
-      String term = d.terms().get(j);
-      if (last.aliased()[j]) {
-        coefs.add(Coefficient.aliased(term));
-        aliasedTerms.add(term);
-        continue;
-      }
-      double se = Math.sqrt(last.unscaledCovariance()[j][j]);
-      double zstat = coef[j] / se;
-      coefs.add(new Coefficient(term, coef[j], se, zstat, Inference.normalTwoSided(zstat)));
-    }
-    if (!aliasedTerms.isEmpty()) {
-      warnings.add(aliasedTerms.size() + " coefficient(s) not defined because of singularities "
-          + "(the column is an exact linear combination of others): " + String.join(", ", aliasedTerms));
-    }
-    double ybar = 0;
-    for (double v : y) {
-      ybar += v;
-    }
-    ybar /= n;
-    double nullDev = 0;
-    double logLik = 0;
-    for (int i = 0; i < n; i++) {
-      nullDev += Logistic.unitDeviance(y[i], ybar);
-      logLik += logDensity(y[i], mu[i]);
-    }
-    int rank = last.rank();
-    return new LogisticFit(coefs, nullDev, dev, n - 1, n - rank, -2 * logLik + 2 * rank, logLik,
-        rank, iterations, converged, warnings, mu);
+    c.solution = new StreamingQr.Solution(c.beta.clone(), aliased, last.rank(), cov, last.rss(), comb);
+    return c;
   }
 
-  /** log P(Y = y) for a 0/1 outcome with probability mu, with 0 log 0 = 0. */
-  private static double logDensity(double y, double mu) {
-    return (y > 0 ? y * Math.log(mu) : 0) + (y < 1 ? (1 - y) * Math.log(1 - mu) : 0);
+  /** Profile-likelihood intervals (exact roots of the profile deviance). */
+  private static List<Interval> profileIntervals(DesignMatrix d, Core fit, List<Coefficient> coefs, IrlsOptions opt) {
+    double crit = new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, 1)
+        .inverseCumulativeProbability(opt.conf());
+    List<Interval> out = new ArrayList<>();
+    int p = d.p();
+    for (int j = 0; j < p; j++) {
+      Coefficient c = coefs.get(j);
+      if (c.isAliased()) {
+        out.add(Interval.UNDEFINED);
+        continue;
+      }
+      final int jj = j;
+      int[] others = java.util.stream.IntStream.range(0, p)
+          .filter(k -> k != jj && !coefs.get(k).isAliased()).toArray();
+      java.util.function.DoubleUnaryOperator f = b -> {
+        double[] offset = new double[d.n()];
+        for (int i = 0; i < d.n(); i++) {
+          offset[i] = b * d.get(i, jj);
+        }
+        Core cj = others.length == 0 ? offsetOnly(d, offset) : irls(d, others, offset, opt);
+        return cj.deviance - fit.deviance - crit;
+      };
+      double lowEnd = profileEnd(f, c.estimate(), c.stdError(), -1);
+      double highEnd = profileEnd(f, c.estimate(), c.stdError(), +1);
+      out.add(new Interval(lowEnd, highEnd));
+    }
+    return out;
+  }
+
+  /** The deviance of a model with no free coefficients (only an offset). */
+  private static Core offsetOnly(DesignMatrix d, double[] offset) {
+    Core c = new Core();
+    double[] mu = new double[d.n()];
+    for (int i = 0; i < mu.length; i++) {
+      mu[i] = linkinv(offset[i]);
+    }
+    c.mu = mu;
+    c.deviance = deviance(d.y(), mu);
+    return c;
+  }
+
+  /** Walks from the estimate in direction dir until f &gt; 0, then finds the root by Brent's method. */
+  private static double profileEnd(java.util.function.DoubleUnaryOperator f, double est, double se, int dir) {
+    double step = Double.isFinite(se) && se > 0 ? se : Math.max(1, Math.abs(est));
+    double inner = est;
+    double outer = est + dir * step;
+    double fo = f.applyAsDouble(outer);
+    for (int k = 0; k < 60 && fo <= 0; k++) {
+      inner = outer;
+      step *= 2;
+      outer = est + dir * step;
+      fo = f.applyAsDouble(outer);
+      if (Math.abs(outer) > 1e12) {
+        return dir * Double.POSITIVE_INFINITY;
+      }
+    }
+    if (fo <= 0 || Double.isNaN(fo)) {
+      return dir * Double.POSITIVE_INFINITY;
+    }
+    double a = Math.min(inner, outer);
+    double b = Math.max(inner, outer);
+    org.apache.commons.math3.analysis.solvers.BrentSolver solver =
+        new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-10);
+    return solver.solve(200, f::applyAsDouble, a, b);
   }
 
   private static void halve(double[] start, double[] old) {
@@ -181,17 +346,23 @@ public final class IrlsFitter {
     }
   }
 
-  /** Sets eta = X beta, mu = linkinv(eta) and returns the deviance. */
-  private static double update(DesignMatrix d, double[] beta, double[] eta, double[] mu) {
-    double[] e = LinearPredictor.of(d, beta);
-    System.arraycopy(e, 0, eta, 0, e.length);
+  /** Sets eta = X[, cols] beta + offset, mu = linkinv(eta) and returns the deviance. */
+  private static double update(DesignMatrix d, int[] cols, double[] beta, double[] offset, double[] eta, double[] mu) {
+    int p = d.p();
+    double[] x = d.x();
     for (int i = 0; i < mu.length; i++) {
-      mu[i] = linkinv(eta[i]);
+      int off = i * p;
+      double s = offset == null ? 0 : offset[i];
+      for (int k = 0; k < cols.length; k++) {
+        s += x[off + cols[k]] * beta[k];
+      }
+      eta[i] = s;
+      mu[i] = linkinv(s);
     }
     return deviance(d.y(), mu);
   }
 
-  private static double deviance(double[] y, double[] mu) {
+  static double deviance(double[] y, double[] mu) {
     double dev = 0;
     for (int i = 0; i < y.length; i++) {
       dev += Logistic.unitDeviance(y[i], mu[i]);

@@ -1,23 +1,48 @@
 package logitlab.fit;
 
 /**
- * Settings of the IRLS fit, R's {@code glm.control()}.
+ * Settings of the logistic GLM: R's {@code glm.control()} and the confidence intervals.
  *
  * @param epsilon convergence tolerance on the relative deviance change (R: 1e-8)
  * @param maxIterations iteration limit (R: 25)
+ * @param conf confidence level of the coefficient intervals, in (0, 1)
+ * @param ci how the intervals are computed
  */
-public record IrlsOptions(double epsilon, int maxIterations) {
+public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMethod ci) {
+  /** Wald (estimate +- z se) or profile-likelihood intervals. */
+  public enum CiMethod {
+    WALD("wald"),
+    PROFILE("profile");
+
+    private final String label;
+
+    CiMethod(String label) {
+      this.label = label;
+    }
+
+    /** The name used on the command line and in JSON. */
+    public String label() {
+      return label;
+    }
+  }
+
   public IrlsOptions {
     if (!(epsilon > 0 && epsilon < 1)) {
       throw new IllegalArgumentException("epsilon must be in (0, 1), got " + epsilon);
     }
     if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
+      throw new IllegalArgumentException("--max-iterations must be at least 1, got " + maxIterations);
+    }
+    if (!(conf > 0 && conf < 1)) {
+      throw new IllegalArgumentException("--conf must be between 0 and 1 (e.g. 0.95), got " + conf);
+    }
+    if (ci == null) {
+      throw new IllegalArgumentException("ci method is required");
     }
   }
 
-  /** R's defaults: epsilon 1e-8, 25 iterations. */
+  /** R's defaults (epsilon 1e-8, 25 iterations), 95 % Wald intervals. */
   public static IrlsOptions defaults() {
-    return new IrlsOptions(1e-8, 25);
+    return new IrlsOptions(1e-8, 25, 0.95, CiMethod.WALD);
   }
 }

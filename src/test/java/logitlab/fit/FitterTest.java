@@ -82,7 +82,7 @@ class FitterTest {
   void neuronReachesTheGlmOptimumAndLeavesAliasedColumnOut() {
     DesignMatrix d = aliasedDesign();
     LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
-    NeuronFit nf = NeuronFitter.fit(d, NeuronOptions.defaults(), glm.aliased());
+    NeuronFit nf = NeuronFitter.fit(d, NeuronOptions.defaults(), glm.aliasedMask());
     assertTrue(nf.converged(), nf.stopReason());
     assertEquals("tolerance", nf.stopReason());
     assertRel(glm.coefficients().get(0).estimate(), nf.weights()[0], COEF_TOL);
@@ -107,7 +107,7 @@ class FitterTest {
       }
       DesignMatrix d = Designs.of(List.of("a", "b"), new double[][] {a, b}, y);
       LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
-      NeuronFit nf = NeuronFitter.fit(d, NeuronOptions.defaults(), glm.aliased());
+      NeuronFit nf = NeuronFitter.fit(d, NeuronOptions.defaults(), glm.aliasedMask());
       assertTrue(nf.converged());
       for (int j = 0; j < 3; j++) {
         assertRel(glm.coefficients().get(j).estimate(), nf.weights()[j], COEF_TOL);
