@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
+import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
 import logitlab.fit.IrlsOptions;
 import logitlab.fit.NeuronOptions;
@@ -81,9 +82,11 @@ final class CompareCommand implements Callable<Integer> {
     List<Map<String, String>> points = parsePoints();
     IrlsOptions irls = glm.irlsOptions();
     NeuronOptions neuron = neuronOptions.toOptions();
+    CompareOptions options = Usage.check(
+        () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
     Path input = file.toAbsolutePath().normalize();
     DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
-    Comparison comparison = Comparer.compare(design, points, irls, neuron);
+    Comparison comparison = Comparer.compare(design, points, options);
     String text = format.equals("json") ? JsonReport.render(comparison) : TextReport.render(comparison);
     if (output != null) {
       Output.toFile(output, text, input);

@@ -1,16 +1,46 @@
 package logitlab.cli;
 
+import java.util.Locale;
 import logitlab.fit.IrlsOptions;
+import logitlab.fit.OlsFitter;
 import picocli.CommandLine.Option;
 
-/** Options of the logistic GLM (and, later, the statistics reported with it). */
+/** Options of the statistics: the logistic GLM's fit and intervals, robust errors, classification. */
 final class GlmCliOptions {
   @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "25", order = 30,
       description = "IRLS iteration limit of the logistic GLM. Default: ${DEFAULT-VALUE} (as R)")
   int maxIterations;
 
+  @Option(names = "--conf", paramLabel = "LEVEL", defaultValue = "0.95", order = 31,
+      description = "Confidence level of the coefficient and odds-ratio intervals. Default: ${DEFAULT-VALUE}")
+  double conf;
+
+  @Option(names = "--ci", paramLabel = "wald|profile", defaultValue = "wald", order = 32,
+      description = "Logistic intervals: wald (estimate +- z se) or profile (profile likelihood, "
+          + "as R's confint). Default: ${DEFAULT-VALUE}")
+  String ci;
+
+  @Option(names = "--robust", paramLabel = "HC0|HC1|HC2|HC3", arity = "0..1", fallbackValue = "HC3",
+      order = 33, description = "Add heteroskedasticity-robust standard errors to the linear model "
+          + "(HC3 when no type is given).")
+  String robust;
+
+  @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5", order = 34,
+      description = "Classification threshold for accuracy and the confusion tables. Default: ${DEFAULT-VALUE}")
+  double threshold;
+
   /** The validated IRLS options. */
   IrlsOptions irlsOptions() {
-    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, 0.95, IrlsOptions.CiMethod.WALD));
+    IrlsOptions.CiMethod method = switch (ci.toLowerCase(Locale.ROOT)) {
+      case "wald" -> IrlsOptions.CiMethod.WALD;
+      case "profile" -> IrlsOptions.CiMethod.PROFILE;
+      default -> throw new UsageException("--ci must be wald or profile, not \"" + ci + "\"");
+    };
+    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, conf, method));
+  }
+
+  /** The robust standard-error type, or null when not requested. */
+  OlsFitter.Robust robustType() {
+    return robust == null ? null : Usage.check(() -> OlsFitter.robust(robust));
   }
 }

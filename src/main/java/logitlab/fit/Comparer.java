@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import logitlab.data.DesignMatrix;
 import logitlab.data.PointBuilder;
+import logitlab.model.Classification;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
@@ -23,9 +24,10 @@ public final class Comparer {
    * columns), and predicts at each point in {@code at}; with no points, at the smallest and largest
    * value of the first numeric predictor (others at their mean or reference level).
    */
-  public static Comparison compare(
-      DesignMatrix d, List<Map<String, String>> at, IrlsOptions irls, NeuronOptions neuronOptions) {
-    LinearProbabilityFit linear = OlsFitter.fit(d);
+  public static Comparison compare(DesignMatrix d, List<Map<String, String>> at, CompareOptions options) {
+    IrlsOptions irls = options.irls();
+    NeuronOptions neuronOptions = options.neuron();
+    LinearProbabilityFit linear = OlsFitter.fit(d, options.robust());
     LogisticFit logistic = IrlsFitter.fit(d, irls);
     NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask());
     boolean defaults = at.isEmpty();
@@ -39,7 +41,13 @@ public final class Comparer {
           Logistic.sigmoid(dot(row, logistic.estimates())),
           Logistic.sigmoid(dot(row, neuron.weights()))));
     }
-    return new Comparison(summary(d), linear, logistic, neuron, predictions, defaults);
+    LogisticFit firth = null; // --firth is wired once FirthFitter lands
+    double t = options.threshold();
+    Comparison.Classifications classes = new Comparison.Classifications(
+        Classification.of(linear.fitted(), d.y(), t),
+        Classification.of(logistic.fitted(), d.y(), t),
+        Classification.of(neuron.fitted(), d.y(), t));
+    return new Comparison(summary(d), linear, logistic, neuron, firth, classes, predictions, defaults);
   }
 
   private static InputSummary summary(DesignMatrix d) {

@@ -2,27 +2,43 @@ package logitlab.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Coefficient;
+import logitlab.model.FTest;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.OutOfRange;
+import org.apache.commons.math3.special.Beta;
 
 /**
  * The linear probability model by ordinary least squares, as R's {@code lm(y ~ ...)}.
  * <pre>
  * beta = argmin ||y - X beta||^2,  solved by QR (X = QR, R beta = Q'y)
- * sigma^2 = RSS / (n - rank),  Var(beta) = sigma^2 (R'R)^-1
- * t_j = beta_j / se_j,  p_j = 2 P(T_{n-rank} &gt; |t_j|),  R^2 = 1 - RSS / sum (y - ybar)^2
+ * sigma^2 = RSS / (n - k),  Var(beta) = sigma^2 (X'X)^-1,  k = rank
+ * t_j = beta_j / se_j,  p_j = 2 P(T_{n-k} &gt; |t_j|),  R^2 = 1 - RSS / TSS
+ * adjusted R^2 = 1 - (1 - R^2)(n - 1)/(n - k),  F = ((TSS - RSS)/(k - 1)) / (RSS/(n - k))
+ * robust:  Var_HC(beta) = (X'X)^-1 X' diag(omega) X (X'X)^-1, with e the residuals, h_i the
+ *          leverages: HC0 omega = e^2, HC1 = e^2 n/(n-k), HC2 = e^2/(1-h), HC3 = e^2/(1-h)^2
  * </pre>
- * Aliased columns (tolerance 1e-7, as {@code lm}) get NA coefficients. See {@link StreamingQr}.
+ * Aliased columns (tolerance 1e-7, as {@code lm}) get NA coefficients. White (1980), Econometrica
+ * 48:817; MacKinnon &amp; White (1985), J. Econometrics 29:305; R's {@code sandwich::vcovHC}.
  */
 public final class OlsFitter {
   /** lm's tolerance for the rank-revealing QR. */
   public static final double TOL = 1e-7;
 
+  /** The heteroskedasticity-consistent covariance estimators. */
+  public enum Robust { HC0, HC1, HC2, HC3 }
+
   private OlsFitter() {}
 
+  /** Classical standard errors only. */
   public static LinearProbabilityFit fit(DesignMatrix d) {
+    return fit(d, null);
+  }
+
+  /** With robust standard errors of the given type as well, when {@code robust} is not null. */
+  public static LinearProbabilityFit fit(DesignMatrix d, Robust robust) {
     Preconditions.check(d);
     int n = d.n();
     int p = d.p();
@@ -45,21 +61,120 @@ public final class OlsFitter {
       tss += (y[i] - ybar) * (y[i] - ybar);
       rss += (y[i] - fitted[i]) * (y[i] - fitted[i]);
     }
-    int df = n - s.rank();
+    int k = s.rank();
+    int df = n - k;
     double sigma2 = df > 0 ? rss / df : Double.NaN;
+    double[][] xtxInv = s.unscaledCovariance();
     List<Coefficient> coefs = new ArrayList<>(p);
     for (int j = 0; j < p; j++) {
-      String term = d.terms().get(j);
-      if (s.aliased()[j]) {
-        coefs.add(Coefficient.aliased(term));
-        continue;
+      coefs.add(coefficient(d.terms().get(j), s.beta()[j], sigma2 * xtxInv[j][j], df));
+    }
+    List<Coefficient> robustCoefs = new ArrayList<>();
+    if (robust != null) {
+      double[][] v = sandwich(d, s, fitted, robust);
+      for (int j = 0; j < p; j++) {
+        robustCoefs.add(coefficient(d.terms().get(j), s.beta()[j], v[j][j], df));
       }
-      double se = Math.sqrt(sigma2 * s.unscaledCovariance()[j][j]);
-      double t = s.beta()[j] / se;
-      coefs.add(new Coefficient(term, s.beta()[j], se, t, Inference.studentTwoSided(t, df)));
     }
     double r2 = tss > 0 ? 1 - rss / tss : Double.NaN;
-    return new LinearProbabilityFit(
-        coefs, r2, Math.sqrt(sigma2), s.rank(), df, fitted, OutOfRange.of(fitted, d.lines()));
+    double adj = df > 0 ? 1 - (1 - r2) * (n - 1) / df : Double.NaN;
+    FTest f;
+    if (k > 1 && df > 0) {
+      double stat = ((tss - rss) / (k - 1)) / (rss / df);
+      // P(F > stat) = I_{df2/(df2 + df1 F)}(df2/2, df1/2)
+      double pf = Beta.regularizedBeta(df / (df + (k - 1) * stat), df / 2.0, (k - 1) / 2.0);
+      f = new FTest(stat, k - 1, df, pf);
+    } else {
+      f = new FTest(Double.NaN, k - 1, df, Double.NaN);
+    }
+    return new LinearProbabilityFit(coefs, robust == null ? null : robust.name(), robustCoefs, r2,
+        adj, Math.sqrt(sigma2), f, k, df, fitted, OutOfRange.of(fitted, d.lines()));
+  }
+
+  private static Coefficient coefficient(String term, double b, double var, int df) {
+    if (Double.isNaN(b)) {
+      return Coefficient.aliased(term);
+    }
+    double se = Math.sqrt(var);
+    double t = b / se;
+    return new Coefficient(term, b, se, t, Inference.studentTwoSided(t, df));
+  }
+
+  /** The HC sandwich (X'X)^-1 X' diag(omega) X (X'X)^-1 over the estimable columns. */
+  private static double[][] sandwich(DesignMatrix d, StreamingQr.Solution s, double[] fitted, Robust type) {
+    int n = d.n();
+    int p = d.p();
+    int k = s.rank();
+    double[][] a = s.unscaledCovariance(); // (X'X)^-1, NaN on aliased rows/columns
+    int[] est = java.util.stream.IntStream.range(0, p).filter(j -> !s.aliased()[j]).toArray();
+    int q = est.length;
+    double[][] meat = new double[q][q];
+    double[] xi = new double[q];
+    double[] ax = new double[q];
+    for (int i = 0; i < n; i++) {
+      for (int u = 0; u < q; u++) {
+        xi[u] = d.get(i, est[u]);
+      }
+      double h = 0;
+      for (int u = 0; u < q; u++) {
+        double t = 0;
+        for (int v = 0; v < q; v++) {
+          t += a[est[u]][est[v]] * xi[v];
+        }
+        ax[u] = t;
+        h += xi[u] * t;
+      }
+      double e = d.y()[i] - fitted[i];
+      double omega = switch (type) {
+        case HC0 -> e * e;
+        case HC1 -> e * e * n / (double) (n - k);
+        case HC2 -> e * e / (1 - h);
+        case HC3 -> e * e / ((1 - h) * (1 - h));
+      };
+      for (int u = 0; u < q; u++) {
+        for (int v = u; v < q; v++) {
+          meat[u][v] += omega * xi[u] * xi[v];
+        }
+      }
+    }
+    for (int u = 0; u < q; u++) {
+      for (int v = 0; v < u; v++) {
+        meat[u][v] = meat[v][u];
+      }
+    }
+    double[][] out = new double[p][p];
+    for (double[] r : out) {
+      java.util.Arrays.fill(r, Double.NaN);
+    }
+    // A M A over estimable columns
+    double[][] am = new double[q][q];
+    for (int u = 0; u < q; u++) {
+      for (int v = 0; v < q; v++) {
+        double t = 0;
+        for (int w = 0; w < q; w++) {
+          t += a[est[u]][est[w]] * meat[w][v];
+        }
+        am[u][v] = t;
+      }
+    }
+    for (int u = 0; u < q; u++) {
+      for (int v = 0; v < q; v++) {
+        double t = 0;
+        for (int w = 0; w < q; w++) {
+          t += am[u][w] * a[est[w]][est[v]];
+        }
+        out[est[u]][est[v]] = t;
+      }
+    }
+    return out;
+  }
+
+  /** Parses HC0..HC3 (case-insensitive). */
+  public static Robust robust(String name) {
+    try {
+      return Robust.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--robust takes HC0, HC1, HC2 or HC3, not \"" + name + "\"");
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param linear the linear probability model
  * @param logistic the logistic GLM
  * @param neuron the one-neuron net
+ * @param firth Firth's penalised-likelihood logistic fit, when requested (else null)
+ * @param classification each model's classification summary on the fitting data
  * @param predictions predicted probabilities at the requested (or default) points
  * @param defaultPoints whether the points were chosen by logitlab rather than given with --at
  */
@@ -17,6 +19,8 @@ public record Comparison(
     LinearProbabilityFit linear,
     LogisticFit logistic,
     NeuronFit neuron,
+    LogisticFit firth,
+    Classifications classification,
     List<Prediction> predictions,
     boolean defaultPoints) {
 
@@ -40,4 +44,7 @@ public record Comparison(
     }
     return max;
   }
+
+  /** The classification summaries of the three models. */
+  public record Classifications(Classification linear, Classification logistic, Classification neuron) {}
 }

@@ -11,14 +11,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import logitlab.model.Alias;
+import logitlab.model.Classification;
 import logitlab.model.Coefficient;
+import logitlab.model.Interval;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
+import logitlab.model.MarginalEffect;
 import logitlab.model.NeuronFit;
 import logitlab.model.OutOfRange;
 import logitlab.model.Prediction;
+import logitlab.model.Separation;
 
 /**
  * The {@code --format json} output: one strict (RFC 8259) JSON object. A number that is not finite
@@ -59,10 +64,17 @@ public final class JsonReport {
     g.writeNumberField("events", c.input().events());
     g.writeEndObject();
     linear(c.linear());
-    logistic(c.logistic());
+    logistic("logistic", c.logistic());
+    if (c.firth() != null) {
+      logistic("firth", c.firth());
+    }
     neuron(c);
+    classification(c.classification());
     predictions(c.predictions());
     List<String> all = new ArrayList<>(c.logistic().warnings());
+    if (c.firth() != null) {
+      c.firth().warnings().forEach(w -> all.add("firth: " + w));
+    }
     all.addAll(c.neuron().warnings());
     for (Map.Entry<String, List<String>> e : nulled.entrySet()) {
       List<String> names = e.getValue();
@@ -96,7 +108,16 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
+  /** Extra fields of coefficient j, written after the common ones. */
+  private interface Extra {
+    void write(int j, String at, String why) throws IOException;
+  }
+
   private void coefficients(String path, List<Coefficient> coefs) throws IOException {
+    coefficients(path, coefs, null);
+  }
+
+  private void coefficients(String path, List<Coefficient> coefs, Extra extra) throws IOException {
     g.writeArrayFieldStart("coefficients");
     for (int j = 0; j < coefs.size(); j++) {
       Coefficient c = coefs.get(j);
@@ -109,6 +130,10 @@ public final class JsonReport {
       number("stdError", c.stdError(), at, why);
       number("statistic", c.statistic(), at, why);
       number("p", c.p(), at, why);
+      if (extra != null) {
+        extra.write(j, at, c.isAliased() ? why
+            : "an infinite interval end (the likelihood does not fall far enough on that side)");
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -116,9 +141,25 @@ public final class JsonReport {
 
   private void linear(LinearProbabilityFit f) throws IOException {
     g.writeObjectFieldStart("linear");
-    coefficients("linear", f.coefficients());
+    List<Coefficient> robust = f.robust();
+    coefficients("linear", f.coefficients(), robust.isEmpty() ? null : (j, at, why) -> {
+      Coefficient r = robust.get(j);
+      number("robustStdError", r.stdError(), at, why);
+      number("robustStatistic", r.statistic(), at, why);
+      number("robustP", r.p(), at, why);
+    });
+    if (f.robustType() != null) {
+      g.writeStringField("robustType", f.robustType());
+    }
     number("rSquared", f.rSquared(), "linear", "the outcome is constant");
+    number("adjRSquared", f.adjRSquared(), "linear", "there are no residual degrees of freedom");
     number("sigma", f.sigma(), "linear", "there are no residual degrees of freedom");
+    g.writeObjectFieldStart("fTest");
+    number("statistic", f.fTest().statistic(), "linear.fTest", "the model has only an intercept");
+    g.writeNumberField("df1", f.fTest().df1());
+    g.writeNumberField("df2", f.fTest().df2());
+    number("p", f.fTest().p(), "linear.fTest", "the model has only an intercept");
+    g.writeEndObject();
     g.writeNumberField("rank", f.rank());
     g.writeNumberField("dfResidual", f.dfResidual());
     OutOfRange r = f.outOfRange();
@@ -137,24 +178,105 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
-  private void logistic(LogisticFit f) throws IOException {
-    g.writeObjectFieldStart("logistic");
-    coefficients("logistic", f.coefficients());
+  private void logistic(String name, LogisticFit f) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("method", f.method());
+    List<Interval> iv = f.intervals();
+    coefficients(name, f.coefficients(), (j, at, why) -> {
+      Interval ci = iv.get(j);
+      Interval or = ci.exp();
+      number("ciLow", ci.low(), at, why);
+      number("ciHigh", ci.high(), at, why);
+      number("oddsRatio", f.oddsRatio(j), at, why);
+      number("oddsRatioLow", or.low(), at, why);
+      number("oddsRatioHigh", or.high(), at, why);
+    });
+    g.writeStringField("ciMethod", f.ciMethod());
+    g.writeNumberField("conf", f.conf());
     String why = "it is not a finite number";
-    number("nullDeviance", f.nullDeviance(), "logistic", why);
-    number("deviance", f.deviance(), "logistic", why);
+    number("nullDeviance", f.nullDeviance(), name, why);
+    number("deviance", f.deviance(), name, why);
     g.writeNumberField("dfNull", f.dfNull());
     g.writeNumberField("dfResidual", f.dfResidual());
-    number("aic", f.aic(), "logistic", why);
-    number("logLik", f.logLik(), "logistic", why);
+    number("aic", f.aic(), name, why);
+    number("bic", f.bic(), name, why);
+    number("logLik", f.logLik(), name, why);
+    number("pseudoR2", f.pseudoR2(), name, why);
+    g.writeObjectFieldStart("lrTest");
+    number("statistic", f.lrTest().statistic(), name + ".lrTest", why);
+    g.writeNumberField("df", f.lrTest().df());
+    number("p", f.lrTest().p(), name + ".lrTest", "the model has only an intercept");
+    g.writeEndObject();
     g.writeNumberField("rank", f.rank());
     g.writeNumberField("iterations", f.iterations());
     g.writeBooleanField("converged", f.converged());
+    g.writeArrayFieldStart("aliased");
+    for (Alias a : f.aliased()) {
+      g.writeStartObject();
+      g.writeStringField("term", a.term());
+      g.writeArrayFieldStart("collinearWith");
+      for (String t : a.collinearWith()) {
+        g.writeString(t);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    Separation sep = f.separation();
+    g.writeObjectFieldStart("separation");
+    g.writeBooleanField("detected", sep.detected());
+    g.writeStringField("kind", sep.kind());
+    g.writeArrayFieldStart("terms");
+    for (Separation.Term t : sep.terms()) {
+      g.writeStartObject();
+      g.writeStringField("term", t.term());
+      g.writeStringField("direction", t.direction());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeArrayFieldStart("marginalEffects");
+    for (int k = 0; k < f.marginalEffects().size(); k++) {
+      MarginalEffect m = f.marginalEffects().get(k);
+      String at = name + ".marginalEffects[" + k + "] (" + m.term() + ")";
+      String mwhy = Double.isNaN(m.estimate()) ? "the term is aliased" : why;
+      g.writeStartObject();
+      g.writeStringField("term", m.term());
+      number("estimate", m.estimate(), at, mwhy);
+      number("stdError", m.stdError(), at, mwhy);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("warnings");
     for (String w : f.warnings()) {
       g.writeString(w);
     }
     g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private void classification(Comparison.Classifications cs) throws IOException {
+    g.writeObjectFieldStart("classification");
+    String[] names = {"linear", "logistic", "neuron"};
+    Classification[] all = {cs.linear(), cs.logistic(), cs.neuron()};
+    for (int k = 0; k < 3; k++) {
+      Classification c = all[k];
+      String at = "classification." + names[k];
+      g.writeObjectFieldStart(names[k]);
+      number("logLoss", c.logLoss(), at, "it is not a finite number");
+      number("brier", c.brier(), at, "it is not a finite number");
+      number("auc", c.auc(), at, "only one outcome class");
+      number("accuracy", c.accuracy(), at, "it is not a finite number");
+      g.writeNumberField("threshold", c.threshold());
+      g.writeObjectFieldStart("confusion");
+      g.writeNumberField("tp", c.tp());
+      g.writeNumberField("fp", c.fp());
+      g.writeNumberField("tn", c.tn());
+      g.writeNumberField("fn", c.fn());
+      g.writeEndObject();
+      g.writeNumberField("clipped", c.clipped());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

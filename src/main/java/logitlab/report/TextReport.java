@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 import java.util.stream.Collectors;
+import logitlab.model.Classification;
 import logitlab.model.Coefficient;
+import logitlab.model.Interval;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
+import logitlab.model.MarginalEffect;
 import logitlab.model.NeuronFit;
 import logitlab.model.OutOfRange;
 import logitlab.model.Prediction;
@@ -22,9 +25,14 @@ public final class TextReport {
     StringBuilder sb = new StringBuilder();
     header(sb, c.input());
     sideBySide(sb, c);
-    logistic(sb, c.logistic());
+    logistic(sb, c.logistic(), "Logistic regression (GLM, binomial, logit link; fitted by IRLS)");
+    if (c.firth() != null) {
+      logistic(sb, c.firth(), "Firth's penalised-likelihood logistic regression (--firth)");
+    }
     linear(sb, c.linear());
+    marginalEffects(sb, c);
     outOfRange(sb, c.linear().outOfRange(), c.input());
+    classification(sb, c.classification());
     predictions(sb, c);
     return sb.toString();
   }
@@ -75,17 +83,42 @@ public final class TextReport {
     sb.append('\n');
   }
 
-  private static void logistic(StringBuilder sb, LogisticFit f) {
-    sb.append("Logistic regression (GLM, binomial, logit link; fitted by IRLS)\n");
+  private static void logistic(StringBuilder sb, LogisticFit f, String title) {
+    sb.append(title).append('\n');
     sb.append(coefficientTable(f.coefficients(), "z value", "Pr(>|z|)"));
     sb.append(String.format(Locale.ROOT, "  Null deviance     %s on %d degrees of freedom%n",
         Fmt.fixed(f.nullDeviance(), 3), f.dfNull()));
     sb.append(String.format(Locale.ROOT, "  Residual deviance %s on %d degrees of freedom%n",
         Fmt.fixed(f.deviance(), 3), f.dfResidual()));
-    sb.append(String.format(Locale.ROOT, "  AIC %s   log-likelihood %s%n",
-        Fmt.fixed(f.aic(), 3), Fmt.fixed(f.logLik(), 3)));
+    sb.append(String.format(Locale.ROOT, "  AIC %s   BIC %s   log-likelihood %s%n",
+        Fmt.fixed(f.aic(), 3), Fmt.fixed(f.bic(), 3), Fmt.fixed(f.logLik(), 3)));
+    sb.append(String.format(Locale.ROOT,
+        "  McFadden R-squared %s   LR test: chi-squared %s on %d df, p %s%n",
+        Fmt.fixed(f.pseudoR2(), 4), Fmt.fixed(f.lrTest().statistic(), 3), f.lrTest().df(),
+        Fmt.pValue(f.lrTest().p())));
     sb.append(String.format(Locale.ROOT, "  Fisher scoring iterations: %d (%s)%n", f.iterations(),
         f.converged() ? "converged" : "NOT converged"));
+    sb.append('\n');
+    String level = Fmt.sig(100 * f.conf(), 4) + " %";
+    String how = switch (f.ciMethod()) {
+      case "profile" -> "profile-likelihood";
+      case "profile-penalized" -> "profile penalised-likelihood";
+      default -> "Wald";
+    };
+    sb.append("  ").append(level).append(' ').append(how)
+        .append(" intervals; odds ratio = exp(estimate), its interval = exp(interval ends)\n");
+    TextTable t = new TextTable("", "estimate", "low", "high", "odds ratio", "low", "high");
+    for (int j = 0; j < f.coefficients().size(); j++) {
+      Coefficient c = f.coefficients().get(j);
+      Interval iv = f.intervals().get(j);
+      Interval or = iv.exp();
+      t.row(c.term(), Fmt.sig(c.estimate(), 5), Fmt.sig(iv.low(), 5), Fmt.sig(iv.high(), 5),
+          Fmt.sig(f.oddsRatio(j), 5), Fmt.sig(or.low(), 5), Fmt.sig(or.high(), 5));
+    }
+    sb.append(t.render("  ", false));
+    if (!f.warnings().isEmpty()) {
+      sb.append('\n');
+    }
     for (String warning : f.warnings()) {
       sb.append("  warning: ").append(warning).append('\n');
     }
@@ -95,8 +128,55 @@ public final class TextReport {
   private static void linear(StringBuilder sb, LinearProbabilityFit f) {
     sb.append("Linear probability model (OLS)\n");
     sb.append(coefficientTable(f.coefficients(), "t value", "Pr(>|t|)"));
-    sb.append(String.format(Locale.ROOT, "  R-squared %s   residual standard error %s on %d degrees of freedom%n%n",
-        Fmt.fixed(f.rSquared(), 4), Fmt.sig(f.sigma(), 4), f.dfResidual()));
+    sb.append(String.format(Locale.ROOT,
+        "  R-squared %s   adjusted R-squared %s   residual standard error %s on %d df%n",
+        Fmt.fixed(f.rSquared(), 4), Fmt.fixed(f.adjRSquared(), 4), Fmt.sig(f.sigma(), 4), f.dfResidual()));
+    sb.append(String.format(Locale.ROOT, "  F statistic %s on %d and %d df, p %s%n",
+        Fmt.sig(f.fTest().statistic(), 5), f.fTest().df1(), f.fTest().df2(), Fmt.pValue(f.fTest().p())));
+    if (f.robustType() != null) {
+      sb.append('\n').append("  ").append(f.robustType())
+          .append(" robust standard errors (the linear model's errors have variance p(1 - p))\n");
+      sb.append(coefficientTable(f.robust(), "t value", "Pr(>|t|)"));
+    }
+    sb.append('\n');
+  }
+
+  private static void marginalEffects(StringBuilder sb, Comparison c) {
+    List<MarginalEffect> me = c.logistic().marginalEffects();
+    if (me.isEmpty()) {
+      return;
+    }
+    sb.append("Average marginal effects: change in P(").append(c.input().outcome())
+        .append(" = ").append(c.input().event()).append(") per unit, averaged over the rows\n");
+    TextTable t = new TextTable("", "logistic AME", "(delta SE)", "linear slope", "(SE)");
+    for (int k = 0; k < me.size(); k++) {
+      MarginalEffect m = me.get(k);
+      Coefficient l = c.linear().coefficients().get(k + 1);
+      t.row(m.term(), Fmt.sig(m.estimate(), 5), "(" + Fmt.sig(m.stdError(), 4) + ")",
+          Fmt.sig(l.estimate(), 5), "(" + Fmt.sig(l.stdError(), 4) + ")");
+    }
+    sb.append(t.render("  ", false));
+    sb.append("  Both estimate the same quantity; the linear model assumes it is the same everywhere.\n\n");
+  }
+
+  private static void classification(StringBuilder sb, Comparison.Classifications cs) {
+    sb.append("Classification on the fitting data (event predicted when p > ")
+        .append(Fmt.sig(cs.logistic().threshold(), 4)).append(")\n");
+    TextTable t = new TextTable("model", "log-loss", "Brier", "AUC", "accuracy", "TP", "FP", "TN", "FN");
+    String[] names = {"linear", "logistic", "neuron"};
+    Classification[] all = {cs.linear(), cs.logistic(), cs.neuron()};
+    for (int k = 0; k < 3; k++) {
+      Classification m = all[k];
+      t.row(names[k], Fmt.fixed(m.logLoss(), 4), Fmt.fixed(m.brier(), 4), Fmt.fixed(m.auc(), 4),
+          Fmt.fixed(m.accuracy(), 4), Integer.toString(m.tp()), Integer.toString(m.fp()),
+          Integer.toString(m.tn()), Integer.toString(m.fn()));
+    }
+    sb.append(t.render("  ", false));
+    if (cs.linear().clipped() > 0) {
+      sb.append("  log-loss clips ").append(cs.linear().clipped())
+          .append(" linear fitted values into [1e-15, 1 - 1e-15] (outside [0, 1])\n");
+    }
+    sb.append('\n');
   }
 
   private static String coefficientTable(List<Coefficient> coefs, String stat, String p) {

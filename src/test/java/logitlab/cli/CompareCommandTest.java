@@ -101,8 +101,10 @@ class CompareCommandTest {
     assertTrue(j.at("/neuron/coefficients/2/estimate").isNull());
     assertEquals(-4.0777134309084380, j.at("/logistic/coefficients/0/estimate").asDouble(), 1e-5);
     String warnings = j.get("warnings").toString();
-    assertTrue(warnings.contains("logistic.coefficients[2] (h2): estimate, stdError, statistic, p are written as null"), warnings);
+    assertTrue(warnings.contains("logistic.coefficients[2] (h2): estimate, stdError, statistic, p, ciLow"), warnings);
     assertTrue(warnings.contains("not defined because of singularities"), warnings);
+    assertEquals("h2", j.at("/logistic/aliased/0/term").asText());
+    assertEquals(List.of("(Intercept)", "h"), JSON.convertValue(j.at("/logistic/aliased/0/collinearWith"), List.class));
     CliRunner text = CliRunner.run("compare", f.toString());
     assertTrue(text.out().matches("(?s).*h2\\s+NA\\s+NA\\s+NA.*"), text.out());
   }

@@ -1,0 +1,27 @@
+package logitlab.fit;
+
+/**
+ * Everything the {@code compare} job needs besides the data.
+ *
+ * @param irls the logistic GLM's settings (iterations, confidence level and interval method)
+ * @param neuron the neuron's training settings
+ * @param robust robust standard errors for the linear model (HC0..HC3), or null for none
+ * @param firth whether to fit Firth's penalised-likelihood logistic regression as well
+ * @param threshold classification threshold for the confusion tables, in (0, 1)
+ */
+public record CompareOptions(
+    IrlsOptions irls, NeuronOptions neuron, OlsFitter.Robust robust, boolean firth, double threshold) {
+  public CompareOptions {
+    if (irls == null || neuron == null) {
+      throw new IllegalArgumentException("irls and neuron options are required");
+    }
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
+    }
+  }
+
+  /** All defaults: R's IRLS settings, 95 % Wald intervals, default neuron, no robust SEs, 0.5. */
+  public static CompareOptions defaults() {
+    return new CompareOptions(IrlsOptions.defaults(), NeuronOptions.defaults(), null, false, 0.5);
+  }
+}
