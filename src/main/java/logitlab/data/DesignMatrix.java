@@ -13,7 +13,8 @@ import java.util.Map;
  * @param n number of rows used
  * @param p number of columns, intercept included
  * @param x row-major n x p values: {@code x[i * p + j]}
- * @param y outcome coded 0/1 (1 = event), length n
+ * @param y outcome coded 0/1 (1 = event), length n; with trials, the proportion of successes
+ *     (successes / trials) in [0, 1], as R's {@code glm(cbind(s, f) ~ ...)} sees it
  * @param lines the 1-based line number in the file where each used row starts, length n
  * @param terms column names as R prints them: {@code (Intercept)}, {@code x}, {@code race2}
  * @param predictors the predictor columns that produced the terms, in order
@@ -22,6 +23,10 @@ import java.util.Map;
  * @param droppedByColumn for each column that caused drops, the number of rows with a missing value
  *     there (a row missing in several columns counts once for each), in column order
  * @param rowsDropped rows dropped for missing values (each row counted once)
+ * @param weights prior weights, length n, all &gt;= 0: 1 for plain 0/1 data; the {@code --weights}
+ *     column; with {@code --trials}, the number of trials (times any prior weight), as R's
+ *     binomial {@code glm} with a two-column response
+ * @param weighting where the weights came from
  */
 public record DesignMatrix(
     String file,
@@ -35,16 +40,81 @@ public record DesignMatrix(
     Outcome outcome,
     int rowsRead,
     int rowsDropped,
-    Map<String, Integer> droppedByColumn) {
+    Map<String, Integer> droppedByColumn,
+    double[] weights,
+    Weighting weighting) {
 
   public DesignMatrix {
-    if (x.length != (long) n * p || y.length != n || lines.length != n || terms.size() != p) {
+    if (x.length != (long) n * p || y.length != n || lines.length != n || terms.size() != p
+        || weights.length != n) {
       throw new IllegalArgumentException("inconsistent design matrix dimensions");
+    }
+    if (weighting == null) {
+      weighting = Weighting.NONE;
     }
     terms = List.copyOf(terms);
     predictors = List.copyOf(predictors);
     droppedByColumn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(droppedByColumn));
     // x, y and lines are large: not copied; the builder hands over fresh arrays and nobody mutates them.
+  }
+
+  /** An unweighted design (every prior weight 1). */
+  public DesignMatrix(String file, int n, int p, double[] x, double[] y, int[] lines,
+      List<String> terms, List<Predictor> predictors, Outcome outcome, int rowsRead,
+      int rowsDropped, Map<String, Integer> droppedByColumn) {
+    this(file, n, p, x, y, lines, terms, predictors, outcome, rowsRead, rowsDropped,
+        droppedByColumn, ones(n), Weighting.NONE);
+  }
+
+  private static double[] ones(int n) {
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0);
+    return w;
+  }
+
+  /**
+   * Where the prior weights came from.
+   *
+   * @param weightsColumn the {@code --weights} column, or null
+   * @param trialsColumn the {@code --trials} column (the outcome then counts successes), or null
+   */
+  public record Weighting(String weightsColumn, String trialsColumn) {
+    /** Plain 0/1 data, every weight 1. */
+    public static final Weighting NONE = new Weighting(null, null);
+
+    /** Whether the weights are all 1 by construction. */
+    public boolean none() {
+      return weightsColumn == null && trialsColumn == null;
+    }
+  }
+
+  /** Sum of the prior weights: the number of individuals (trials) for grouped data. */
+  public double totalWeight() {
+    double s = 0;
+    for (double w : weights) {
+      s += w;
+    }
+    return s;
+  }
+
+  /** Weighted number of events, sum of w_i y_i: successes for grouped data. */
+  public double weightedEvents() {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += weights[i] * y[i];
+    }
+    return s;
+  }
+
+  /** Number of rows with a positive weight (R's {@code nobs} of a glm). */
+  public int nobs() {
+    int k = 0;
+    for (double w : weights) {
+      if (w > 0) {
+        k++;
+      }
+    }
+    return k;
   }
 
   /** Value of row i, column j. */

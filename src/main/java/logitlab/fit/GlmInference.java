@@ -17,11 +17,13 @@ import org.apache.commons.math3.special.Gamma;
  * The inference shared by the maximum-likelihood and the Firth fit of the logistic model: model-fit
  * statistics, Wald intervals and average marginal effects.
  * <pre>
- * log L = sum y log mu + (1 - y) log(1 - mu);  AIC = -2 log L + 2 k;  BIC = -2 log L + log(n) k
- * McFadden R^2 = 1 - log L / log L_0;  LR = 2 (log L - log L_0) ~ chi^2_{k-1}
+ * log L = sum log dbinom(a y, a, mu)  (R's logLik.glm; = sum y log mu + (1-y) log(1-mu) for 0/1 data)
+ * AIC = -2 log L + 2 k;  BIC = -2 log L + log(nobs) k
+ * McFadden R^2 = 1 - l / l_0 and LR = 2 (l - l_0) ~ chi^2_{k-1}, with the individual-level
+ *   l = sum a [y log mu + (1 - y) log(1 - mu)] (l_0 at mu = weighted mean of y)
  * Wald interval: beta_j +- z_{(1+conf)/2} se_j
- * AME_j = (1/n) sum_i mu_i (1 - mu_i) beta_j,
- *   d AME_j / d beta_k = (1/n) sum_i mu_i (1 - mu_i) [1{j=k} + beta_j (1 - 2 mu_i) x_ik],
+ * AME_j = (1/A) sum_i a_i mu_i (1 - mu_i) beta_j          (a = prior weights, A = sum a)
+ *   d AME_j / d beta_k = (1/A) sum_i a_i mu_i (1 - mu_i) [1{j=k} + beta_j (1 - 2 mu_i) x_ik],
  *   Var(AME) = J V J'  (delta method; statsmodels LogitResults.get_margeff(at='overall'))
  * </pre>
  * Greene, Econometric Analysis, 7th ed., 17.3 (marginal effects); McFadden (1974).
@@ -50,30 +52,45 @@ final class GlmInference {
       int rank, int iterations, boolean converged, List<Alias> aliases, Separation separation,
       List<String> warnings) {
     int n = d.n();
+    int nobs = d.nobs();
     double[] y = d.y();
-    double ybar = 0;
-    for (double v : y) {
-      ybar += v;
-    }
-    ybar /= n;
-    double logLik = 0;
-    double logLik0 = 0;
+    double[] a = d.weights();
+    double ybar = d.weightedEvents() / d.totalWeight();
+    double logLik = 0; // binomial log-likelihood, as R's logLik.glm (with log choose(m, k))
+    double ll = 0; // individual-level sum a [y log mu + (1 - y) log(1 - mu)]
+    double ll0 = 0;
     double nullDev = 0;
     double dev = 0;
     for (int i = 0; i < n; i++) {
-      logLik += logDensity(y[i], mu[i]);
-      logLik0 += logDensity(y[i], ybar);
-      nullDev += logitlab.model.Logistic.unitDeviance(y[i], ybar);
-      dev += logitlab.model.Logistic.unitDeviance(y[i], mu[i]);
+      if (a[i] == 0) {
+        continue;
+      }
+      logLik += logBinomial(y[i], a[i], mu[i]);
+      ll += a[i] * logDensity(y[i], mu[i]);
+      ll0 += a[i] * logDensity(y[i], ybar);
+      nullDev += a[i] * logitlab.model.Logistic.unitDeviance(y[i], ybar);
+      dev += a[i] * logitlab.model.Logistic.unitDeviance(y[i], mu[i]);
     }
     int dfLr = rank - 1;
-    double lr = Math.max(0, 2 * (logLik - logLik0));
+    double lr = Math.max(0, 2 * (ll - ll0));
     // upper tail P(chi^2_df > lr) = Q(df/2, lr/2), computed directly (no 1 - cdf cancellation)
     double lrP = dfLr > 0 ? Gamma.regularizedGammaQ(dfLr / 2.0, lr / 2) : Double.NaN;
-    return new LogisticFit(method, coefs, intervals, ciMethod, conf, nullDev, dev, n - 1, n - rank,
-        -2 * logLik + 2 * rank, -2 * logLik + Math.log(n) * rank, logLik, 1 - logLik / logLik0,
+    return new LogisticFit(method, coefs, intervals, ciMethod, conf, nullDev, dev, nobs - 1, nobs - rank,
+        -2 * logLik + 2 * rank, -2 * logLik + Math.log(nobs) * rank, logLik, 1 - ll / ll0,
         new LrTest(lr, dfLr, lrP), rank, iterations, converged, aliases, separation,
         marginalEffects(d, beta, cov, mu), warnings, mu, cov);
+  }
+
+  /**
+   * R's binomial log-likelihood term for a proportion y of m = a trials: log dbinom(round(m y),
+   * round(m), mu), which for a 0/1 outcome with weight 1 is y log mu + (1 - y) log(1 - mu).
+   */
+  static double logBinomial(double y, double a, double mu) {
+    double m = Math.rint(a);
+    double k = Math.rint(a * y);
+    double lchoose = m <= 1 ? 0
+        : Gamma.logGamma(m + 1) - Gamma.logGamma(k + 1) - Gamma.logGamma(m - k + 1);
+    return lchoose + (k > 0 ? k * Math.log(mu) : 0) + (m - k > 0 ? (m - k) * Math.log(1 - mu) : 0);
   }
 
   /** log P(Y = y) for a 0/1 outcome with probability mu, with 0 log 0 = 0. */
@@ -85,20 +102,22 @@ final class GlmInference {
   static List<MarginalEffect> marginalEffects(DesignMatrix d, double[] beta, double[][] cov, double[] mu) {
     int n = d.n();
     int p = d.p();
+    double[] a = d.weights();
+    double total = d.totalWeight();
     double[] b = LinearPredictor.zeroNaN(beta);
     double meanW = 0;
-    double[] meanWdX = new double[p]; // (1/n) sum mu(1-mu)(1-2mu) x_ik
+    double[] meanWdX = new double[p]; // weighted mean of mu(1-mu)(1-2mu) x_ik
     for (int i = 0; i < n; i++) {
       double w = mu[i] * (1 - mu[i]);
-      meanW += w;
-      double w2 = w * (1 - 2 * mu[i]);
+      meanW += a[i] * w;
+      double w2 = a[i] * w * (1 - 2 * mu[i]);
       for (int k = 0; k < p; k++) {
         meanWdX[k] += w2 * d.get(i, k);
       }
     }
-    meanW /= n;
+    meanW /= total;
     for (int k = 0; k < p; k++) {
-      meanWdX[k] /= n;
+      meanWdX[k] /= total;
     }
     List<MarginalEffect> out = new ArrayList<>();
     for (int j = 1; j < p; j++) {
@@ -112,13 +131,13 @@ final class GlmInference {
         jac[k] = (k == j ? meanW : 0) + b[j] * meanWdX[k];
       }
       double var = 0;
-      for (int a = 0; a < p; a++) {
-        if (Double.isNaN(beta[a])) {
+      for (int u = 0; u < p; u++) {
+        if (Double.isNaN(beta[u])) {
           continue;
         }
-        for (int c = 0; c < p; c++) {
-          if (!Double.isNaN(beta[c])) {
-            var += jac[a] * cov[a][c] * jac[c];
+        for (int v = 0; v < p; v++) {
+          if (!Double.isNaN(beta[v])) {
+            var += jac[u] * cov[u][v] * jac[v];
           }
         }
       }

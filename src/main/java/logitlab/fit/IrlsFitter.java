@@ -17,10 +17,10 @@ import logitlab.model.Separation;
  * {@code glm.fit} (R 4.2, src/library/stats/R/glm.fit.R) with the step halving of the
  * {@code glm2} package (Marschner 2011, The R Journal 3(2)).
  * <pre>
- * start:     mu = (y + 0.5) / 2,  eta = logit(mu)
- * iterate:   w = mu (1 - mu),  z = eta - offset + (y - mu) / w
+ * start:     mu = (a y + 0.5) / (a + 1),  eta = logit(mu)     (a = prior weights, 1 for 0/1 data)
+ * iterate:   w = a mu (1 - mu),  z = eta - offset + (y - mu) / (mu (1 - mu))
  *            beta = argmin sum w (z - x'beta)^2          (weighted QR, tol min(1e-7, eps/1000))
- *            eta = X beta + offset,  mu = sigma(eta),  dev = sum d(y, mu)
+ *            eta = X beta + offset,  mu = sigma(eta),  dev = sum a d(y, mu)
  *            if dev is not finite, or (glm2) rose since the last iteration: halve the step
  *            beta = (beta + beta_old) / 2 until it is not
  * stop when  |dev - dev_old| / (|dev| + 0.1) &lt; eps, at most maxit iterations
@@ -83,8 +83,9 @@ public final class IrlsFitter {
     }
     double lo = 10 * DBL_EPS;
     int extreme = 0;
-    for (double m : c.mu) {
-      if (m > 1 - lo || m < lo) {
+    for (int i = 0; i < n; i++) {
+      double m = c.mu[i];
+      if (d.weights()[i] > 0 && (m > 1 - lo || m < lo)) {
         extreme++;
       }
     }
@@ -175,6 +176,7 @@ public final class IrlsFitter {
     int q = cols.length;
     double[] x = d.x();
     double[] y = d.y();
+    double[] a = d.weights();
     double eps = opt.epsilon();
     double tol = Math.min(1e-7, eps / 1000);
     double[] row = new double[q];
@@ -182,11 +184,11 @@ public final class IrlsFitter {
     double[] eta = new double[n];
     double[] mu = new double[n];
     for (int i = 0; i < n; i++) {
-      double m = (y[i] + 0.5) / 2;
+      double m = (a[i] * y[i] + 0.5) / (a[i] + 1);
       eta[i] = Logistic.logit(m);
       mu[i] = linkinv(eta[i]);
     }
-    double devOld = deviance(y, mu);
+    double devOld = deviance(d, mu);
     double[] coefOld = null;
     double[] coef = null;
     StreamingQr.Solution last = null;
@@ -197,10 +199,13 @@ public final class IrlsFitter {
     for (iter = 1; iter <= opt.maxIterations(); iter++) {
       StreamingQr qr = new StreamingQr(q);
       for (int i = 0; i < n; i++) {
+        if (a[i] == 0) {
+          continue; // R's "good" rows: zero prior weight takes no part
+        }
         double me = muEta(eta[i]);
         double var = mu[i] * (1 - mu[i]);
         double z = eta[i] - (offset == null ? 0 : offset[i]) + (y[i] - mu[i]) / me;
-        double w = Math.sqrt(me * me / var);
+        double w = Math.sqrt(a[i] * me * me / var);
         int off = i * p;
         for (int k = 0; k < q; k++) {
           row[k] = x[off + cols[k]];
@@ -253,20 +258,20 @@ public final class IrlsFitter {
     boolean[] aliased = new boolean[p];
     Arrays.fill(aliased, true);
     double[][] comb = new double[p][];
-    for (int a = 0; a < q; a++) {
-      int ja = cols[a];
-      aliased[ja] = last.aliased()[a];
-      if (!last.aliased()[a]) {
-        c.beta[ja] = coef[a];
+    for (int u = 0; u < q; u++) {
+      int ja = cols[u];
+      aliased[ja] = last.aliased()[u];
+      if (!last.aliased()[u]) {
+        c.beta[ja] = coef[u];
       } else {
-        double[] ca = last.aliasCombination()[a];
+        double[] ca = last.aliasCombination()[u];
         comb[ja] = new double[p];
         for (int b = 0; b < q; b++) {
           comb[ja][cols[b]] = ca[b];
         }
       }
       for (int b = 0; b < q; b++) {
-        cov[ja][cols[b]] = last.unscaledCovariance()[a][b];
+        cov[ja][cols[b]] = last.unscaledCovariance()[u][b];
       }
     }
     c.solution = new StreamingQr.Solution(c.beta.clone(), aliased, last.rank(), cov, last.rss(), comb);
@@ -311,7 +316,7 @@ public final class IrlsFitter {
       mu[i] = linkinv(offset[i]);
     }
     c.mu = mu;
-    c.deviance = deviance(d.y(), mu);
+    c.deviance = deviance(d, mu);
     return c;
   }
 
@@ -359,13 +364,18 @@ public final class IrlsFitter {
       eta[i] = s;
       mu[i] = linkinv(s);
     }
-    return deviance(d.y(), mu);
+    return deviance(d, mu);
   }
 
-  static double deviance(double[] y, double[] mu) {
+  /** Binomial deviance sum_i a_i d(y_i, mu_i) with prior weights a (R's dev.resids). */
+  static double deviance(DesignMatrix d, double[] mu) {
+    double[] y = d.y();
+    double[] a = d.weights();
     double dev = 0;
     for (int i = 0; i < y.length; i++) {
-      dev += Logistic.unitDeviance(y[i], mu[i]);
+      if (a[i] > 0) {
+        dev += a[i] * Logistic.unitDeviance(y[i], mu[i]);
+      }
     }
     return dev;
   }

@@ -13,8 +13,9 @@ import org.apache.commons.math3.special.Beta;
 /**
  * The linear probability model by ordinary least squares, as R's {@code lm(y ~ ...)}.
  * <pre>
- * beta = argmin ||y - X beta||^2,  solved by QR (X = QR, R beta = Q'y)
- * sigma^2 = RSS / (n - k),  Var(beta) = sigma^2 (X'X)^-1,  k = rank
+ * beta = argmin sum a_i (y_i - x_i'beta)^2,  solved by QR of sqrt(a) X  (a = prior weights,
+ *        1 for 0/1 data; trials for grouped data, where y is the proportion: R's lm(weights = a))
+ * sigma^2 = RSS / (n - k),  Var(beta) = sigma^2 (X'AX)^-1,  k = rank, n = rows with a &gt; 0
  * t_j = beta_j / se_j,  p_j = 2 P(T_{n-k} &gt; |t_j|),  R^2 = 1 - RSS / TSS
  * adjusted R^2 = 1 - (1 - R^2)(n - 1)/(n - k),  F = ((TSS - RSS)/(k - 1)) / (RSS/(n - k))
  * robust:  Var_HC(beta) = (X'X)^-1 X' diag(omega) X (X'X)^-1, with e the residuals, h_i the
@@ -44,25 +45,25 @@ public final class OlsFitter {
     int p = d.p();
     double[] x = d.x();
     double[] y = d.y();
+    double[] a = d.weights();
     StreamingQr qr = new StreamingQr(p);
     for (int i = 0; i < n; i++) {
-      qr.add(x, i * p, 1.0, y[i]);
+      if (a[i] > 0) {
+        qr.add(x, i * p, Math.sqrt(a[i]), y[i]);
+      }
     }
     StreamingQr.Solution s = qr.solve(TOL);
     double[] fitted = LinearPredictor.of(d, s.beta());
-    double ybar = 0;
-    for (double v : y) {
-      ybar += v;
-    }
-    ybar /= n;
+    double ybar = d.weightedEvents() / d.totalWeight();
     double tss = 0;
     double rss = 0;
     for (int i = 0; i < n; i++) {
-      tss += (y[i] - ybar) * (y[i] - ybar);
-      rss += (y[i] - fitted[i]) * (y[i] - fitted[i]);
+      tss += a[i] * (y[i] - ybar) * (y[i] - ybar);
+      rss += a[i] * (y[i] - fitted[i]) * (y[i] - fitted[i]);
     }
+    int nobs = d.nobs();
     int k = s.rank();
-    int df = n - k;
+    int df = nobs - k;
     double sigma2 = df > 0 ? rss / df : Double.NaN;
     double[][] xtxInv = s.unscaledCovariance();
     List<Coefficient> coefs = new ArrayList<>(p);
@@ -77,7 +78,7 @@ public final class OlsFitter {
       }
     }
     double r2 = tss > 0 ? 1 - rss / tss : Double.NaN;
-    double adj = df > 0 ? 1 - (1 - r2) * (n - 1) / df : Double.NaN;
+    double adj = df > 0 ? 1 - (1 - r2) * (nobs - 1) / df : Double.NaN;
     FTest f;
     if (k > 1 && df > 0) {
       double stat = ((tss - rss) / (k - 1)) / (rss / df);
@@ -100,9 +101,12 @@ public final class OlsFitter {
     return new Coefficient(term, b, se, t, Inference.studentTwoSided(t, df));
   }
 
-  /** The HC sandwich (X'X)^-1 X' diag(omega) X (X'X)^-1 over the estimable columns. */
+  /**
+   * The HC sandwich (X'AX)^-1 X'A^1/2 diag(omega) A^1/2 X (X'AX)^-1 over the estimable columns,
+   * with the working residuals sqrt(a) e and leverages h = a x'(X'AX)^-1 x, as sandwich::vcovHC.
+   */
   private static double[][] sandwich(DesignMatrix d, StreamingQr.Solution s, double[] fitted, Robust type) {
-    int n = d.n();
+    int n = d.nobs();
     int p = d.p();
     int k = s.rank();
     double[][] a = s.unscaledCovariance(); // (X'X)^-1, NaN on aliased rows/columns
@@ -111,9 +115,13 @@ public final class OlsFitter {
     double[][] meat = new double[q][q];
     double[] xi = new double[q];
     double[] ax = new double[q];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < d.n(); i++) {
+      double sw = Math.sqrt(d.weights()[i]);
+      if (sw == 0) {
+        continue;
+      }
       for (int u = 0; u < q; u++) {
-        xi[u] = d.get(i, est[u]);
+        xi[u] = sw * d.get(i, est[u]);
       }
       double h = 0;
       for (int u = 0; u < q; u++) {
@@ -124,7 +132,7 @@ public final class OlsFitter {
         ax[u] = t;
         h += xi[u] * t;
       }
-      double e = d.y()[i] - fitted[i];
+      double e = sw * (d.y()[i] - fitted[i]);
       double omega = switch (type) {
         case HC0 -> e * e;
         case HC1 -> e * e * n / (double) (n - k);
