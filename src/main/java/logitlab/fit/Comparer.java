@@ -29,7 +29,7 @@ public final class Comparer {
     NeuronOptions neuronOptions = options.neuron();
     LinearProbabilityFit linear = OlsFitter.fit(d, options.robust());
     LogisticFit logistic = IrlsFitter.fit(d, irls);
-    NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask());
+    NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask(), logistic.estimates());
     boolean defaults = at.isEmpty();
     List<Map<String, String>> points = defaults ? defaultPoints(d) : at;
     List<Prediction> predictions = new ArrayList<>();
@@ -39,21 +39,22 @@ public final class Comparer {
       predictions.add(new Prediction(pt.given(), pt.defaulted(),
           dot(row, linear.estimates()),
           Logistic.sigmoid(dot(row, logistic.estimates())),
-          Logistic.sigmoid(dot(row, neuron.weights()))));
+          Logistic.sigmoid(dot(row, neuron.logitWeights()))));
     }
     LogisticFit firth = null; // --firth is wired once FirthFitter lands
     double t = options.threshold();
     Comparison.Classifications classes = new Comparison.Classifications(
-        Classification.of(linear.fitted(), d.y(), t),
-        Classification.of(logistic.fitted(), d.y(), t),
-        Classification.of(neuron.fitted(), d.y(), t));
+        Classification.of(linear.fitted(), d.y(), d.weights(), t),
+        Classification.of(logistic.fitted(), d.y(), d.weights(), t),
+        Classification.of(neuron.fitted(), d.y(), d.weights(), t));
     return new Comparison(summary(d), linear, logistic, neuron, firth, classes, predictions, defaults);
   }
 
   private static InputSummary summary(DesignMatrix d) {
     List<String> predictors = d.predictors().stream().map(DesignMatrix.Predictor::column).toList();
     return new InputSummary(d.file(), d.rowsRead(), d.n(), d.rowsDropped(), d.droppedByColumn(),
-        d.outcome().column(), d.outcome().event(), d.outcome().nonEvent(), d.events(), predictors,
+        d.outcome().column(), d.outcome().event(), d.outcome().nonEvent(), d.weightedEvents(),
+        d.totalWeight(), d.weighting().weightsColumn(), d.weighting().trialsColumn(), predictors,
         d.terms());
   }
 

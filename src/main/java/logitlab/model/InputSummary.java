@@ -15,7 +15,11 @@ import java.util.Map;
  * @param outcome the outcome column
  * @param event the outcome value coded 1
  * @param nonEvent the outcome value coded 0
- * @param events number of used rows with the event
+ * @param events number of events: used rows with the event, or the weighted count
+ *     (sum of weight times outcome; successes for grouped data)
+ * @param total number of individuals: rows used, or the sum of the weights (trials)
+ * @param weightsColumn the prior-weights column, or null
+ * @param trialsColumn the trials column of grouped data, or null
  * @param predictors the predictor columns, in order
  * @param terms the design-matrix columns
  */
@@ -28,7 +32,10 @@ public record InputSummary(
     String outcome,
     String event,
     String nonEvent,
-    int events,
+    double events,
+    double total,
+    String weightsColumn,
+    String trialsColumn,
     List<String> predictors,
     List<String> terms) {
 

@@ -42,6 +42,14 @@ final class Fmt {
     return s.substring(0, end);
   }
 
+  /** A count: an integer without decimals, a weighted (fractional) count with 4 significant digits. */
+  static String count(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return sig(v, 4);
+  }
+
   /** {@code digits} decimals, fixed. */
   static String fixed(double v, int digits) {
     if (Double.isNaN(v)) {

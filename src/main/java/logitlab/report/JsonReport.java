@@ -61,7 +61,14 @@ public final class JsonReport {
     g.writeStringField("column", c.input().outcome());
     g.writeStringField("event", c.input().event());
     g.writeStringField("nonEvent", c.input().nonEvent());
-    g.writeNumberField("events", c.input().events());
+    count("events", c.input().events());
+    count("total", c.input().total());
+    if (c.input().weightsColumn() != null) {
+      g.writeStringField("weights", c.input().weightsColumn());
+    }
+    if (c.input().trialsColumn() != null) {
+      g.writeStringField("trials", c.input().trialsColumn());
+    }
     g.writeEndObject();
     linear(c.linear());
     logistic("logistic", c.logistic());
@@ -269,10 +276,10 @@ public final class JsonReport {
       number("accuracy", c.accuracy(), at, "it is not a finite number");
       g.writeNumberField("threshold", c.threshold());
       g.writeObjectFieldStart("confusion");
-      g.writeNumberField("tp", c.tp());
-      g.writeNumberField("fp", c.fp());
-      g.writeNumberField("tn", c.tn());
-      g.writeNumberField("fn", c.fn());
+      count("tp", c.tp());
+      count("fp", c.fp());
+      count("tn", c.tn());
+      count("fn", c.fn());
       g.writeEndObject();
       g.writeNumberField("clipped", c.clipped());
       g.writeEndObject();
@@ -301,9 +308,57 @@ public final class JsonReport {
     number("learningRate", n.learningRate(), "neuron", why);
     number("gradientNorm", n.gradientNorm(), "neuron", why);
     number("maxDiffFromLogistic", c.neuronMaxDiffFromLogistic(), "neuron", why);
+    NeuronFit.Settings s = n.settings();
+    g.writeStringField("optimizer", s.optimizer());
+    g.writeNumberField("batchSize", s.batchSize() > 0 ? Math.min(s.batchSize(), c.input().rowsUsed())
+        : c.input().rowsUsed());
+    g.writeStringField("lossFunction", s.lossFunction().cliName());
+    g.writeStringField("activation", s.activation().cliName());
+    g.writeNumberField("logitScale", s.activation().logitScale());
+    g.writeBooleanField("standardized", s.standardized());
+    g.writeStringField("init", s.init());
+    if (s.seedUsed()) {
+      g.writeNumberField("seed", s.seed());
+    } else {
+      g.writeNullField("seed");
+    }
+    g.writeNumberField("maxEpochs", s.maxEpochs());
+    g.writeNumberField("tolerance", s.tolerance());
+    g.writeObjectFieldStart("epochsTo");
+    for (NeuronFit.Milestone m : n.epochsTo()) {
+      if (m.reached()) {
+        g.writeNumberField(m.label(), m.epoch());
+      } else {
+        g.writeNullField(m.label());
+      }
+    }
+    g.writeEndObject();
+    g.writeNumberField("historyEvery", n.historyEvery());
+    g.writeArrayFieldStart("history");
+    for (NeuronFit.Snapshot h : n.history()) {
+      g.writeStartObject();
+      g.writeNumberField("epoch", h.epoch());
+      g.writeNumberField("loss", h.loss());
+      g.writeArrayFieldStart("weights");
+      for (double v : h.weights()) {
+        if (Double.isFinite(v)) {
+          g.writeNumber(v);
+        } else {
+          g.writeNull(); // a term left out, as in "coefficients"
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("notes");
+    for (String note : n.notes()) {
+      g.writeString(note);
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("warnings");
-    for (String s : n.warnings()) {
-      g.writeString(s);
+    for (String w2 : n.warnings()) {
+      g.writeString(w2);
     }
     g.writeEndArray();
     g.writeEndObject();
@@ -332,6 +387,15 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  /** Writes a count: as an integer when it is one (weighted counts may be fractional). */
+  private void count(String name, double v) throws IOException {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      g.writeNumberField(name, (long) v);
+    } else {
+      g.writeNumberField(name, v);
+    }
   }
 
   /** Writes a number, or null with a warning when it is NaN or infinite. */

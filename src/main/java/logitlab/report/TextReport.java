@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import java.util.stream.Collectors;
+import logitlab.model.Activation;
 import logitlab.model.Classification;
 import logitlab.model.Coefficient;
 import logitlab.model.Interval;
@@ -13,6 +14,7 @@ import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;
+import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
 import logitlab.model.OutOfRange;
 import logitlab.model.Prediction;
@@ -49,38 +51,127 @@ public final class TextReport {
     sb.append('\n');
     sb.append("  outcome  ").append(in.outcome()).append(": event = ").append(in.event())
         .append(" (coded 1; ").append(in.nonEvent()).append(" coded 0), ")
-        .append(in.events()).append(" events in ").append(in.rowsUsed()).append(" rows\n");
+        .append(Fmt.count(in.events())).append(" events in ")
+        .append(in.trialsColumn() != null ? Fmt.count(in.total()) + " trials (column \"" + in.trialsColumn() + "\")"
+            : in.rowsUsed() + " rows")
+        .append(in.weightsColumn() != null ? ", weighted by \"" + in.weightsColumn() + "\" (total weight "
+            + Fmt.count(in.total()) + ")" : "")
+        .append('\n');
     sb.append("  model    ").append(in.outcome()).append(" ~ ")
         .append(in.predictors().isEmpty() ? "1" : String.join(" + ", in.predictors())).append("\n\n");
   }
 
   private static void sideBySide(StringBuilder sb, Comparison c) {
     sb.append("Coefficients side by side\n");
-    TextTable t = new TextTable("term", "linear (OLS)", "logistic (GLM)", "neuron (GD)");
-    double[] w = c.neuron().weights();
+    NeuronFit n = c.neuron();
+    boolean tanh = n.settings().activation() == Activation.TANH;
+    String neuronHeader = "neuron (" + neuronShortName(n) + (tanh ? ", tanh)" : ")");
+    TextTable t = tanh
+        ? new TextTable("term", "linear (OLS)", "logistic (GLM)", neuronHeader, "2 x neuron")
+        : new TextTable("term", "linear (OLS)", "logistic (GLM)", neuronHeader);
+    double[] w = n.weights();
     for (int j = 0; j < c.input().terms().size(); j++) {
-      t.row(c.input().terms().get(j),
+      String[] cells = {c.input().terms().get(j),
           Fmt.sig(c.linear().coefficients().get(j).estimate(), 6),
           Fmt.sig(c.logistic().coefficients().get(j).estimate(), 6),
-          Fmt.sig(w[j], 6));
+          Fmt.sig(w[j], 6), Fmt.sig(2 * w[j], 6)};
+      t.row(tanh ? cells : java.util.Arrays.copyOf(cells, 4));
     }
     sb.append(t.render("  ", false));
     sb.append("  linear: change in probability per unit; logistic and neuron: change in log-odds.\n");
+    neuronTraining(sb, c);
+    sb.append('\n');
+  }
+
+  /** The neuron's column name: GD for the default, else the optimizer. */
+  private static String neuronShortName(NeuronFit n) {
+    return switch (n.settings().optimizer()) {
+      case "gd" -> "GD";
+      case "sgd" -> "SGD";
+      case "adam" -> "Adam";
+      case "nesterov" -> "Nesterov";
+      default -> n.settings().optimizer();
+    };
+  }
+
+  /** How the neuron's training went: the outcome, epochs to reach the GLM, notes and warnings. */
+  private static void neuronTraining(StringBuilder sb, Comparison c) {
     NeuronFit n = c.neuron();
-    if (n.converged()) {
-      sb.append(String.format(Locale.ROOT,
-          "  The neuron (gradient descent, %d epochs, step %s) reached the GLM's coefficients: largest%n"
-              + "  relative difference %s. One sigmoid neuron is logistic regression.%n",
-          n.epochs(), Fmt.sig(n.learningRate(), 4), Fmt.sig(c.neuronMaxDiffFromLogistic(), 2)));
+    NeuronFit.Settings s = n.settings();
+    List<String> how = new ArrayList<>();
+    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + s.batchSize() + " rows" : ""));
+    if (s.activation() == Activation.TANH) {
+      how.add("tanh");
+    }
+    if (s.lossFunction() != Loss.CROSS_ENTROPY) {
+      how.add(s.lossFunction().cliName() + " loss");
+    }
+    if (!s.standardized()) {
+      how.add("raw inputs");
+    }
+    how.add(n.epochs() + " epochs");
+    how.add((s.optimizer().equals("sgd") || s.optimizer().equals("minibatch") ? "initial step " : "step ")
+        + Fmt.sig(n.learningRate(), 4));
+    String what = String.join(", ", how);
+    String diff = Fmt.sig(c.neuronMaxDiffFromLogistic(), 2);
+    String text;
+    if (n.converged() && s.lossFunction() == Loss.SQUARED) {
+      text = String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the squared loss, which is not "
+          + "the GLM's: largest relative difference %s from the GLM's coefficients.", what, diff);
+    } else if (n.converged() && s.activation() == Activation.TANH) {
+      text = String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: 2 x weight "
+          + "differs from them by at most %s (relative). A tanh neuron is logistic regression with its "
+          + "weights halved.", what, diff);
+    } else if (n.converged()) {
+      text = String.format(Locale.ROOT, "The neuron (%s) reached the GLM's coefficients: largest relative "
+          + "difference %s. One sigmoid neuron is logistic regression.", what, diff);
     } else {
-      sb.append(String.format(Locale.ROOT,
-          "  The neuron stopped (%s) after %d epochs, %s from the GLM's coefficients.%n",
-          n.stopReason(), n.epochs(), Fmt.sig(c.neuronMaxDiffFromLogistic(), 2)));
+      text = String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
+          + "coefficients%s.", what, n.stopReason(), diff,
+          s.activation() == Activation.TANH ? " (comparing 2 x weight)" : "");
+    }
+    wrap(sb, "  ", "  ", text);
+    List<String> reached = new ArrayList<>();
+    String never = null;
+    for (NeuronFit.Milestone m : n.epochsTo()) {
+      if (m.reached()) {
+        reached.add(reached.isEmpty() ? m.label() + " of the GLM after " + m.epoch() + " epochs"
+            : m.label() + " after " + m.epoch());
+      } else if (never == null) {
+        never = m.label();
+      }
+    }
+    if (!n.epochsTo().isEmpty()) {
+      String line = reached.isEmpty() ? "It never came within " + never + " of the GLM."
+          : "Within " + String.join(", ", reached) + (never == null ? "." : "; never within " + never + ".");
+      wrap(sb, "  ", "  ", line);
+    }
+    for (String note : n.notes()) {
+      wrap(sb, "  note: ", "        ", note);
     }
     for (String warning : n.warnings()) {
-      sb.append("  warning: ").append(warning).append('\n');
+      wrap(sb, "  warning: ", "           ", warning);
     }
-    sb.append('\n');
+  }
+
+  /** Appends text wrapped at 100 columns: the first line after {@code first}, the rest after {@code rest}. */
+  private static void wrap(StringBuilder sb, String first, String rest, String text) {
+    int width = 100;
+    StringBuilder line = new StringBuilder(first);
+    boolean empty = true;
+    for (String word : text.split(" ")) {
+      if (!empty && line.length() + 1 + word.length() > width) {
+        sb.append(line).append('\n');
+        line = new StringBuilder(rest);
+        empty = true;
+      }
+      if (!empty) {
+        line.append(' ');
+      }
+      line.append(word);
+      empty = false;
+    }
+    sb.append(line).append('\n');
   }
 
   private static void logistic(StringBuilder sb, LogisticFit f, String title) {
@@ -168,8 +259,8 @@ public final class TextReport {
     for (int k = 0; k < 3; k++) {
       Classification m = all[k];
       t.row(names[k], Fmt.fixed(m.logLoss(), 4), Fmt.fixed(m.brier(), 4), Fmt.fixed(m.auc(), 4),
-          Fmt.fixed(m.accuracy(), 4), Integer.toString(m.tp()), Integer.toString(m.fp()),
-          Integer.toString(m.tn()), Integer.toString(m.fn()));
+          Fmt.fixed(m.accuracy(), 4), Fmt.count(m.tp()), Fmt.count(m.fp()),
+          Fmt.count(m.tn()), Fmt.count(m.fn()));
     }
     sb.append(t.render("  ", false));
     if (cs.linear().clipped() > 0) {
