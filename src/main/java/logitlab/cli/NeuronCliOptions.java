@@ -1,38 +1,110 @@
 package logitlab.cli;
 
+import java.io.PrintWriter;
+import java.util.Locale;
 import logitlab.fit.NeuronOptions;
+import logitlab.fit.NeuronProgress;
+import logitlab.fit.Optimizer;
+import logitlab.model.Activation;
+import logitlab.model.Loss;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options of the one-neuron net's training. */
 final class NeuronCliOptions {
-  @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 40,
-      description = "Neuron step size; auto = 1/L from the Lipschitz bound of the loss. Default: ${DEFAULT-VALUE}")
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "gd", order = 40,
+      description = "Neuron optimizer: gd (full-batch gradient descent), momentum (Polyak's heavy ball), "
+          + "nesterov (accelerated, with restart), sgd (one row per step), minibatch (--batch-size rows "
+          + "per step) or adam. Default: ${DEFAULT-VALUE}")
+  String optimizer;
+
+  @Option(names = "--batch-size", paramLabel = "N", order = 41,
+      description = "Rows per step of --optimizer minibatch. Default: " + NeuronOptions.DEFAULT_BATCH_SIZE)
+  Integer batchSize;
+
+  @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 42,
+      description = "Neuron step size; auto = 1/L from the Lipschitz bound of the loss on the (standardised) "
+          + "design, for sgd and minibatch that of a batch, for adam 0.1. Default: ${DEFAULT-VALUE}")
   String learningRate;
 
-  @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "" + NeuronOptions.DEFAULT_MAX_EPOCHS,
-      order = 41, description = "Neuron epoch limit. Default: ${DEFAULT-VALUE}")
-  int maxEpochs;
+  @Option(names = "--max-epochs", paramLabel = "N", order = 43,
+      description = "Neuron epoch limit. Default: " + NeuronOptions.DEFAULT_MAX_EPOCHS + " ("
+          + NeuronOptions.DEFAULT_MAX_EPOCHS_STOCHASTIC + " for sgd and minibatch)")
+  Integer maxEpochs;
 
   @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "" + NeuronOptions.DEFAULT_TOLERANCE,
-      order = 42, description = "Stop the neuron when its gradient norm falls below TOL. Default: ${DEFAULT-VALUE}")
+      order = 44, description = "Stop the neuron when its gradient norm falls below TOL. Default: ${DEFAULT-VALUE}")
   double tolerance;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + NeuronOptions.DEFAULT_SEED, order = 43,
-      description = "Seed for anything random. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + NeuronOptions.DEFAULT_SEED, order = 45,
+      description = "Seed for anything random (sgd/minibatch shuffling, random initial weights). "
+          + "Default: ${DEFAULT-VALUE}")
   long seed;
 
-  /** The validated training options. */
+  @Option(names = "--no-standardize", order = 46,
+      description = "Train the neuron on the raw inputs instead of standardised ones (slow on unscaled "
+          + "columns; the output shows by how much).")
+  boolean noStandardize;
+
+  @Option(names = "--init", paramLabel = "zeros|random|VALUE", defaultValue = "zeros", order = 47,
+      description = "Initial neuron weights (on the scale it trains on): zeros, random (normal, sd "
+          + "1/sqrt(number of weights), from --seed) or VALUE for every weight; a large VALUE such as 5 "
+          + "starts the neuron saturated. Default: ${DEFAULT-VALUE}")
+  String init;
+
+  @Option(names = "--loss", paramLabel = "NAME", defaultValue = "cross-entropy", order = 48,
+      description = "Neuron loss: cross-entropy (the likelihood: the GLM) or squared (shows the vanishing "
+          + "gradient from a saturated start). Default: ${DEFAULT-VALUE}")
+  String loss;
+
+  @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 49,
+      description = "Neuron activation: sigmoid, or tanh with p = (tanh(z) + 1) / 2 (its weights are "
+          + "half the GLM's). Default: ${DEFAULT-VALUE}")
+  String activation;
+
+  /** The validated training options; with a progress line on stderr when it is a terminal. */
   NeuronOptions toOptions() {
     double lr;
-    if (learningRate.equalsIgnoreCase("auto")) {
+    if (learningRate.trim().equalsIgnoreCase("auto")) {
       lr = Double.NaN;
     } else {
       try {
-        lr = Double.parseDouble(learningRate);
+        lr = Double.parseDouble(learningRate.trim());
       } catch (NumberFormatException e) {
         throw new UsageException("--learning-rate must be auto or a positive number, not \"" + learningRate + "\"");
       }
+      if (!(lr > 0 && Double.isFinite(lr))) {
+        throw new UsageException("--learning-rate must be auto or a positive number, not \"" + learningRate + "\"");
+      }
     }
-    return Usage.check(() -> new NeuronOptions(lr, maxEpochs, tolerance, seed));
+    Optimizer o = Usage.check(() -> Optimizer.parse(optimizer));
+    if (batchSize != null && o != Optimizer.MINIBATCH) {
+      throw new UsageException("--batch-size applies to --optimizer minibatch only (sgd uses 1 row per step; "
+          + "gd, momentum, nesterov and adam use all rows)");
+    }
+    if (batchSize != null && batchSize < 1) {
+      throw new UsageException("--batch-size must be at least 1, not " + batchSize);
+    }
+    Loss l = Usage.check(() -> Loss.parse(loss));
+    Activation a = Usage.check(() -> Activation.parse(activation));
+    int epochs = maxEpochs != null ? maxEpochs : NeuronOptions.defaultMaxEpochs(o);
+    NeuronOptions opt = Usage.check(() -> new NeuronOptions(o, lr, batchSize == null ? 0 : batchSize, epochs,
+        tolerance, seed, !noStandardize, init, l, a, null));
+    return System.console() != null ? opt.withProgress(progress(o)) : opt;
+  }
+
+  /** A plain progress line on stderr; only used when the console is a terminal. */
+  private NeuronProgress progress(Optimizer o) {
+    PrintWriter err = mixee != null ? mixee.commandLine().getErr() : new PrintWriter(System.err, true);
+    return (epoch, max, loss, gnorm, diff) -> {
+      err.println(String.format(Locale.ROOT,
+          "logitlab: training the neuron (%s): epoch %d of at most %d, loss %.6g, gradient norm %.3g%s",
+          o.cliName(), epoch, max, loss, gnorm,
+          Double.isNaN(diff) ? "" : String.format(Locale.ROOT, ", %.3g from the GLM", diff)));
+      err.flush();
+    };
   }
 }

@@ -4,123 +4,155 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import logitlab.data.DesignMatrix;
-import logitlab.model.Logistic;
+import logitlab.fit.UpdateRules.UpdateRule;
+import logitlab.model.Activation;
+import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
 
 /**
- * One sigmoid neuron trained by full-batch gradient descent on the mean cross-entropy.
+ * One neuron, p = sigma(a theta's) (a = 1 for the sigmoid, 2 for tanh), trained by a gradient
+ * method on the mean loss J of {@link NeuronObjective}.
  * <pre>
- * inputs standardised:  s_ij = (x_ij - m_j) / sd_j   (intercept column kept as 1)
- * model:  mu_i = sigma(gamma' s_i)
- * loss:   J(gamma) = (1/n) sum_i [ log(1 + exp(gamma' s_i)) - y_i gamma' s_i ]
- * step:   gamma := gamma - lr * grad J,   grad J = (1/n) S'(mu - y)
+ * inputs (default) standardised:  s_ij = (x_ij - m_j) / sd_j   (intercept column kept as 1)
+ * J(theta) = (1/n) sum_i l(y_i, theta' s_i),  grad J = (1/n) sum_i l'(y_i, theta' s_i) s_i
+ * each epoch: measure J and grad J at the optimizer's point, then one epoch of updates
  * </pre>
- * J is convex with Hessian (1/n) S' diag(mu(1-mu)) S &lt;= S'S / (4n), so its gradient is
- * L-Lipschitz with L = lambda_max(S'S) / (4n) and the fixed step 1/L decreases J at every epoch
- * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). Training stops when
- * ||grad J|| falls below the tolerance. The weights are then mapped back to the original scale,
- * {@code w_j = gamma_j / sd_j}, {@code w_0 = gamma_0 - sum_j gamma_j m_j / sd_j}, where they
- * estimate the logistic GLM's coefficients.
+ * The second derivative of l in z is at most c = {@link Loss#curvatureBound(Activation)} (1/4 for
+ * the sigmoid's cross-entropy), so grad J is L-Lipschitz with L = c lambda_max(S'S / n). The
+ * automatic step is 1/L for gd, momentum and nesterov: J then falls at every gradient step
+ * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). For sgd and minibatch it
+ * is 1/L_b with L_b = [n (b-1) / (b (n-1))] L + [(n-b) / (b (n-1))] L_max, L_max = c max_i ||s_i||^2,
+ * the expected smoothness of a b-row sample (Gower, Loizou, Qian, Sailanbayev, Shulgin and
+ * Richtárik, "SGD: general analysis and improved rates", ICML 2019, Prop. 3.8), decayed as
+ * described in {@link UpdateRules.Stochastic}. For adam it is {@value #ADAM_LR}.
  *
- * <p>Columns the caller excludes (the GLM's aliased terms) and constant columns are left out and
- * get NaN weights.
+ * <p>Training stops when ||grad J|| falls below the tolerance ({@code tolerance}), at the epoch
+ * limit ({@code max-epochs}), or on divergence ({@code divergence}): a loss that is not finite,
+ * more than max(1, J_0) above the starting loss J_0, or rising (by more than rounding) for
+ * {@value #PATIENCE_GD} epochs in a row with gd ({@value #PATIENCE_OTHER} with the others, whose
+ * loss need not fall monotonically). After divergence the weights of the lowest loss seen are
+ * reported, never the diverged ones.
+ *
+ * <p>The weights are mapped back to the original scale, {@code w_j = theta_j / sd_j},
+ * {@code w_0 = theta_0 - sum_j theta_j m_j / sd_j}, where a w estimates the logistic GLM's
+ * coefficients. Given the GLM's coefficients as a target, the fitter also records the first epoch
+ * at which max_j |a w_j - beta_j| / max(1, |beta_j|) fell to 1e-2, 1e-4 and 1e-6. Columns the caller
+ * excludes (the GLM's aliased terms) and constant columns are left out and get NaN weights.
  */
 public final class NeuronFitter {
-  /** Loss growth for this many consecutive epochs counts as divergence. */
-  private static final int DIVERGENCE_PATIENCE = 10;
+  /** Consecutive rising epochs that count as divergence for gd, whose loss must fall every epoch. */
+  private static final int PATIENCE_GD = 10;
+  /** The same for the other optimizers, whose loss may rise for a while. */
+  private static final int PATIENCE_OTHER = 50;
+  /** Automatic learning rate of adam (on standardised inputs weights are of order 1). */
+  static final double ADAM_LR = 0.1;
+  /** |a z| above this counts as saturated: sigma'(u) &lt; 0.018 there. */
+  static final double SATURATION = 4;
+  /** Progress reports at most this often. */
+  private static final long PROGRESS_NANOS = 1_000_000_000L;
 
   private NeuronFitter() {}
 
+  /** Trains without a GLM to compare with ({@link NeuronFit#epochsTo()} is then empty). */
   public static NeuronFit fit(DesignMatrix d, NeuronOptions opt, boolean[] exclude) {
-    Preconditions.check(d);
-    int n = d.n();
-    int p = d.p();
-    double[] x = d.x();
-    double[] y = d.y();
-    // Active columns: the intercept (column 0) and every non-excluded, non-constant column.
-    double[] mean = new double[p];
-    double[] invSd = new double[p];
-    boolean[] active = new boolean[p];
-    active[0] = true;
-    invSd[0] = 1;
-    for (int j = 1; j < p; j++) {
-      double m = 0;
-      for (int i = 0; i < n; i++) {
-        m += x[i * p + j];
-      }
-      m /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double t = x[i * p + j] - m;
-        ss += t * t;
-      }
-      double sd = Math.sqrt(ss / n);
-      mean[j] = m;
-      active[j] = !(exclude != null && exclude[j]) && sd > 0;
-      invSd[j] = active[j] ? 1 / sd : 0;
-    }
-    int[] cols = java.util.stream.IntStream.range(0, p).filter(j -> active[j]).toArray();
-    int q = cols.length;
+    return fit(d, opt, exclude, null);
+  }
 
-    double autoLr = 1.0 / lipschitz(x, n, p, cols, mean, invSd);
+  /**
+   * Trains the neuron.
+   *
+   * @param d the design
+   * @param opt the settings
+   * @param exclude columns to leave out (the GLM's aliased terms), or null
+   * @param target the GLM's coefficients (NaN for aliased terms), to record how fast the neuron
+   *     approaches them; or null
+   */
+  public static NeuronFit fit(DesignMatrix d, NeuronOptions opt, boolean[] exclude, double[] target) {
+    Preconditions.check(d);
+    if (target != null && target.length != d.p()) {
+      throw new IllegalArgumentException("target has " + target.length + " coefficients, the design " + d.p());
+    }
+    NeuronObjective f = NeuronObjective.of(d, exclude, opt.standardize(), opt.loss(), opt.activation());
+    int q = f.q;
+    double[] eigen = f.gramEigenvalues();
+    double curvature = opt.loss().curvatureBound(opt.activation());
+    double lipschitz = curvature * eigen[q - 1];
+    double autoLr = autoLearningRate(opt, f, lipschitz, curvature);
     double lr = opt.autoLearningRate() ? autoLr : opt.learningRate();
-    double[] gamma = new double[q];
+    SplittableRandom root = new SplittableRandom(opt.seed());
+    SplittableRandom initRng = root.split();
+    SplittableRandom shuffleRng = root.split();
+    double[] theta0 = opt.randomInit() ? randomWeights(q, 1 / Math.sqrt(q), initRng) : constant(q, opt.initValue());
+    UpdateRule rule = UpdateRules.create(opt.optimizer(), theta0, lr, f, opt.rowsPerStep(), shuffleRng);
+    double a = opt.activation().logitScale();
+    int patience = opt.optimizer() == Optimizer.GD ? PATIENCE_GD : PATIENCE_OTHER;
+
     double[] grad = new double[q];
-    double[] s = new double[q];
-    double loss = Double.NaN;
-    double gnorm = Double.NaN;
+    TrainingHistory history = new TrainingHistory();
+    int[] milestone = new int[NeuronFit.MILESTONES.length];
+    Arrays.fill(milestone, -1);
     String stop = "max-epochs";
     int epoch = 0;
     int rising = 0;
     double prevLoss = Double.POSITIVE_INFINITY;
     double initialLoss = Double.NaN;
+    double initialGnorm = Double.NaN;
     double bestLoss = Double.POSITIVE_INFINITY;
-    double[] best = gamma.clone();
+    double[] best = null;
     double bestGnorm = Double.NaN;
+    int bestEpoch = 0;
+    double lastLoss = Double.NaN;
+    double[] lastW = null;
+    int lastEpoch = 0;
+    double loss;
+    double gnorm;
+    long lastReport = System.nanoTime();
     while (true) {
-      // one pass: loss and gradient at gamma
-      Arrays.fill(grad, 0);
-      double l = 0;
-      for (int i = 0; i < n; i++) {
-        int off = i * p;
-        double eta = 0;
-        for (int k = 0; k < q; k++) {
-          int j = cols[k];
-          s[k] = j == 0 ? 1 : (x[off + j] - mean[j]) * invSd[j];
-          eta += gamma[k] * s[k];
-        }
-        double r = Logistic.sigmoid(eta) - y[i];
-        l += Logistic.crossEntropy(y[i], eta);
-        for (int k = 0; k < q; k++) {
-          grad[k] += r * s[k];
-        }
-      }
-      loss = l / n;
-      double g2 = 0;
-      for (int k = 0; k < q; k++) {
-        grad[k] /= n;
-        g2 += grad[k] * grad[k];
-      }
-      gnorm = Math.sqrt(g2);
+      double[] theta = rule.point();
+      loss = f.lossAndGradient(theta, grad);
+      gnorm = norm(grad);
       if (epoch == 0) {
         initialLoss = loss;
+        initialGnorm = gnorm;
       }
-      rising = loss > prevLoss ? rising + 1 : 0;
+      rising = loss > prevLoss + 1e-12 * Math.max(1, Math.abs(prevLoss)) ? rising + 1 : 0;
       prevLoss = loss;
-      // Divergence: a non-finite loss, a loss clearly above the starting one (gradient descent
-      // with a step below 2/L never rises above it), or a loss rising for several epochs in a row.
       if (!Double.isFinite(loss) || !Double.isFinite(gnorm)
-          || loss > initialLoss + Math.max(1, initialLoss) || rising >= DIVERGENCE_PATIENCE) {
+          || loss > initialLoss + Math.max(1, initialLoss) || rising >= patience) {
         stop = "divergence";
         break;
       }
+      double[] w = null;
+      if (target != null) {
+        w = f.toOriginal(theta);
+        double diff = NeuronFit.maxRelativeDifference(scaled(w, a), target);
+        for (int m = 0; m < milestone.length; m++) {
+          if (milestone[m] < 0 && diff <= NeuronFit.MILESTONES[m]) {
+            milestone[m] = epoch;
+          }
+        }
+        if (opt.progress() != null && System.nanoTime() - lastReport >= PROGRESS_NANOS) {
+          opt.progress().report(epoch, opt.maxEpochs(), loss, gnorm, diff);
+          lastReport = System.nanoTime();
+        }
+      } else if (opt.progress() != null && System.nanoTime() - lastReport >= PROGRESS_NANOS) {
+        opt.progress().report(epoch, opt.maxEpochs(), loss, gnorm, Double.NaN);
+        lastReport = System.nanoTime();
+      }
+      if (history.wants(epoch)) {
+        w = w == null ? f.toOriginal(theta) : w;
+        history.add(epoch, loss, w);
+      }
+      lastLoss = loss;
+      lastEpoch = epoch;
+      lastW = w;
       if (loss <= bestLoss) {
         bestLoss = loss;
-        best = gamma.clone();
+        best = theta.clone();
         bestGnorm = gnorm;
+        bestEpoch = epoch;
       }
       if (gnorm < opt.tolerance()) {
         stop = "tolerance";
@@ -129,75 +161,146 @@ public final class NeuronFitter {
       if (epoch >= opt.maxEpochs()) {
         break;
       }
-      for (int k = 0; k < q; k++) {
-        gamma[k] -= lr * grad[k];
-      }
+      rule.epoch(grad, loss, epoch);
       epoch++;
     }
+
+    double[] theta;
     List<String> warnings = new ArrayList<>();
     if (stop.equals("divergence")) {
       // report the best weights seen, never the diverged ones
-      gamma = best;
+      if (best == null) {
+        best = new double[q];
+        bestLoss = f.lossAndGradient(best, grad);
+        bestGnorm = norm(grad);
+      }
+      theta = best;
       loss = bestLoss;
       gnorm = bestGnorm;
       warnings.add(String.format(Locale.ROOT,
-          "the neuron's training diverged at epoch %d with learning rate %.4g (the loss grew instead "
-              + "of falling); its weights are those of the lowest loss seen. Try --learning-rate %.4g "
-              + "(1/L, the largest step that is safe for this data) or leave it at auto",
-          epoch, lr, autoLr));
-    } else if (stop.equals("max-epochs")) {
-      warnings.add(String.format(Locale.ROOT,
-          "the neuron stopped at the epoch limit (%d) before its gradient norm (%.3g) fell below %.3g; "
-              + "its weights have not reached the optimum: raise --max-epochs",
-          epoch, gnorm, opt.tolerance()));
-    }
-    // back to the original scale
-    double[] w = new double[p];
-    Arrays.fill(w, Double.NaN);
-    double w0 = 0;
-    for (int k = 0; k < q; k++) {
-      int j = cols[k];
-      if (j == 0) {
-        w0 += gamma[k];
-      } else {
-        w[j] = gamma[k] * invSd[j];
-        w0 -= gamma[k] * invSd[j] * mean[j];
+          "the neuron's training diverged at epoch %d with learning rate %s (the loss %s instead of "
+              + "falling); its weights are those of the lowest loss seen (epoch %d). Try --learning-rate "
+              + "%s (%s) or leave it at auto",
+          epoch, num(lr), Double.isFinite(prevLoss) ? "grew" : "overflowed", bestEpoch, num(autoLr),
+          autoLrMeaning(opt.optimizer())));
+    } else {
+      theta = rule.point().clone();
+      if (stop.equals("max-epochs")) {
+        warnings.add(maxEpochsWarning(opt, epoch, gnorm));
       }
     }
-    w[0] = w0;
-    double[] fitted = LinearPredictor.of(d, w);
-    for (int i = 0; i < n; i++) {
-      fitted[i] = Logistic.sigmoid(fitted[i]);
+    double[] w = f.toOriginal(theta);
+    List<NeuronFit.Snapshot> hist = history.finish(lastEpoch, lastLoss, lastW != null ? lastW
+        : f.toOriginal(rule.point()));
+    List<NeuronFit.Milestone> epochsTo = new ArrayList<>();
+    if (target != null) {
+      for (int m = 0; m < milestone.length; m++) {
+        epochsTo.add(new NeuronFit.Milestone(label(NeuronFit.MILESTONES[m]), NeuronFit.MILESTONES[m], milestone[m]));
+      }
     }
-    return new NeuronFit(d.terms(), w, epoch, loss, gnorm, lr, "tolerance".equals(stop), stop, warnings,
-        fitted);
+    double[] fitted = LinearPredictor.of(d, w);
+    for (int i = 0; i < fitted.length; i++) {
+      fitted[i] = opt.activation().probability(fitted[i]);
+    }
+    NeuronFit.Settings settings = new NeuronFit.Settings(opt.optimizer().cliName(), opt.optimizer().label(), lr,
+        opt.rowsPerStep(), opt.maxEpochs(), opt.tolerance(), opt.standardize(), opt.init(), opt.loss(),
+        opt.activation(), opt.seed(), opt.usesSeed());
+    Explainer.Facts facts = new Explainer.Facts(d, exclude, opt, f, eigen, theta0, theta, initialLoss,
+        initialGnorm, loss, gnorm, epoch, stop, target == null ? Double.NaN
+            : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist);
+    List<String> notes = Explainer.notes(facts);
+    return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, "tolerance".equals(stop), stop, epochsTo,
+        hist, history.every(), notes, warnings, fitted);
   }
 
-  /** L = lambda_max(S'S / n) / 4 for the standardised active columns. */
-  private static double lipschitz(double[] x, int n, int p, int[] cols, double[] mean, double[] invSd) {
-    int q = cols.length;
-    double[][] g = new double[q][q];
-    double[] s = new double[q];
-    for (int i = 0; i < n; i++) {
-      int off = i * p;
-      for (int k = 0; k < q; k++) {
-        int j = cols[k];
-        s[k] = j == 0 ? 1 : (x[off + j] - mean[j]) * invSd[j];
+  /** The automatic step size of each optimizer (see the class comment). */
+  static double autoLearningRate(NeuronOptions opt, NeuronObjective f, double lipschitz, double curvature) {
+    return switch (opt.optimizer()) {
+      case GD, MOMENTUM, NESTEROV -> 1 / lipschitz;
+      case ADAM -> ADAM_LR;
+      case SGD, MINIBATCH -> {
+        double n = f.n;
+        double b = Math.min(opt.rowsPerStep(), f.n);
+        double lmax = curvature * f.maxRowNormSquared();
+        double lb = n <= 1 ? lmax : n * (b - 1) / (b * (n - 1)) * lipschitz + (n - b) / (b * (n - 1)) * lmax;
+        yield 1 / lb;
       }
-      for (int a = 0; a < q; a++) {
-        for (int b = a; b < q; b++) {
-          g[a][b] += s[a] * s[b];
-        }
+    };
+  }
+
+  private static String autoLrMeaning(Optimizer o) {
+    return switch (o) {
+      case GD, MOMENTUM, NESTEROV -> "1/L, the largest step that is safe for this data";
+      case ADAM -> "Adam's automatic rate";
+      case SGD, MINIBATCH -> "the automatic rate for this batch size";
+    };
+  }
+
+  private static String maxEpochsWarning(NeuronOptions opt, int epoch, double gnorm) {
+    if (opt.optimizer().stochastic()) {
+      return String.format(Locale.ROOT,
+          "the neuron (%s) stopped at the epoch limit (%d) with gradient norm %s: a stochastic gradient "
+              + "is too noisy to fall below the tolerance %s, so its weights are close to the optimum but "
+              + "not on it; use --optimizer gd (the default) for the exact optimum",
+          opt.optimizer().cliName(), epoch, num(gnorm), num(opt.tolerance()));
+    }
+    return String.format(Locale.ROOT,
+        "the neuron stopped at the epoch limit (%d) before its gradient norm (%s) fell below %s; "
+            + "its weights have not reached the optimum: raise --max-epochs",
+        epoch, num(gnorm), num(opt.tolerance()));
+  }
+
+  private static double[] constant(int q, double v) {
+    double[] theta = new double[q];
+    Arrays.fill(theta, v);
+    return theta;
+  }
+
+  /**
+   * Normal initial weights with sd {@code scale}, drawn by the Box-Muller transform from
+   * {@code rng.nextDouble()} so that a seed gives the same weights on every JVM.
+   */
+  static double[] randomWeights(int q, double scale, SplittableRandom rng) {
+    double[] theta = new double[q];
+    for (int k = 0; k < q; k += 2) {
+      double u1 = 1 - rng.nextDouble(); // in (0, 1]
+      double u2 = rng.nextDouble();
+      double r = Math.sqrt(-2 * Math.log(u1));
+      theta[k] = scale * r * Math.cos(2 * Math.PI * u2);
+      if (k + 1 < q) {
+        theta[k + 1] = scale * r * Math.sin(2 * Math.PI * u2);
       }
     }
-    for (int a = 0; a < q; a++) {
-      for (int b = a; b < q; b++) {
-        g[a][b] /= n;
-        g[b][a] = g[a][b];
-      }
+    return theta;
+  }
+
+  static double norm(double[] g) {
+    double s = 0;
+    for (double v : g) {
+      s += v * v;
     }
-    double[] ev = new EigenDecomposition(MatrixUtils.createRealMatrix(g)).getRealEigenvalues();
-    double max = Arrays.stream(ev).max().orElse(1);
-    return max / 4;
+    return Math.sqrt(s);
+  }
+
+  private static double[] scaled(double[] w, double a) {
+    if (a == 1) {
+      return w;
+    }
+    double[] b = w.clone();
+    for (int j = 0; j < b.length; j++) {
+      b[j] *= a;
+    }
+    return b;
+  }
+
+  /** 1e-2, 1e-4, 1e-6 as written in JSON. */
+  private static String label(double t) {
+    return String.format(Locale.ROOT, "1e-%d", Math.round(-Math.log10(t)));
+  }
+
+  /** A number in 4 significant digits for messages. */
+  static String num(double v) {
+    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+        .replaceAll("\\.$", "");
   }
 }

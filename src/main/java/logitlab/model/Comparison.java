@@ -29,20 +29,12 @@ public record Comparison(
   }
 
   /**
-   * Largest difference between the neuron's weights and the GLM's coefficients, each relative to
-   * max(1, |beta_j|): max_j |w_j - beta_j| / max(1, |beta_j|) over the estimable terms.
+   * Largest difference between the neuron's weights, as logistic coefficients (a w: twice the
+   * weights for tanh, see {@link NeuronFit#logitWeights()}), and the GLM's coefficients, each
+   * relative to max(1, |beta_j|): max_j |a w_j - beta_j| / max(1, |beta_j|) over the estimable terms.
    */
   public double neuronMaxDiffFromLogistic() {
-    double[] w = neuron.weights();
-    double max = 0;
-    for (int j = 0; j < w.length; j++) {
-      Coefficient c = logistic.coefficients().get(j);
-      if (c.isAliased() || Double.isNaN(w[j])) {
-        continue;
-      }
-      max = Math.max(max, Math.abs(w[j] - c.estimate()) / Math.max(1, Math.abs(c.estimate())));
-    }
-    return max;
+    return NeuronFit.maxRelativeDifference(neuron.logitWeights(), logistic.estimates());
   }
 
   /** The classification summaries of the three models. */

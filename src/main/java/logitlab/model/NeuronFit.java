@@ -3,36 +3,54 @@ package logitlab.model;
 import java.util.List;
 
 /**
- * One sigmoid neuron, P(y = 1) = sigma(w0 + sum_j w_j x_j), trained by gradient descent on the mean
- * cross-entropy. It is the logistic GLM's model, so at convergence its weights are the GLM's
- * coefficients.
+ * One neuron, P(y = 1) = p(w0 + sum_j w_j x_j) with p the {@link Activation}, trained by a gradient
+ * method on a {@link Loss}. With the sigmoid and the cross-entropy it is the logistic GLM's model,
+ * so at convergence its weights are the GLM's coefficients; with tanh they are half of them.
  *
  * @param terms design column names
  * @param weights weights on the original (unstandardised) scale; NaN for a term left out because
- *     the GLM found it aliased
- * @param epochs full passes over the data
- * @param loss final mean cross-entropy
- * @param gradientNorm Euclidean norm of the loss gradient (standardised scale) at the end
- * @param learningRate step size used
+ *     the GLM found it aliased (or it is constant)
+ * @param settings how it was trained
+ * @param epochs passes over the data
+ * @param loss final mean loss (of the reported weights)
+ * @param gradientNorm Euclidean norm of the loss gradient, on the scale trained on, at the end
  * @param converged whether the gradient norm fell below the tolerance
  * @param stopReason {@code tolerance}, {@code max-epochs} or {@code divergence}
+ * @param epochsTo the first epoch at which the largest relative difference from the GLM's
+ *     coefficients ({@link #maxRelativeDifference}) was at most 1e-2, 1e-4 and 1e-6; empty when no
+ *     GLM was given to compare with
+ * @param history loss and weights every {@code historyEvery} epochs, from epoch 0, plus the last
+ *     epoch; bounded in size whatever the number of epochs
+ * @param historyEvery the spacing of {@code history} in epochs
+ * @param notes plain-language explanations of what the training shows (vanishing gradient, slow
+ *     convergence on raw inputs, tanh halving the weights)
  * @param warnings plain-language warnings (divergence, epoch limit reached)
  * @param fitted fitted probabilities, one per used row
  */
 public record NeuronFit(
     List<String> terms,
     double[] weights,
+    Settings settings,
     int epochs,
     double loss,
     double gradientNorm,
-    double learningRate,
     boolean converged,
     String stopReason,
+    List<Milestone> epochsTo,
+    List<Snapshot> history,
+    int historyEvery,
+    List<String> notes,
     List<String> warnings,
     double[] fitted) {
 
+  /** The thresholds of {@link #epochsTo()}. */
+  public static final double[] MILESTONES = {1e-2, 1e-4, 1e-6};
+
   public NeuronFit {
     terms = List.copyOf(terms);
+    epochsTo = List.copyOf(epochsTo);
+    history = List.copyOf(history);
+    notes = List.copyOf(notes);
     warnings = List.copyOf(warnings);
     weights = weights.clone();
     fitted = fitted.clone();
@@ -46,5 +64,103 @@ public record NeuronFit(
   @Override
   public double[] fitted() {
     return fitted.clone();
+  }
+
+  /** The step size used (the automatic one when none was given). */
+  public double learningRate() {
+    return settings.learningRate();
+  }
+
+  /**
+   * The weights as logistic-regression coefficients, a w with a = {@link
+   * Activation#logitScale()}: logit P(y = 1) = a w'x. Equal to {@link #weights()} for the sigmoid,
+   * twice them for tanh. NaN where the weight is NaN.
+   */
+  public double[] logitWeights() {
+    double a = settings.activation().logitScale();
+    double[] b = weights.clone();
+    for (int j = 0; j < b.length; j++) {
+      b[j] *= a;
+    }
+    return b;
+  }
+
+  /**
+   * max_j |b_j - beta_j| / max(1, |beta_j|) over the terms where both are defined (not NaN); 0 if
+   * there are none. The comparison used everywhere between the neuron and the GLM.
+   */
+  public static double maxRelativeDifference(double[] b, double[] beta) {
+    double max = 0;
+    for (int j = 0; j < b.length; j++) {
+      if (Double.isNaN(beta[j]) || Double.isNaN(b[j])) {
+        continue;
+      }
+      double d = Math.abs(b[j] - beta[j]) / Math.max(1, Math.abs(beta[j]));
+      max = Math.max(max, Double.isNaN(d) ? Double.POSITIVE_INFINITY : d);
+    }
+    return max;
+  }
+
+  /**
+   * How the neuron was trained.
+   *
+   * @param optimizer {@code gd}, {@code momentum}, {@code nesterov}, {@code sgd}, {@code minibatch} or
+   *     {@code adam}
+   * @param optimizerLabel a readable name ("gradient descent", "Adam")
+   * @param learningRate the step size used (initial step for sgd and minibatch)
+   * @param batchSize rows per step; 0 for all rows (full batch)
+   * @param maxEpochs the epoch limit
+   * @param tolerance the gradient-norm tolerance
+   * @param standardized whether the inputs were standardised
+   * @param init {@code zeros}, {@code random} or the sd of the initial weights
+   * @param lossFunction the loss minimised
+   * @param activation the output activation
+   * @param seed the seed used for shuffling or random initial weights
+   * @param seedUsed whether anything random was drawn (otherwise the seed does not matter)
+   */
+  public record Settings(
+      String optimizer,
+      String optimizerLabel,
+      double learningRate,
+      int batchSize,
+      int maxEpochs,
+      double tolerance,
+      boolean standardized,
+      String init,
+      Loss lossFunction,
+      Activation activation,
+      long seed,
+      boolean seedUsed) {}
+
+  /**
+   * When the neuron first came within {@code threshold} of the GLM.
+   *
+   * @param label the threshold as written in JSON ({@code 1e-2})
+   * @param threshold the largest relative difference allowed
+   * @param epoch the first epoch at which it was reached; -1 if never
+   */
+  public record Milestone(String label, double threshold, int epoch) {
+    /** Whether the threshold was reached. */
+    public boolean reached() {
+      return epoch >= 0;
+    }
+  }
+
+  /**
+   * One point of the training history.
+   *
+   * @param epoch epochs completed
+   * @param loss mean loss at that point
+   * @param weights the weights then, on the original scale (NaN for terms left out)
+   */
+  public record Snapshot(int epoch, double loss, double[] weights) {
+    public Snapshot {
+      weights = weights.clone();
+    }
+
+    @Override
+    public double[] weights() {
+      return weights.clone();
+    }
   }
 }

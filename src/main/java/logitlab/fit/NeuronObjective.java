@@ -1,0 +1,277 @@
+package logitlab.fit;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import logitlab.data.DesignMatrix;
+import logitlab.model.Activation;
+import logitlab.model.Loss;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+
+/**
+ * The mean loss the neuron minimises and its gradient, on the scale it trains on.
+ * <pre>
+ * s_i = (1, (x_i1 - m_1) / sd_1, ..., (x_iq - m_q) / sd_q)   standardised (m = 0, sd = 1: raw)
+ * J(theta) = (1/n) sum_i l(y_i, theta' s_i)                   l: {@link Loss}, activation inside
+ * grad J(theta) = (1/n) sum_i l'(y_i, theta' s_i) s_i
+ * </pre>
+ * The standardised row s_i is computed on the fly from the row-major design; nothing n x q is
+ * copied. Only the active columns are trained: the intercept and every column that is not excluded
+ * (the GLM's aliased terms) and not constant. The weights map back to the original scale by
+ * {@code w_j = theta_j / sd_j}, {@code w_0 = theta_0 - sum_j theta_j m_j / sd_j}.
+ */
+final class NeuronObjective {
+  final int n;
+  final int p;
+  /** Number of trained weights (active columns). */
+  final int q;
+  private final double[] x;
+  private final double[] y;
+  /** Design column of each trained weight; cols[0] = 0, the intercept. */
+  final int[] cols;
+  /** Per design column: the centre and 1/scale subtracted and multiplied (0 and 1 on the raw scale). */
+  private final double[] centre;
+  private final double[] invScale;
+  /** Per design column: mean and population sd over the rows (for messages). */
+  final double[] mean;
+  final double[] sd;
+  final Loss loss;
+  final Activation activation;
+  final boolean standardized;
+  private final DesignMatrix d;
+  private final boolean[] exclude;
+
+  private NeuronObjective(DesignMatrix d, boolean[] exclude, boolean standardize, Loss loss, Activation act) {
+    this.d = d;
+    this.exclude = exclude == null ? null : exclude.clone();
+    n = d.n();
+    p = d.p();
+    x = d.x();
+    y = d.y();
+    this.loss = loss;
+    this.activation = act;
+    this.standardized = standardize;
+    mean = new double[p];
+    sd = new double[p];
+    centre = new double[p];
+    invScale = new double[p];
+    boolean[] active = new boolean[p];
+    active[0] = true;
+    invScale[0] = 1;
+    mean[0] = 1;
+    for (int j = 1; j < p; j++) {
+      double m = 0;
+      for (int i = 0; i < n; i++) {
+        m += x[i * p + j];
+      }
+      m /= n;
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        double t = x[i * p + j] - m;
+        ss += t * t;
+      }
+      double s = Math.sqrt(ss / n);
+      mean[j] = m;
+      sd[j] = s;
+      active[j] = !(exclude != null && exclude[j]) && s > 0;
+      if (active[j]) {
+        centre[j] = standardize ? m : 0;
+        invScale[j] = standardize ? 1 / s : 1;
+      }
+    }
+    cols = IntStream.range(0, p).filter(j -> active[j]).toArray();
+    q = cols.length;
+  }
+
+  static NeuronObjective of(DesignMatrix d, boolean[] exclude, boolean standardize, Loss loss, Activation act) {
+    return new NeuronObjective(d, exclude, standardize, loss, act);
+  }
+
+  /** The same objective with inputs standardised or not. */
+  static NeuronObjective of(NeuronObjective f, boolean standardize) {
+    return new NeuronObjective(f.d, f.exclude, standardize, f.loss, f.activation);
+  }
+
+  /** The name of design column j. */
+  String term(int j) {
+    return d.terms().get(j);
+  }
+
+  /** Fills s with the trained row i: s_k = (x_i,cols[k] - centre) * invScale, s_0 = 1. */
+  private void row(int i, double[] s) {
+    int off = i * p;
+    s[0] = 1;
+    for (int k = 1; k < q; k++) {
+      int j = cols[k];
+      s[k] = (x[off + j] - centre[j]) * invScale[j];
+    }
+  }
+
+  /** J(theta); fills grad with grad J(theta). */
+  double lossAndGradient(double[] theta, double[] grad) {
+    Arrays.fill(grad, 0);
+    double[] s = new double[q];
+    double[] dz = new double[1];
+    double l = 0;
+    for (int i = 0; i < n; i++) {
+      row(i, s);
+      double z = 0;
+      for (int k = 0; k < q; k++) {
+        z += theta[k] * s[k];
+      }
+      l += loss.valueAndDerivative(y[i], z, activation, dz);
+      double r = dz[0];
+      for (int k = 0; k < q; k++) {
+        grad[k] += r * s[k];
+      }
+    }
+    for (int k = 0; k < q; k++) {
+      grad[k] /= n;
+    }
+    return l / n;
+  }
+
+  /** J(theta) only. */
+  double loss(double[] theta) {
+    double[] s = new double[q];
+    double l = 0;
+    for (int i = 0; i < n; i++) {
+      row(i, s);
+      double z = 0;
+      for (int k = 0; k < q; k++) {
+        z += theta[k] * s[k];
+      }
+      l += loss.value(y[i], z, activation);
+    }
+    return l / n;
+  }
+
+  /**
+   * The gradient of the mean loss over rows order[from..to): (1/b) sum l'(y_i, theta' s_i) s_i.
+   * {@code s} is scratch space of length q.
+   */
+  void batchGradient(double[] theta, int[] order, int from, int to, double[] grad, double[] s) {
+    Arrays.fill(grad, 0);
+    for (int t = from; t < to; t++) {
+      int i = order[t];
+      row(i, s);
+      double z = 0;
+      for (int k = 0; k < q; k++) {
+        z += theta[k] * s[k];
+      }
+      double r = loss.derivative(y[i], z, activation);
+      for (int k = 0; k < q; k++) {
+        grad[k] += r * s[k];
+      }
+    }
+    double b = to - from;
+    for (int k = 0; k < q; k++) {
+      grad[k] /= b;
+    }
+  }
+
+  /** The trained weights theta on the original scale, length p, NaN for the columns left out. */
+  double[] toOriginal(double[] theta) {
+    double[] w = new double[p];
+    Arrays.fill(w, Double.NaN);
+    double w0 = theta[0];
+    for (int k = 1; k < q; k++) {
+      int j = cols[k];
+      w[j] = theta[k] * invScale[j];
+      w0 -= theta[k] * invScale[j] * centre[j];
+    }
+    w[0] = w0;
+    return w;
+  }
+
+  /**
+   * Fractions of rows with |a z| above {@code limit}, where sigma'(a z) is tiny: [0] all such rows,
+   * [1] those among them on the wrong side (a z &gt; 0 for y = 0 or a z &lt; 0 for y = 1),
+   * confidently wrong.
+   */
+  double[] saturatedFractions(double[] theta, double limit) {
+    double[] s = new double[q];
+    int count = 0;
+    int wrong = 0;
+    double a = activation.logitScale();
+    for (int i = 0; i < n; i++) {
+      row(i, s);
+      double z = 0;
+      for (int k = 0; k < q; k++) {
+        z += theta[k] * s[k];
+      }
+      double u = a * z;
+      if (Math.abs(u) > limit) {
+        count++;
+        if ((u > 0) != (y[i] == 1)) {
+          wrong++;
+        }
+      }
+    }
+    return new double[] {(double) count / n, (double) wrong / n};
+  }
+
+  /**
+   * {@link #saturatedFractions} for weights w on the original scale (NaN weights left out):
+   * u_i = a sum_j w_j x_ij.
+   */
+  double[] saturatedFractionsOriginal(double[] w, double limit) {
+    int count = 0;
+    int wrong = 0;
+    double a = activation.logitScale();
+    for (int i = 0; i < n; i++) {
+      double z = 0;
+      for (int j = 0; j < p; j++) {
+        if (!Double.isNaN(w[j])) {
+          z += w[j] * x[i * p + j];
+        }
+      }
+      double u = a * z;
+      if (Math.abs(u) > limit) {
+        count++;
+        if ((u > 0) != (y[i] == 1)) {
+          wrong++;
+        }
+      }
+    }
+    return new double[] {(double) count / n, (double) wrong / n};
+  }
+
+  /** The eigenvalues of S'S / n (trained columns), ascending. */
+  double[] gramEigenvalues() {
+    double[][] g = new double[q][q];
+    double[] s = new double[q];
+    for (int i = 0; i < n; i++) {
+      row(i, s);
+      for (int a = 0; a < q; a++) {
+        for (int b = a; b < q; b++) {
+          g[a][b] += s[a] * s[b];
+        }
+      }
+    }
+    for (int a = 0; a < q; a++) {
+      for (int b = a; b < q; b++) {
+        g[a][b] /= n;
+        g[b][a] = g[a][b];
+      }
+    }
+    double[] ev = new EigenDecomposition(MatrixUtils.createRealMatrix(g)).getRealEigenvalues();
+    Arrays.sort(ev);
+    return ev;
+  }
+
+  /** max_i ||s_i||^2, the largest squared row norm. */
+  double maxRowNormSquared() {
+    double[] s = new double[q];
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      row(i, s);
+      double r = 0;
+      for (int k = 0; k < q; k++) {
+        r += s[k] * s[k];
+      }
+      max = Math.max(max, r);
+    }
+    return max;
+  }
+}

@@ -1,0 +1,276 @@
+package logitlab.fit;
+
+import java.util.SplittableRandom;
+
+/**
+ * The optimizers' update rules. Each keeps its own state and advances the weights theta by one
+ * epoch at a time; the fitter measures J and grad J at {@link UpdateRule#point()} before every
+ * epoch, for the stopping rule, the history and divergence.
+ */
+final class UpdateRules {
+  private UpdateRules() {}
+
+  /** One optimizer's state. */
+  interface UpdateRule {
+    /** The current weights: where J and its gradient are measured, and what is reported. */
+    double[] point();
+
+    /**
+     * Advances by one epoch.
+     *
+     * @param gradient grad J at {@link #point()}, full batch
+     * @param loss J at {@link #point()}
+     * @param epoch the number of epochs completed before this one (0, 1, ...)
+     */
+    void epoch(double[] gradient, double loss, int epoch);
+  }
+
+  static UpdateRule create(Optimizer o, double[] theta0, double lr, NeuronObjective f, int rowsPerStep,
+      SplittableRandom rng) {
+    return switch (o) {
+      case GD -> new GradientDescent(theta0, lr);
+      case MOMENTUM -> new HeavyBall(theta0, lr, HeavyBall.BETA);
+      case NESTEROV -> new Nesterov(theta0, lr);
+      case ADAM -> new Adam(theta0, lr);
+      case SGD, MINIBATCH -> new Stochastic(theta0, lr, f, rowsPerStep, rng);
+    };
+  }
+
+  /**
+   * Gradient descent with a fixed step.
+   * <pre>
+   * theta := theta - lr grad J(theta)
+   * </pre>
+   * With lr = 1/L and an L-Lipschitz gradient, J falls at every step by at least
+   * ||grad J||^2 / (2L); on a strongly convex J the error shrinks linearly. Cauchy (1847); Nesterov,
+   * Introductory Lectures on Convex Optimization (2004), 2.1.5.
+   */
+  static final class GradientDescent implements UpdateRule {
+    private final double[] theta;
+    private final double lr;
+
+    GradientDescent(double[] theta0, double lr) {
+      this.theta = theta0.clone();
+      this.lr = lr;
+    }
+
+    @Override
+    public double[] point() {
+      return theta;
+    }
+
+    @Override
+    public void epoch(double[] g, double loss, int epoch) {
+      for (int k = 0; k < theta.length; k++) {
+        theta[k] -= lr * g[k];
+      }
+    }
+  }
+
+  /**
+   * Polyak's heavy ball: gradient descent plus a fraction beta of the previous step.
+   * <pre>
+   * v := beta v - lr grad J(theta),   theta := theta + v        (beta = 0.9)
+   * i.e. theta_{k+1} = theta_k - lr grad J(theta_k) + beta (theta_k - theta_{k-1})
+   * </pre>
+   * The step accumulates along directions where the gradient keeps its sign, which helps on
+   * ill-conditioned problems (long narrow valleys); on a well-conditioned one it overshoots and
+   * oscillates. B. T. Polyak, "Some methods of speeding up the convergence of iteration methods",
+   * USSR Comput. Math. Math. Phys. 4(5), 1964, 1-17.
+   */
+  static final class HeavyBall implements UpdateRule {
+    static final double BETA = 0.9;
+    private final double[] theta;
+    private final double[] v;
+    private final double lr;
+    private final double beta;
+
+    HeavyBall(double[] theta0, double lr, double beta) {
+      this.theta = theta0.clone();
+      this.v = new double[theta0.length];
+      this.lr = lr;
+      this.beta = beta;
+    }
+
+    @Override
+    public double[] point() {
+      return theta;
+    }
+
+    @Override
+    public void epoch(double[] g, double loss, int epoch) {
+      for (int k = 0; k < theta.length; k++) {
+        v[k] = beta * v[k] - lr * g[k];
+        theta[k] += v[k];
+      }
+    }
+  }
+
+  /**
+   * Nesterov's accelerated gradient with gradient-based adaptive restart.
+   * <pre>
+   * x_{k+1} = y_k - lr grad J(y_k)
+   * t_{k+1} = (1 + sqrt(1 + 4 t_k^2)) / 2,   t_0 = 1
+   * y_{k+1} = x_{k+1} + ((t_k - 1) / t_{k+1}) (x_{k+1} - x_k)
+   * restart (t := 1, y_{k+1} := x_{k+1}) when grad J(y_k)' (x_{k+1} - x_k) &gt; 0
+   * </pre>
+   * J and its gradient are measured at y_k, the point reported. With lr = 1/L the error in J falls
+   * as O(1/k^2) (Y. Nesterov, "A method of solving a convex programming problem with convergence
+   * rate O(1/k^2)", Soviet Math. Dokl. 27, 1983; Introductory Lectures on Convex Optimization,
+   * 2004, 2.2). The restart, when the momentum points uphill, recovers linear convergence on a
+   * strongly convex J without knowing its curvature: B. O'Donoghue and E. Candès, "Adaptive restart
+   * for accelerated gradient schemes", Found. Comput. Math. 15, 2015, 715-732.
+   */
+  static final class Nesterov implements UpdateRule {
+    private final double[] x;
+    private final double[] y;
+    private final double[] xNew;
+    private final double lr;
+    private double t = 1;
+
+    Nesterov(double[] theta0, double lr) {
+      this.x = theta0.clone();
+      this.y = theta0.clone();
+      this.xNew = new double[theta0.length];
+      this.lr = lr;
+    }
+
+    @Override
+    public double[] point() {
+      return y;
+    }
+
+    @Override
+    public void epoch(double[] g, double loss, int epoch) {
+      double uphill = 0;
+      for (int k = 0; k < y.length; k++) {
+        xNew[k] = y[k] - lr * g[k];
+        uphill += g[k] * (xNew[k] - x[k]);
+      }
+      double c;
+      if (uphill > 0) {
+        t = 1;
+        c = 0;
+      } else {
+        double tNew = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+        c = (t - 1) / tNew;
+        t = tNew;
+      }
+      for (int k = 0; k < y.length; k++) {
+        y[k] = xNew[k] + c * (xNew[k] - x[k]);
+        x[k] = xNew[k];
+      }
+    }
+  }
+
+  /**
+   * Adam, on the full batch.
+   * <pre>
+   * m := b1 m + (1 - b1) g,      v := b2 v + (1 - b2) g^2        (elementwise)
+   * m^ = m / (1 - b1^t),         v^ = v / (1 - b2^t)
+   * theta := theta - lr m^ / (sqrt(v^) + eps)       b1 = 0.9, b2 = 0.999, eps = 1e-8
+   * </pre>
+   * Each weight moves about lr per step whatever the scale of its gradient, so Adam copes with
+   * badly scaled inputs but, with a fixed lr, ends in a small oscillation around the optimum
+   * rather than converging to machine precision. D. P. Kingma and J. Ba, "Adam: a method for
+   * stochastic optimization", ICLR 2015, Algorithm 1.
+   */
+  static final class Adam implements UpdateRule {
+    static final double B1 = 0.9;
+    static final double B2 = 0.999;
+    static final double EPS = 1e-8;
+    private final double[] theta;
+    private final double[] m;
+    private final double[] v;
+    private final double lr;
+    private double b1t = 1;
+    private double b2t = 1;
+
+    Adam(double[] theta0, double lr) {
+      this.theta = theta0.clone();
+      this.m = new double[theta0.length];
+      this.v = new double[theta0.length];
+      this.lr = lr;
+    }
+
+    @Override
+    public double[] point() {
+      return theta;
+    }
+
+    @Override
+    public void epoch(double[] g, double loss, int epoch) {
+      b1t *= B1;
+      b2t *= B2;
+      for (int k = 0; k < theta.length; k++) {
+        m[k] = B1 * m[k] + (1 - B1) * g[k];
+        v[k] = B2 * v[k] + (1 - B2) * g[k] * g[k];
+        double mHat = m[k] / (1 - b1t);
+        double vHat = v[k] / (1 - b2t);
+        theta[k] -= lr * mHat / (Math.sqrt(vHat) + EPS);
+      }
+    }
+  }
+
+  /**
+   * Stochastic gradient descent on shuffled batches of b rows (b = 1: plain SGD).
+   * <pre>
+   * each epoch e: shuffle the rows (Fisher-Yates, seeded), then for each batch B of b rows
+   *   theta := theta - lr_e (1/b) sum_{i in B} grad l_i(theta),     lr_e = lr / (1 + e / 10)
+   * </pre>
+   * Each step follows a noisy estimate of grad J. With a fixed step the weights end in a cloud
+   * around the optimum whose size grows with the step and shrinks with b; the decaying step
+   * (Robbins and Monro 1951: sum lr_e = infinity, sum lr_e^2 &lt; infinity) shrinks the cloud, but
+   * only as O(1/e). H. Robbins and S. Monro, "A stochastic approximation method", Ann. Math.
+   * Statist. 22, 1951, 400-407; L. Bottou, "Stochastic gradient descent tricks", in Neural
+   * Networks: Tricks of the Trade, 2nd ed., 2012.
+   */
+  static final class Stochastic implements UpdateRule {
+    static final double DECAY_EPOCHS = 10;
+    private final double[] theta;
+    private final double lr;
+    private final NeuronObjective f;
+    private final int b;
+    private final SplittableRandom rng;
+    private final int[] order;
+    private final double[] g;
+    private final double[] s;
+
+    Stochastic(double[] theta0, double lr, NeuronObjective f, int b, SplittableRandom rng) {
+      this.theta = theta0.clone();
+      this.lr = lr;
+      this.f = f;
+      this.b = Math.max(1, Math.min(b, f.n));
+      this.rng = rng;
+      this.order = new int[f.n];
+      for (int i = 0; i < f.n; i++) {
+        order[i] = i;
+      }
+      this.g = new double[theta0.length];
+      this.s = new double[theta0.length];
+    }
+
+    @Override
+    public double[] point() {
+      return theta;
+    }
+
+    @Override
+    public void epoch(double[] fullGradient, double loss, int epoch) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      double step = lr / (1 + epoch / DECAY_EPOCHS);
+      for (int from = 0; from < order.length; from += b) {
+        int to = Math.min(from + b, order.length);
+        f.batchGradient(theta, order, from, to, g, s);
+        for (int k = 0; k < theta.length; k++) {
+          theta[k] -= step * g[k];
+        }
+      }
+    }
+  }
+}
