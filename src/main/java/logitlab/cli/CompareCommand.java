@@ -85,6 +85,9 @@ final class CompareCommand implements Callable<Integer> {
     CompareOptions options = Usage.check(
         () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
     Path input = file.toAbsolutePath().normalize();
+    if (output != null) {
+      Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
+    }
     DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
     Comparison comparison = Comparer.compare(design, points, options);
     String text = format.equals("json") ? JsonReport.render(comparison) : TextReport.render(comparison);

@@ -36,9 +36,16 @@ final class DataOptions {
       description = "Field delimiter: a single character, or 'tab'. Default: ${DEFAULT-VALUE}")
   String delimiter;
 
+  @Option(names = "--max-levels", paramLabel = "N", order = 16,
+      defaultValue = "" + ModelSpec.DEFAULT_MAX_LEVELS,
+      description = "Refuse a categorical column (or outcome) with more than N distinct values; "
+          + "the message gives the count. Default: ${DEFAULT-VALUE}")
+  int maxLevels = ModelSpec.DEFAULT_MAX_LEVELS;
+
   /** The model specification these options describe. */
   ModelSpec modelSpec() {
-    return new ModelSpec(outcome, predictors, factors(), positive, new LinkedHashSet<>(na));
+    return Usage.check(
+        () -> new ModelSpec(outcome, predictors, factors(), positive, new LinkedHashSet<>(na), maxLevels));
   }
 
   /** The delimiter as a character; 'tab' or '\t' for a tab. */

@@ -12,11 +12,17 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** An unexpected internal error (a bug): one line on stderr. */
   public static final int INTERNAL = 1;
-  /** Usage error: unknown option, bad option value, unknown column or level. */
+  /** Usage error: unknown option, bad option value, unknown column or level, -o naming the input. */
   public static final int USAGE = 2;
-  /** Bad input data: unreadable file, malformed value, wrong field count. */
+  /**
+   * Bad input data: input file missing or unreadable, not UTF-8 text, malformed CSV or value,
+   * wrong field count; also an output file that cannot be written.
+   */
   public static final int BAD_INPUT = 3;
-  /** The data cannot be fitted: one outcome class, fewer rows than coefficients. */
+  /**
+   * The data cannot be fitted: one outcome class, no rows left, fewer rows than coefficients, a
+   * column too large or too small in scale, a design matrix too large for memory.
+   */
   public static final int NOT_FITTABLE = 4;
 
   private ExitCodes() {}
@@ -42,11 +48,38 @@ public final class ExitCodes {
     return INTERNAL;
   }
 
-  /** The one line printed for an exception. */
+  /**
+   * The one line printed for an exception. Whatever a message holds (a value with a line break or a
+   * NUL from a hostile file), the line printed has no control characters: they are escaped.
+   */
   static String message(Throwable e) {
     if (ExitCodes.of(e) == INTERNAL) {
-      return "logitlab: internal error (please report it): " + e;
+      return "logitlab: internal error (please report it): " + oneLine(String.valueOf(e), 1000);
     }
-    return "logitlab: " + e.getMessage();
+    return "logitlab: " + oneLine(String.valueOf(e.getMessage()), 4000);
+  }
+
+  /** {@code s} with control characters escaped, cut to {@code max} characters. */
+  static String oneLine(String s, int max) {
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 16);
+    for (int i = 0; i < s.length(); i++) {
+      if (sb.length() >= max) {
+        sb.append("...");
+        break;
+      }
+      char c = s.charAt(i);
+      if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 }

@@ -43,6 +43,11 @@ final class Column {
   private int firstTextLine;
   private String firstText;
 
+  /** Set once the column has more than {@code maxLevels} distinct strings: then only counted. */
+  private DistinctCounter overflow;
+  private int overflowLine;
+  private String overflowText;
+
   /**
    * @param file the file as named in messages
    * @param name the column name
@@ -96,9 +101,42 @@ final class Column {
     return codes[row];
   }
 
-  /** Number of distinct strings seen. */
+  /** Number of distinct strings seen (while within {@code maxLevels}). */
   int distinct() {
     return dictionary.size();
+  }
+
+  /** Whether the column has more than {@code maxLevels} distinct strings; its codes are then gone. */
+  boolean overflowed() {
+    return overflow != null;
+  }
+
+  /**
+   * The number of distinct strings of an {@link #overflowed} column, counted exactly up to {@link
+   * DistinctCounter#CAP}; {@link #distinctCapped()} says whether the count stopped there.
+   */
+  int distinctCount() {
+    return overflow != null ? overflow.count() : dictionary.size();
+  }
+
+  /** Whether {@link #distinctCount()} reached the counter's cap (there may be more). */
+  boolean distinctCapped() {
+    return overflow != null && overflow.full();
+  }
+
+  /** The line of the first string past {@code maxLevels}. */
+  int overflowLine() {
+    return overflowLine;
+  }
+
+  /** The first string past {@code maxLevels}. */
+  String overflowText() {
+    return overflowText;
+  }
+
+  /** The most distinct strings the column keeps. */
+  int maxLevels() {
+    return maxLevels;
   }
 
   /** The trimmed string with this code. */
@@ -113,6 +151,13 @@ final class Column {
 
   /** Adds the field of the next data row, which starts at {@code line}. */
   void add(String field, int line) {
+    if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+      throw new DataException(
+          DataException.Kind.BAD_INPUT,
+          file + ":" + line + ": column " + Text.quote(name) + ": the value " + Text.quote(field)
+              + " spans several lines: is a closing quote (\") missing? (Only columns the model does"
+              + " not use may hold line breaks.)");
+    }
     String s = field.trim();
     if (size == capacity()) {
       grow();
@@ -132,6 +177,9 @@ final class Column {
       return;
     }
     boolean numeric = Numbers.looksNumeric(s);
+    if (!numeric) {
+      checkText(s, line);
+    }
     if (numeric && codes == null) {
       double v = Double.parseDouble(s);
       if (Double.isInfinite(v)) {
@@ -158,21 +206,49 @@ final class Column {
     codes[size++] = codeOf(s, line);
   }
 
+  /**
+   * Refuses, in a column whose type is inferred, text that is a number in disguise: a spreadsheet's
+   * decimal comma or thousands separators ({@code 1,5}, {@code 1.234,5}), which R would silently
+   * turn into a factor.
+   */
+  private void checkText(String s, int line) {
+    if (Numbers.looksLocalised(s)) {
+      throw new DataException(
+          DataException.Kind.BAD_INPUT,
+          file + ":" + line + ": column " + Text.quote(name) + ": " + Text.quote(s)
+              + " is not a number as logitlab reads numbers: a decimal comma or a thousands separator?"
+              + " Write numbers with a '.' decimal point and no grouping (1234.5), or add --factor "
+              + Text.escape(name) + " if the column is categorical");
+    }
+  }
+
   private int codeOf(String s, int line) {
+    if (overflow != null) {
+      overflow.add(s);
+      return -1;
+    }
     Integer code = dictionary.get(s);
     if (code != null) {
       return code;
     }
     int c = dictionary.size();
-    if (c >= maxLevels) {
-      throw new DataException(
-          DataException.Kind.BAD_INPUT,
-          file + ":" + line + ": column \"" + name + "\" has more than " + maxLevels
-              + " distinct values (\"" + s + "\" is one more); a categorical column can have at most "
-              + maxLevels + " levels");
-    }
     if (Numbers.looksNumeric(s) && Double.isInfinite(Double.parseDouble(s))) {
       throw outOfRange(line, s);
+    }
+    if (c >= maxLevels) {
+      // Too many levels: an error once the file is read, with the count. From here on the strings
+      // are only counted, in bounded memory, and the codes are dropped.
+      overflow = new DistinctCounter();
+      for (int k = 0; k < c; k++) {
+        overflow.add(texts[k]);
+      }
+      overflow.add(s);
+      overflowLine = line;
+      overflowText = s;
+      dictionary.clear();
+      texts = null;
+      firstLines = null;
+      return -1;
     }
     if (c == texts.length) {
       texts = Arrays.copyOf(texts, 2 * c);
@@ -204,14 +280,23 @@ final class Column {
   private DataException outOfRange(int line, String s) {
     return new DataException(
         DataException.Kind.BAD_INPUT,
-        file + ":" + line + ": column \"" + name + "\": \"" + s + "\" is out of range");
+        file + ":" + line + ": column " + Text.quote(name) + ": " + Text.quote(s)
+            + " is out of range (beyond the largest double, about 1.8e308)");
   }
 
   private DataException mixed(int line, String s) {
+    if (Numbers.isNonFiniteWord(s)) {
+      return new DataException(
+          DataException.Kind.BAD_INPUT,
+          file + ":" + line + ": column " + Text.quote(name) + ": " + Text.quote(s)
+              + " is not a finite number; logitlab reads finite numbers only (add --na "
+              + Text.escape(s) + " if it marks a missing value)");
+    }
     return new DataException(
         DataException.Kind.BAD_INPUT,
-        file + ":" + line + ": column \"" + name + "\": \"" + s + "\" is not a number (other rows are;"
-            + " add --na " + s + " if it marks a missing value, or --factor " + name
+        file + ":" + line + ": column " + Text.quote(name) + ": " + Text.quote(s)
+            + " is not a number (other rows are; add --na " + Text.escape(s)
+            + " if it marks a missing value, or --factor " + Text.escape(name)
             + " to treat the column as categorical)");
   }
 }

@@ -8,6 +8,7 @@ import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 import com.opencsv.exceptions.CsvValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -35,11 +36,25 @@ import java.util.Map;
  * <p>The file is RFC 4180 CSV in strict UTF-8 (a byte-order mark is allowed), with LF or CRLF line
  * ends. A blank line is not a row. Line numbers are 1-based and name the line where a record starts
  * (a quoted field may span lines).
+ *
+ * <p>Hostile files are refused early and in bounded memory, each with a one-line message: a file
+ * that is not UTF-8 text (UTF-16, gzip, a workbook; a NUL byte; an invalid byte, with its line), a
+ * row longer than {@link #MAX_RECORD_CHARS} characters or a quoted field over more than {@link
+ * #MULTILINE_LIMIT} lines (an unclosed quote), a header repeated as data, a "sep=" line.
  */
 final class CsvTable {
 
   /** A quoted field that runs over more lines than this is taken as a missing closing quote. */
   static final int MULTILINE_LIMIT = 10_000;
+
+  /**
+   * The most characters a record (a row, with all its fields) may take: a line without an end, or an
+   * unclosed quote, is reported once this much has been read instead of filling the memory.
+   */
+  static final int MAX_RECORD_CHARS = 1_000_000;
+
+  /** Buffer size of the reader opencsv reads lines from. */
+  private static final int READ_AHEAD = 1 << 16;
 
   /** Chooses, once the header is known, which columns to keep. */
   @FunctionalInterface
@@ -96,28 +111,36 @@ final class CsvTable {
    */
   static CsvTable read(Path file, String name, char delimiter, ColumnSelector selector) {
     checkReadable(file, name);
+    sniff(file, name);
     CharsetDecoder utf8 =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     long before = 0;
-    try (CSVReader reader =
-        new CSVReaderBuilder(
-                new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16))
-            .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
-            .withMultilineLimit(MULTILINE_LIMIT)
-            .build()) {
+    GuardedReader guard = null;
+    try (InputStream raw = Files.newInputStream(file)) {
+      guard = new GuardedReader(new InputStreamReader(raw, utf8), MAX_RECORD_CHARS, READ_AHEAD);
+      CSVReader reader =
+          new CSVReaderBuilder(new BufferedReader(guard, READ_AHEAD))
+              .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
+              .withMultilineLimit(MULTILINE_LIMIT)
+              // opencsv's reader check takes an I/O error (a bad byte, a NUL) for the end of the
+              // file and would silently drop the rest of it: no check, so that errors propagate.
+              .withVerifyReader(false)
+              .build();
       String[] record;
       do {
         before = reader.getLinesRead();
+        guard.startRecord();
         record = reader.readNext();
       } while (record != null && isBlank(record));
       if (record == null) {
+        guard.rethrow();
         throw bad(name + ": the file is empty (a header row is expected)");
       }
       int headerLine = (int) before + 1;
-      List<String> header = header(record, name, headerLine);
+      List<String> header = header(record, name, headerLine, delimiter);
       Column[] columns = selector.select(header);
       int[] used = usedIndices(columns);
       int width = header.size();
@@ -125,8 +148,10 @@ final class CsvTable {
       int rows = 0;
       while (true) {
         before = reader.getLinesRead();
+        guard.startRecord();
         record = reader.readNext();
         if (record == null) {
+          guard.rethrow(); // an error some library code took for the end of the file
           break;
         }
         if (isBlank(record)) {
@@ -134,9 +159,12 @@ final class CsvTable {
         }
         int line = (int) before + 1;
         if (record.length != width) {
-          throw bad(
-              name + ":" + line + ": expected " + width + " fields (as in the header) but found "
-                  + record.length);
+          throw bad(name + ":" + line + ": expected " + width + " fields (as in the header) but found "
+              + record.length + spanHint(line, reader.getLinesRead()));
+        }
+        if (repeatsHeader(record, header)) {
+          throw bad(name + ":" + line + ": the header row appears again as data (were files joined"
+              + " together?); remove the extra header line");
         }
         if (rows == lines.length) {
           lines = Arrays.copyOf(lines, rows < (1 << 29) ? 2 * rows : Integer.MAX_VALUE - 8);
@@ -151,7 +179,15 @@ final class CsvTable {
       }
       return new CsvTable(header, columns, rows, Arrays.copyOf(lines, rows));
     } catch (CharacterCodingException e) {
-      throw bad(name + ":" + lineOfBadUtf8(file) + ": not valid UTF-8 text (save the file as UTF-8)");
+      BadByte b = firstBadUtf8(file);
+      throw bad(name + ":" + b.line() + ": not valid UTF-8 text (byte " + String.format("0x%02X", b.value())
+          + "); the file may be Latin-1 or Windows-1252: save it as UTF-8");
+    } catch (GuardedReader.NulCharacter e) {
+      throw bad(name + ":" + e.line + ": a NUL byte (0x00) in the text: this is not a text CSV file"
+          + " (a binary file, or UTF-16 text: save it as UTF-8)");
+    } catch (GuardedReader.RecordTooLong e) {
+      throw bad(name + ":" + (before + 1) + ": a row longer than " + MAX_RECORD_CHARS
+          + " characters: is a closing quote (\") missing, or is this not a CSV file?");
     } catch (CsvMultilineLimitBrokenException e) {
       throw bad(
           name + ":" + (before + 1) + ": a quoted field runs over more than " + MULTILINE_LIMIT
@@ -159,14 +195,35 @@ final class CsvTable {
     } catch (CsvMalformedLineException e) {
       throw bad(name + ":" + (before + 1) + ": a quoted field is not closed (a \" is missing)");
     } catch (CsvValidationException e) {
-      throw bad(name + ":" + (before + 1) + ": " + oneLine(e.getMessage()));
+      throw bad(name + ":" + (before + 1) + ": " + Text.escape(oneLine(e.getMessage())));
     } catch (NoSuchFileException e) {
       throw bad(name + ": no such file");
     } catch (AccessDeniedException e) {
       throw bad(name + ": cannot read the file (permission denied)");
     } catch (IOException e) {
-      throw bad(name + ": cannot read the file: " + oneLine(e.getMessage()));
+      throw bad(name + ": cannot read the file: " + Text.escape(oneLine(e.getMessage())));
     }
+  }
+
+  /**
+   * A hint for a wrong field count in a row that spans several lines: an unbalanced quote there
+   * pulls the following lines into one field.
+   */
+  private static String spanHint(int line, long linesRead) {
+    if (linesRead > line) {
+      return " (the row runs from line " + line + " to line " + linesRead
+          + ": is a quote (\") unbalanced?)";
+    }
+    return "";
+  }
+
+  private static boolean repeatsHeader(String[] record, List<String> header) {
+    for (int j = 0; j < record.length; j++) {
+      if (!record[j].trim().equals(header.get(j))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkReadable(Path file, String name) {
@@ -181,12 +238,61 @@ final class CsvTable {
     }
   }
 
+  /**
+   * Recognises files that are not UTF-8 text by their first bytes, to say what they are: UTF-16
+   * (a byte-order mark), gzip, ZIP (an .xlsx or .ods workbook), an old Excel .xls, a PDF.
+   */
+  private static void sniff(Path file, String name) {
+    byte[] head = new byte[8];
+    int n = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      int r;
+      while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+        n += r;
+      }
+    } catch (IOException e) {
+      return; // the read proper reports it
+    }
+    String what = null;
+    if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+        || n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      what = "is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8";
+    } else if (n >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+      what = "is gzip-compressed; decompress it first (gunzip)";
+    } else if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+      what = "is a ZIP archive (an .xlsx or .ods workbook?); export the sheet as CSV";
+    } else if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF
+        && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0) {
+      what = "is an Office document (an .xls workbook?); export the sheet as CSV";
+    } else if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
+      what = "is a PDF document, not a CSV file";
+    }
+    if (what != null) {
+      throw bad(name + ": " + what);
+    }
+  }
+
   /** A record opencsv returns for a blank (or all-space) line. */
   private static boolean isBlank(String[] record) {
     return record.length == 1 && record[0].isBlank();
   }
 
-  private static List<String> header(String[] record, String name, int line) {
+  private static List<String> header(String[] record, String name, int line, char delimiter) {
+    if (record.length <= 2 && record[0].trim().toLowerCase(java.util.Locale.ROOT).startsWith("sep=")) {
+      throw bad(name + ":" + line + ": the first line is a spreadsheet \"sep=\" hint, not a header;"
+          + " delete that line (and give its delimiter with -d)");
+    }
+    if (record.length == 1) {
+      String only = record[0];
+      for (char d : new char[] {',', ';', '\t', '|'}) {
+        if (d != delimiter && only.indexOf(d) >= 0) {
+          String shown = d == '\t' ? "tab" : String.valueOf(d);
+          throw bad(name + ":" + line + ": the header has one column, " + Text.quote(only.trim())
+              + ", which contains " + (d == '\t' ? "a tab" : "'" + shown + "'")
+              + ": is that the delimiter? (add -d " + (d == '\t' ? "tab" : "'" + shown + "'") + ")");
+        }
+      }
+    }
     List<String> names = new ArrayList<>(record.length);
     Map<String, Integer> seen = new HashMap<>();
     for (int j = 0; j < record.length; j++) {
@@ -196,12 +302,13 @@ final class CsvTable {
       }
       s = s.trim();
       if (s.isEmpty()) {
-        throw bad(name + ":" + line + ": column " + (j + 1) + " of the header has an empty name");
+        throw bad(name + ":" + line + ": column " + (j + 1) + " of the header has an empty name"
+            + (j == record.length - 1 && j > 0 ? " (does the line end with a delimiter?)" : ""));
       }
       Integer earlier = seen.putIfAbsent(s, j);
       if (earlier != null) {
         throw bad(
-            name + ":" + line + ": duplicate column name \"" + s + "\" in the header (columns "
+            name + ":" + line + ": duplicate column name " + Text.quote(s) + " in the header (columns "
                 + (earlier + 1) + " and " + (j + 1) + ")");
       }
       names.add(s);
@@ -220,11 +327,14 @@ final class CsvTable {
     return Arrays.copyOf(used, k);
   }
 
+  /** The first byte that is not UTF-8, and its 1-based line. */
+  record BadByte(int line, int value) {}
+
   /**
-   * The 1-based line of the first byte sequence that is not UTF-8. A '\n' byte (0x0A) never occurs
-   * inside a multi-byte sequence, so counting them in the bytes before the error gives the line.
+   * The first byte sequence that is not UTF-8. A '\\n' byte (0x0A) never occurs inside a multi-byte
+   * sequence, so counting them in the bytes before the error gives the line.
    */
-  static int lineOfBadUtf8(Path file) {
+  static BadByte firstBadUtf8(Path file) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -250,15 +360,15 @@ final class CsvTable {
           }
         } while (result.isOverflow());
         if (result.isError()) {
-          return line;
+          return new BadByte(line, in.hasRemaining() ? in.get(in.position()) & 0xFF : 0);
         }
         if (eof) {
-          return line;
+          return new BadByte(line, 0);
         }
         in.compact();
       }
     } catch (IOException e) {
-      return line;
+      return new BadByte(line, 0);
     }
   }
 

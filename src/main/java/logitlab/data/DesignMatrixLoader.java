@@ -35,8 +35,18 @@ import java.util.stream.Collectors;
  */
 public final class DesignMatrixLoader {
 
-  /** The most levels a categorical column may have. */
-  public static final int MAX_LEVELS = 1000;
+  /** The most levels a categorical column may have, unless the spec says otherwise. */
+  public static final int MAX_LEVELS = ModelSpec.DEFAULT_MAX_LEVELS;
+
+  /**
+   * A numeric predictor's largest absolute value must lie in [{@value #MIN_SCALE}, {@value
+   * #MAX_SCALE}]. Outside, the squares and products the fits form (variances ~ 1/scale^2, sums of
+   * squares ~ n scale^2) leave the range of a double and would print as 0, Inf or NaN; a clear error
+   * that asks for rescaling is better.
+   */
+  static final double MAX_SCALE = 1e100;
+
+  static final double MIN_SCALE = 1e-100;
 
   /** How many distinct values an outcome error message shows. */
   private static final int SHOWN_VALUES = 10;
@@ -70,7 +80,7 @@ public final class DesignMatrixLoader {
             delimiter,
             header -> {
               selection[0] = Selection.resolve(displayName, header, spec);
-              return selection[0].columns(displayName, header.size(), naMarkers);
+              return selection[0].columns(displayName, header.size(), naMarkers, spec.maxLevels());
             });
     return new Builder(displayName, table, selection[0], spec).build();
   }
@@ -92,10 +102,10 @@ public final class DesignMatrixLoader {
         String name = names.get(k).trim();
         int j = indexOf(file, header, name);
         if (j == outcome) {
-          throw usage(file + ": \"" + name + "\" is the outcome; it cannot also be a predictor");
+          throw usage(file + ": " + Text.quote(name) + " is the outcome; it cannot also be a predictor");
         }
         if (!seen.add(j)) {
-          throw usage(file + ": predictor \"" + name + "\" is listed twice");
+          throw usage(file + ": predictor " + Text.quote(name) + " is listed twice");
         }
         predictors[k] = j;
       }
@@ -108,12 +118,11 @@ public final class DesignMatrixLoader {
     }
 
     /** The columns to store: the outcome and predictors; the rest are skipped. */
-    Column[] columns(String file, int width, Set<String> naMarkers) {
+    Column[] columns(String file, int width, Set<String> naMarkers, int maxLevels) {
       Column[] columns = new Column[width];
-      columns[outcome] =
-          new Column(file, header.get(outcome), naMarkers, false, MAX_LEVELS);
+      columns[outcome] = new Column(file, header.get(outcome), naMarkers, false, maxLevels);
       for (int j : predictors) {
-        columns[j] = new Column(file, header.get(j), naMarkers, !factor[j], MAX_LEVELS);
+        columns[j] = new Column(file, header.get(j), naMarkers, !factor[j], maxLevels);
       }
       return columns;
     }
@@ -121,7 +130,7 @@ public final class DesignMatrixLoader {
     private static int indexOf(String file, List<String> header, String name) {
       int j = header.indexOf(name);
       if (j < 0) {
-        throw usage(file + ": no column \"" + name + "\"; columns are: " + String.join(", ", header));
+        throw usage(file + ": no column " + Text.quote(name) + "; columns are: " + Text.list(header));
       }
       return j;
     }
@@ -147,6 +156,7 @@ public final class DesignMatrixLoader {
     }
 
     DesignMatrix build() {
+      checkLevelCounts();
       int rowsRead = table.rows();
       Map<String, Integer> droppedByColumn = new LinkedHashMap<>();
       List<Column> used = new ArrayList<>();
@@ -170,6 +180,16 @@ public final class DesignMatrixLoader {
         keep[row] = ok;
         if (ok) {
           n++;
+        }
+      }
+      for (Column c : used) {
+        if (c.missingCount() == rowsRead) {
+          throw new DataException(
+              DataException.Kind.NOT_FITTABLE,
+              file + ": " + (c == outcome ? "outcome " : "column ") + Text.quote(c.name())
+                  + " has no values: it is missing in all " + rowsRead
+                  + (rowsRead == 1 ? " row" : " rows")
+                  + (c == outcome ? "" : "; leave it out (-x lists the predictors to use)"));
         }
       }
       if (n == 0) {
@@ -213,10 +233,11 @@ public final class DesignMatrixLoader {
         }
       }
       int p = terms.size();
-      if ((long) n * p > Integer.MAX_VALUE - 8) {
-        throw new DataException(
-            DataException.Kind.BAD_INPUT,
-            file + ": the design matrix would have " + n + " x " + p + " cells, too many to hold");
+      checkSize(n, p);
+      for (int k = 0; k < predictors.length; k++) {
+        if (coding[k] == null) {
+          checkScale(predictors[k], keep);
+        }
       }
       double[] x = new double[n * p];
       for (int row = 0, i = 0; row < rowsRead; row++) {
@@ -243,6 +264,88 @@ public final class DesignMatrixLoader {
           rowsRead - n, droppedByColumn);
     }
 
+    /**
+     * Refuses a column with more distinct values than the spec allows (counted while reading, in
+     * bounded memory), with the count.
+     */
+    private void checkLevelCounts() {
+      List<Column> used = new ArrayList<>();
+      used.add(outcome);
+      used.addAll(List.of(predictors));
+      for (Column c : used) {
+        if (!c.overflowed()) {
+          continue;
+        }
+        String count = (c.distinctCapped() ? "more than " : "") + c.distinctCount();
+        String where = " (the " + ordinal(c.maxLevels() + 1) + ", " + Text.quote(c.overflowText())
+            + ", is on line " + c.overflowLine() + ")";
+        if (c == outcome) {
+          throw new DataException(
+              DataException.Kind.BAD_INPUT,
+              file + ": outcome " + Text.quote(c.name()) + " has " + count + " distinct values" + where
+                  + "; it must have exactly two (0/1, TRUE/FALSE or two labels)");
+        }
+        throw new DataException(
+            DataException.Kind.BAD_INPUT,
+            file + ": column " + Text.quote(c.name()) + " has " + count + " distinct values" + where
+                + "; a categorical column may have at most " + c.maxLevels()
+                + " levels (--max-levels): is it an identifier? Leave it out with -x, or raise"
+                + " --max-levels");
+      }
+    }
+
+    private static String ordinal(int k) {
+      int mod100 = k % 100;
+      int mod10 = k % 10;
+      String suffix = mod100 >= 11 && mod100 <= 13 ? "th"
+          : mod10 == 1 ? "st" : mod10 == 2 ? "nd" : mod10 == 3 ? "rd" : "th";
+      return k + suffix;
+    }
+
+    /** Refuses a design matrix that cannot be held: more than 2^31 cells, or than the memory allows. */
+    private void checkSize(int n, int p) {
+      long cells = (long) n * p;
+      Runtime rt = Runtime.getRuntime();
+      long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+      // The fits need the matrix plus a few vectors of length n; keep a margin for them.
+      if (cells > Integer.MAX_VALUE - 8 || 8 * cells > available / 2) {
+        throw new DataException(
+            DataException.Kind.NOT_FITTABLE,
+            file + ": the design matrix would have " + n + " rows x " + p + " columns ("
+                + (8 * cells >> 20) + " MB), more than this run can hold (about "
+                + (available >> 21) + " MB); use fewer predictors or levels (-x), or give Java more"
+                + " memory (java -Xmx...)");
+      }
+    }
+
+    /** Refuses a numeric predictor whose magnitude the fits cannot represent (see MAX_SCALE). */
+    private void checkScale(Column c, boolean[] keep) {
+      double max = 0;
+      int at = -1;
+      for (int row = 0; row < keep.length; row++) {
+        if (keep[row] && Math.abs(c.value(row)) > max) {
+          max = Math.abs(c.value(row));
+          at = row;
+        }
+      }
+      if (max > MAX_SCALE) {
+        throw new DataException(
+            DataException.Kind.NOT_FITTABLE,
+            file + ":" + table.line(at) + ": column " + Text.quote(c.name()) + " has values as large as "
+                + Numbers.format(c.value(at)) + "; logitlab fits numeric columns whose largest absolute"
+                + " value lies between 1e-100 and 1e100: rescale the column (divide it by a power of"
+                + " ten)");
+      }
+      if (max > 0 && max < MIN_SCALE) {
+        throw new DataException(
+            DataException.Kind.NOT_FITTABLE,
+            file + ":" + table.line(at) + ": column " + Text.quote(c.name()) + " has no value larger"
+                + " than " + Numbers.format(max) + " in size; logitlab fits numeric columns whose"
+                + " largest absolute value lies between 1e-100 and 1e100: rescale the column"
+                + " (multiply it by a power of ten)");
+      }
+    }
+
     private record OutcomeCoding(Levels levels, int event, DesignMatrix.Outcome outcome) {}
 
     private OutcomeCoding codeOutcome(boolean[] keep) {
@@ -251,13 +354,13 @@ public final class DesignMatrixLoader {
       if (levels.size() == 1) {
         throw new DataException(
             DataException.Kind.NOT_FITTABLE,
-            file + ": outcome \"" + name + "\" has only one value after dropping missing rows: "
+            file + ": outcome " + Text.quote(name) + " has only one value after dropping missing rows: "
                 + levels.describe(SHOWN_VALUES) + "; a model needs both classes");
       }
       if (levels.size() > 2) {
         throw new DataException(
             DataException.Kind.BAD_INPUT,
-            file + ": outcome \"" + name + "\" has " + levels.size()
+            file + ": outcome " + Text.quote(name) + " has " + levels.size()
                 + " values after dropping missing rows: " + levels.describe(SHOWN_VALUES)
                 + "; it must have exactly two (0/1, TRUE/FALSE or two labels)");
       }
@@ -267,16 +370,16 @@ public final class DesignMatrixLoader {
         event = levels.find(spec.positive());
         if (event < 0) {
           throw usage(
-              file + ": --positive \"" + spec.positive().trim() + "\" is not a value of outcome \""
-                  + name + "\"; its values are: " + String.join(", ", levels.labels()));
+              file + ": --positive " + Text.quote(spec.positive().trim()) + " is not a value of outcome "
+                  + Text.quote(name) + "; its values are: " + Text.list(levels.labels()));
         }
       } else if (levels.numeric() && !zeroOne) {
         throw new DataException(
             DataException.Kind.BAD_INPUT,
-            file + ": outcome \"" + name + "\" must be coded 0/1 but its values are "
-                + levels.labels().get(0) + " and " + levels.labels().get(1)
+            file + ": outcome " + Text.quote(name) + " must be coded 0/1 but its values are "
+                + Text.escape(levels.labels().get(0)) + " and " + Text.escape(levels.labels().get(1))
                 + "; add --positive VALUE to say which one is the event (e.g. --positive "
-                + levels.labels().get(1) + ")");
+                + Text.escape(levels.labels().get(1)) + ")");
       } else if (isTrueFalse(levels.labels())) {
         event = "true".equalsIgnoreCase(levels.labels().get(0)) ? 0 : 1;
       } else {
@@ -299,27 +402,29 @@ public final class DesignMatrixLoader {
     /** Levels of a categorical predictor over the used rows, reference first. */
     private Levels factorLevels(Column c, boolean[] keep) {
       Levels levels = Levels.of(c, keep);
-      if (levels.size() > MAX_LEVELS) {
+      if (levels.size() > spec.maxLevels()) {
         throw new DataException(
             DataException.Kind.BAD_INPUT,
-            file + ": column \"" + c.name() + "\" has " + levels.size()
-                + " levels; a categorical column can have at most " + MAX_LEVELS);
+            file + ": column " + Text.quote(c.name()) + " has " + levels.size()
+                + " levels; a categorical column may have at most " + spec.maxLevels()
+                + " (--max-levels)");
       }
       String reference = referenceFor(c.name());
       if (reference != null) {
         int k = levels.find(reference);
         if (k < 0) {
           throw usage(
-              file + ": reference level \"" + reference.trim() + "\" is not a level of column \""
-                  + c.name() + "\"; levels are: " + String.join(", ", levels.labels()));
+              file + ": reference level " + Text.quote(reference.trim()) + " is not a level of column "
+                  + Text.quote(c.name()) + "; levels are: " + Text.list(levels.labels()));
         }
         levels = levels.withFirst(k);
       }
       if (levels.size() == 1) {
         throw new DataException(
             DataException.Kind.NOT_FITTABLE,
-            file + ": column \"" + c.name() + "\" has only one level after dropping missing rows: \""
-                + levels.labels().get(0) + "\"; a categorical predictor needs at least two");
+            file + ": column " + Text.quote(c.name()) + " has only one level after dropping missing"
+                + " rows: " + Text.quote(levels.labels().get(0))
+                + "; a categorical predictor needs at least two");
       }
       return levels;
     }
@@ -347,7 +452,7 @@ public final class DesignMatrixLoader {
 
     private static String describeDrops(Map<String, Integer> droppedByColumn) {
       return droppedByColumn.entrySet().stream()
-          .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+          .map(e -> Text.quote(e.getKey()) + ": " + e.getValue())
           .collect(Collectors.joining(", "));
     }
   }

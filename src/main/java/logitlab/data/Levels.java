@@ -156,7 +156,7 @@ record Levels(List<String> labels, int[] counts, boolean numeric, double[] value
       if (k > 0) {
         sb.append(", ");
       }
-      sb.append(labels.get(k)).append(" (").append(counts[k]).append(counts[k] == 1 ? " row)" : " rows)");
+      sb.append(Text.escape(labels.get(k))).append(" (").append(counts[k]).append(counts[k] == 1 ? " row)" : " rows)");
     }
     if (size() > max) {
       sb.append(", ... (").append(size()).append(" values in all)");

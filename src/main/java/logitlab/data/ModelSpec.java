@@ -17,15 +17,26 @@ import java.util.Set;
  *     listed. Null values are kept (a {@code Map.copyOf} would reject them); null keys are not.
  * @param positive the outcome value that is the event (coded 1), or {@code null} for the default rule
  * @param naMarkers extra strings that mark a missing value (the empty field and {@code NA} always do)
+ * @param maxLevels the most distinct values a categorical column (or the outcome) may have; a
+ *     column with more is refused with its count ({@code --max-levels}, default {@link
+ *     #DEFAULT_MAX_LEVELS}); at least 2
  */
 public record ModelSpec(
     String outcome,
     List<String> predictors,
     Map<String, String> factors,
     String positive,
-    Set<String> naMarkers) {
+    Set<String> naMarkers,
+    int maxLevels) {
+
+  /** The default of {@link #maxLevels}. */
+  public static final int DEFAULT_MAX_LEVELS = 1000;
 
   public ModelSpec {
+    if (maxLevels < 2) {
+      throw new IllegalArgumentException(
+          "--max-levels must be at least 2 (a categorical column needs two levels), not " + maxLevels);
+    }
     predictors = predictors == null ? null : List.copyOf(predictors);
     if (factors == null) {
       factors = Map.of();
@@ -37,12 +48,28 @@ public record ModelSpec(
     naMarkers = naMarkers == null ? Set.of() : Set.copyOf(naMarkers);
   }
 
+  /** A spec with the default {@link #maxLevels}. */
+  public ModelSpec(
+      String outcome,
+      List<String> predictors,
+      Map<String, String> factors,
+      String positive,
+      Set<String> naMarkers) {
+    this(outcome, predictors, factors, positive, naMarkers, DEFAULT_MAX_LEVELS);
+  }
+
   /** All defaults: last column is the outcome, every other column a predictor. */
   public static ModelSpec defaults() {
     return new ModelSpec(null, null, Map.of(), null, Set.of());
   }
 
   public ModelSpec withOutcome(String column) {
-    return new ModelSpec(Objects.requireNonNull(column), predictors, factors, positive, naMarkers);
+    return new ModelSpec(
+        Objects.requireNonNull(column), predictors, factors, positive, naMarkers, maxLevels);
+  }
+
+  /** This spec with another {@link #maxLevels}. */
+  public ModelSpec withMaxLevels(int max) {
+    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, max);
   }
 }

@@ -2,6 +2,8 @@ package logitlab.data;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reading and printing numbers the way a CSV user means them.
@@ -63,6 +65,42 @@ final class Numbers {
    */
   static double parse(String s) {
     return looksNumeric(s) ? Double.parseDouble(s) : Double.NaN;
+  }
+
+  /** Digits with grouping or decimal marks other than one '.': {@code 1,5}, {@code 1 234}, {@code 1.234.567}. */
+  private static final Pattern GROUPED = Pattern.compile("[+-]?\\d[\\d.,' \u00A0\u202F]*\\d");
+
+  private static final Pattern DOT_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3}){2,}");
+
+  /**
+   * Whether {@code s} (trimmed, and not {@link #looksNumeric}) looks like a number written for a
+   * spreadsheet locale: a decimal comma ({@code 1,5}), thousands separators ({@code 1,234},
+   * {@code 1 234}, {@code 1'234}, {@code 1.234.567}) or both ({@code 1.234,5}). R would silently read
+   * such a column as a factor; logitlab refuses it instead.
+   */
+  static boolean looksLocalised(String s) {
+    if (!GROUPED.matcher(s).matches()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '\'' || c == ' ' || c == '\u00A0' || c == '\u202F') {
+        return true;
+      }
+    }
+    return DOT_THOUSANDS.matcher(s).matches();
+  }
+
+  /**
+   * Whether {@code s} (trimmed) is a spelling of a non-finite number: {@code NaN}, {@code Inf},
+   * {@code -Infinity}, in any case.
+   */
+  static boolean isNonFiniteWord(String s) {
+    String t = s.toLowerCase(Locale.ROOT);
+    if (t.startsWith("+") || t.startsWith("-")) {
+      t = t.substring(1);
+    }
+    return t.equals("nan") || t.equals("inf") || t.equals("infinity");
   }
 
   private static boolean isDigit(char c) {

@@ -63,8 +63,8 @@ public final class PointBuilder {
       String column = e.getKey().trim();
       if (!byName.containsKey(column)) {
         throw usage(
-            design.file() + ": no predictor \"" + column + "\" to set; predictors are: "
-                + (byName.isEmpty() ? "(none)" : String.join(", ", byName.keySet())));
+            design.file() + ": --at: no predictor " + Text.quote(column) + " to set; predictors are: "
+                + (byName.isEmpty() ? "(none)" : Text.list(List.copyOf(byName.keySet()))));
       }
       given.put(column, e.getValue() == null ? "" : e.getValue().trim());
     }
@@ -91,12 +91,13 @@ public final class PointBuilder {
         double v = Numbers.parse(value);
         if (Double.isNaN(v)) {
           throw usage(
-              design.file() + ": column \"" + pr.column() + "\" is numeric but \"" + value
-                  + "\" is not a number");
+              design.file() + ": --at: column " + Text.quote(pr.column()) + " is numeric but "
+                  + Text.quote(value) + " is not a number");
         }
-        if (Double.isInfinite(v)) {
+        if (Math.abs(v) > DesignMatrixLoader.MAX_SCALE) {
           throw usage(
-              design.file() + ": column \"" + pr.column() + "\": \"" + value + "\" is out of range");
+              design.file() + ": --at: column " + Text.quote(pr.column()) + ": " + Text.quote(value)
+                  + " is out of range (at most 1e100 in size)");
         }
         row[pr.firstTerm()] = v;
       }
@@ -129,8 +130,8 @@ public final class PointBuilder {
       }
     }
     throw usage(
-        file + ": \"" + value + "\" is not a level of column \"" + pr.column() + "\"; levels are: "
-            + String.join(", ", levels));
+        file + ": --at: " + Text.quote(value) + " is not a level of column " + Text.quote(pr.column())
+            + "; levels are: " + Text.list(levels));
   }
 
   private static DataException usage(String message) {

@@ -181,7 +181,13 @@ class ColumnsAndValuesTest {
         () -> load(dir, "x,z,y\n,1,0\n1,,1\n", spec("y", List.of("x", "z"))),
         NAME + ": all 2 rows were dropped for missing values (\"x\": 1, \"z\": 1)");
     assertError(
-        Kind.NOT_FITTABLE, () -> load(dir, "x,y\n1,\n2,NA\n"), "all 2 rows were dropped", "\"y\": 2");
+        Kind.NOT_FITTABLE,
+        () -> load(dir, "x,y\n1,\n2,NA\n"),
+        NAME + ": outcome \"y\" has no values: it is missing in all 2 rows");
+    assertError(
+        Kind.NOT_FITTABLE,
+        () -> load(dir, "x,z,y\n,1,0\nNA,2,1\n"),
+        NAME + ": column \"x\" has no values: it is missing in all 2 rows; leave it out");
   }
 
   @Test

@@ -58,8 +58,116 @@ class CsvFormatTest {
     String csv = "x,note,y\n1,\"a\nb\nc\",0\n2,ok,1\n3,bad\n";
     assertError(
         Kind.BAD_INPUT,
-        () -> load(dir, csv),
+        () -> load(dir, csv, TestCsv.spec("y", List.of("x"))),
         NAME + ":6: expected 3 fields (as in the header) but found 2");
+  }
+
+  @Test
+  void aLineBreakInAModelColumnIsTakenForAMissingQuote() {
+    String csv = "x,g,y\n1,a,0\n2,\"b,1\n3,a,0\n4,b\",1\n5,a,0\n";
+    assertError(
+        Kind.BAD_INPUT,
+        () -> load(dir, csv),
+        NAME + ":3: column \"g\": the value \"b,1\\n3,a,0\\n4,b\" spans several lines: is a closing"
+            + " quote (\") missing?");
+  }
+
+  @Test
+  void aRowThatSwallowedLinesSaysWhereItRan() {
+    String csv = "x,g,y\n1,a,0\n2,\"b,1\n3,a,0\n4,b\",1,7\n5,a,0\n";
+    assertError(
+        Kind.BAD_INPUT,
+        () -> load(dir, csv),
+        NAME + ":3: expected 3 fields (as in the header) but found 4 (the row runs from line 3 to"
+            + " line 5: is a quote (\") unbalanced?)");
+  }
+
+  @Test
+  void anUnclosedQuoteStopsAtTheMultilineLimit() {
+    StringBuilder csv = new StringBuilder("x,g,y\n1,\"a,0\n");
+    for (int i = 0; i < CsvTable.MULTILINE_LIMIT + 10; i++) {
+      csv.append(i).append(",a,0\n");
+    }
+    assertError(Kind.BAD_INPUT, () -> load(dir, csv.toString()),
+        NAME + ":2: a quoted field runs over more than 10000 lines; is a closing quote (\") missing?");
+  }
+
+  @Test
+  void aRowLongerThanTheBoundFailsEarly() {
+    StringBuilder csv = new StringBuilder("x,y\n1,0\n");
+    csv.append("7".repeat(CsvTable.MAX_RECORD_CHARS + 200_000));
+    assertError(Kind.BAD_INPUT, () -> load(dir, csv.toString()),
+        NAME + ":3: a row longer than 1000000 characters");
+    // just below the bound is fine (and then a value that is not a number)
+    String ok = "x,g,y\n1,a,0\n2,b,1\n3," + "z".repeat(CsvTable.MAX_RECORD_CHARS - 100) + ",1\n";
+    DesignMatrix d = load(dir, ok);
+    assertEquals(3, d.n());
+  }
+
+  @Test
+  void nulBytesAreRefusedWithTheirLine() {
+    Path f = TestCsv.writeBytes(dir, "x,y\n1,0\n2,1\n3\0,0\n".getBytes(StandardCharsets.UTF_8));
+    assertError(Kind.BAD_INPUT, () -> DesignMatrixLoader.load(f, NAME, ',', ModelSpec.defaults()),
+        NAME + ":4: a NUL byte (0x00) in the text");
+  }
+
+  @Test
+  void anErrorNearTheEndIsNeverTakenForTheEndOfTheFile() {
+    // opencsv's reader check swallows I/O errors as end of file: a bad byte far down the file must
+    // still be reported, not silently drop the rows after it.
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 50_000; i++) {
+      csv.append(i).append(',').append(i % 2).append('\n');
+    }
+    byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(text, text.length + 4);
+    System.arraycopy(new byte[] {'1', ',', (byte) 0xFF, '\n'}, 0, bytes, text.length, 4);
+    Path f = TestCsv.writeBytes(dir, bytes);
+    assertError(Kind.BAD_INPUT, () -> DesignMatrixLoader.load(f, NAME, ',', ModelSpec.defaults()),
+        NAME + ":50002: not valid UTF-8 text (byte 0xFF)");
+  }
+
+  @Test
+  void aByteOrderMarkAloneIsAnEmptyFile() {
+    Path f = TestCsv.writeBytes(dir, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    assertError(Kind.BAD_INPUT, () -> DesignMatrixLoader.load(f, NAME, ',', ModelSpec.defaults()),
+        NAME + ": the file is empty");
+  }
+
+  @Test
+  void filesThatAreNotTextSayWhatTheyAre() {
+    byte[][] heads = {
+      {(byte) 0xFF, (byte) 0xFE, 'x', 0}, {0x1F, (byte) 0x8B, 8, 0}, {'P', 'K', 3, 4, 0},
+      {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, {'%', 'P', 'D', 'F', '-'}
+    };
+    String[] says = {"is UTF-16 text", "is gzip-compressed", "is a ZIP archive", "is an Office document",
+        "is a PDF document"};
+    for (int k = 0; k < heads.length; k++) {
+      Path f = TestCsv.writeBytes(dir, heads[k]);
+      assertError(Kind.BAD_INPUT, () -> DesignMatrixLoader.load(f, NAME, ',', ModelSpec.defaults()),
+          NAME + ": " + says[k]);
+    }
+  }
+
+  @Test
+  void aRepeatedHeaderIsCalledOut() {
+    assertError(Kind.BAD_INPUT, () -> load(dir, "x,y\n1,0\n2,1\n x , y\n3,0\n"),
+        NAME + ":4: the header row appears again as data (were files joined together?)");
+  }
+
+  @Test
+  void aOneColumnHeaderHoldingAnotherDelimiterSuggestsIt() {
+    assertError(Kind.BAD_INPUT, () -> load(dir, "x;y\n1;0\n2;1\n"),
+        NAME + ":1: the header has one column, \"x;y\", which contains ';': is that the delimiter?"
+            + " (add -d ';')");
+    assertError(Kind.BAD_INPUT, () -> load(dir, "sep=;\nx;y\n1;0\n"),
+        NAME + ":1: the first line is a spreadsheet \"sep=\" hint");
+  }
+
+  @Test
+  void controlCharactersInMessagesAreEscaped() {
+    assertError(Kind.USAGE, () -> load(dir, "\"a\tb\",y\n1,0\n", TestCsv.spec("nope", null)),
+        NAME + ": no column \"nope\"; columns are: a\\tb, y");
   }
 
   @Test

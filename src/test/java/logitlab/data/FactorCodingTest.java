@@ -6,6 +6,7 @@ import static logitlab.data.TestCsv.col;
 import static logitlab.data.TestCsv.load;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -123,7 +124,51 @@ class FactorCodingTest {
     assertError(
         Kind.BAD_INPUT,
         () -> load(dir, csv.toString()),
-        NAME + ":1002: column \"id\" has more than 1000 distinct values");
+        NAME + ": column \"id\" has 1001 distinct values (the 1001st, \"id1000\", is on line 1002);"
+            + " a categorical column may have at most 1000 levels (--max-levels)");
+  }
+
+  @Test
+  void tooManyLevelsCountsThemAllInBoundedMemory() {
+    StringBuilder csv = new StringBuilder("id,y\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append("id").append(i % 12_345).append(',').append(i % 2).append('\n');
+    }
+    assertError(
+        Kind.BAD_INPUT,
+        () -> load(dir, csv.toString(), ModelSpec.defaults().withMaxLevels(10)),
+        NAME + ": column \"id\" has 12345 distinct values (the 11th, \"id10\", is on line 12)",
+        "at most 10 levels (--max-levels)");
+  }
+
+  @Test
+  void maxLevelsIsAtLeastTwo() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.defaults().withMaxLevels(1));
+    assertTrue(e.getMessage().contains("--max-levels must be at least 2"), e.getMessage());
+  }
+
+  @Test
+  void manyLevelsWithinTheLimitAreCoded() {
+    StringBuilder csv = new StringBuilder("g,y\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append("g").append(i % 20).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+    }
+    DesignMatrix d = load(dir, csv.toString(), ModelSpec.defaults().withMaxLevels(20));
+    assertEquals(20, d.p());
+  }
+
+  @Test
+  void tooManyOutcomeValuesAreCounted() {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 3000; i++) {
+      csv.append(i).append(',').append(i).append('\n');
+    }
+    assertError(
+        Kind.BAD_INPUT,
+        () -> load(dir, csv.toString()),
+        NAME + ": outcome \"y\" has 3000 distinct values",
+        "it must have exactly two");
   }
 
   @Test

@@ -118,6 +118,6 @@ class OutcomeTest {
 
   @Test
   void allMissingOutcomeIsNotFittable() {
-    assertError(Kind.NOT_FITTABLE, () -> outcome("NA", "", "NA"), "all 3 rows were dropped", "\"y\": 3");
+    assertError(Kind.NOT_FITTABLE, () -> outcome("NA", "", "NA"), "outcome \"y\" has no values: it is missing in all 3 rows");
   }
 }

@@ -71,7 +71,7 @@ class PointBuilderTest {
     assertError(
         Kind.USAGE,
         () -> PointBuilder.build(design, at("agee", "3")),
-        NAME + ": no predictor \"agee\" to set; predictors are: age, cigs, race, sex");
+        NAME + ": --at: no predictor \"agee\" to set; predictors are: age, cigs, race, sex");
     assertError(Kind.USAGE, () -> PointBuilder.build(design, at("y", "1")), "no predictor \"y\"");
   }
 
@@ -80,7 +80,7 @@ class PointBuilderTest {
     assertError(
         Kind.USAGE,
         () -> PointBuilder.build(design, at("cigs", "lots")),
-        NAME + ": column \"cigs\" is numeric but \"lots\" is not a number");
+        NAME + ": --at: column \"cigs\" is numeric but \"lots\" is not a number");
     assertError(Kind.USAGE, () -> PointBuilder.build(design, at("cigs", "0x10")), "\"0x10\" is not a number");
     assertError(Kind.USAGE, () -> PointBuilder.build(design, at("cigs", "1e999")), "\"1e999\" is out of range");
   }
@@ -90,7 +90,7 @@ class PointBuilderTest {
     assertError(
         Kind.USAGE,
         () -> PointBuilder.build(design, at("race", "4")),
-        NAME + ": \"4\" is not a level of column \"race\"; levels are: 1, 2, 3");
+        NAME + ": --at: \"4\" is not a level of column \"race\"; levels are: 1, 2, 3");
     assertError(
         Kind.USAGE, () -> PointBuilder.build(design, at("sex", "F")), "\"F\" is not a level of column \"sex\"; levels are: f, m");
   }

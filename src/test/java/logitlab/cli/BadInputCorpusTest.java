@@ -1,0 +1,363 @@
+package logitlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The corpus of bad inputs of issue 6 ({@code src/test/resources/bad/}, listed with the expected exit
+ * code and message in {@code expected.tsv}), run end to end through {@code logitlab compare}
+ * in-process. Files too big to commit (a 50 MB line, 100,000 levels, 1000 predictors) and things that
+ * are not plain files (a directory, a missing or unreadable file) are made at run time.
+ *
+ * <p>For every case: the exit code is the expected one and one the README documents; a failure
+ * prints one line on stderr (a usage error may add picocli's "Try --help" line), with the expected
+ * fragment, no stack trace and nothing on stdout; the input file is byte-for-byte and time-stamp
+ * unchanged; a failing run given {@code -o} leaves an existing output file as it was and no temporary
+ * file behind; a successful run prints no non-finite number (text), and its JSON is strict with
+ * every estimate a finite number or null.
+ */
+class BadInputCorpusTest {
+  static final Path CORPUS = Path.of("src/test/resources/bad");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern NON_FINITE = Pattern.compile("(?<![A-Za-z])(NaN|-?Infinity)(?![A-Za-z])");
+
+  @TempDir static Path tmp;
+
+  private static int tried;
+  private static int passed;
+
+  /** One row of expected.tsv. */
+  record Case(String file, Set<Integer> codes, String fragment, List<String> args, int lineNo) {
+    String name() {
+      return file + (args.isEmpty() ? "" : " " + String.join(" ", args)) + " -> " + codes;
+    }
+  }
+
+  static List<Case> manifest() throws IOException {
+    List<Case> cases = new ArrayList<>();
+    List<String> lines = Files.readAllLines(CORPUS.resolve("expected.tsv"), StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      Set<Integer> codes = new TreeSet<>();
+      for (String c : f[1].split(",")) {
+        codes.add(Integer.parseInt(c.trim()));
+      }
+      String fragment = f.length > 2 ? f[2] : "";
+      List<String> args = f.length > 3 && !f[3].isEmpty() ? Arrays.asList(f[3].split("\\|")) : List.of();
+      cases.add(new Case(f[0], codes, fragment, args, i + 1));
+    }
+    return cases;
+  }
+
+  @Test
+  void theCorpusHasAtLeastFortyFilesAndEveryFileIsListed() throws IOException {
+    List<Case> cases = manifest();
+    Set<String> listed = new TreeSet<>();
+    for (Case c : cases) {
+      listed.add(c.file());
+    }
+    Set<String> files = new TreeSet<>();
+    try (Stream<Path> s = Files.list(CORPUS)) {
+      s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("expected.tsv")).forEach(files::add);
+    }
+    Set<String> unlisted = new TreeSet<>(files);
+    unlisted.removeAll(listed);
+    assertTrue(unlisted.isEmpty(), "corpus files not in expected.tsv: " + unlisted);
+    for (String f : listed) {
+      assertTrue(f.startsWith("gen:") || files.contains(f), "listed but missing: " + f);
+    }
+    assertTrue(listed.size() >= 40, "only " + listed.size() + " bad inputs");
+  }
+
+  /** The exit codes in the README's "Errors and exit codes" table are the ones the CLI uses. */
+  @Test
+  void readmeExitCodeTableMatchesTheCode() throws IOException {
+    Set<Integer> documented = readmeExitCodes();
+    assertEquals(
+        Set.of(ExitCodes.OK, ExitCodes.INTERNAL, ExitCodes.USAGE, ExitCodes.BAD_INPUT,
+            ExitCodes.NOT_FITTABLE),
+        documented);
+    for (Case c : manifest()) {
+      assertTrue(documented.containsAll(c.codes()), "undocumented exit code in " + c.name());
+      assertFalse(c.codes().contains(ExitCodes.INTERNAL), "a bad input may not be an internal error");
+    }
+  }
+
+  static Set<Integer> readmeExitCodes() throws IOException {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("## Errors and exit codes");
+    assertTrue(start >= 0, "README has no \"Errors and exit codes\" section");
+    int end = readme.indexOf("\n## ", start + 1);
+    String section = readme.substring(start, end < 0 ? readme.length() : end);
+    Set<Integer> codes = new TreeSet<>();
+    Matcher m = Pattern.compile("(?m)^\\|\\s*(\\d+)\\s*\\|").matcher(section);
+    while (m.find()) {
+      codes.add(Integer.parseInt(m.group(1)));
+    }
+    return codes;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyBadInputGetsItsDocumentedAnswer() throws IOException {
+    return manifest().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  @AfterAll
+  static void summary() {
+    System.out.println("BadInputCorpusTest: " + passed + " of " + tried
+        + " bad inputs run gave the expected answer");
+  }
+
+  private static void check(Case c) throws IOException {
+    Path dir = Files.createTempDirectory(tmp, "case");
+    Path input = prepare(c.file(), dir); // may skip the case (an unreadable file, as root)
+    tried++;
+    List<String> args = new ArrayList<>();
+    args.add("compare");
+    args.add(input.toString());
+    boolean writesOutput = false;
+    for (String a : c.args()) {
+      String v = a.replace("{in}", input.toString()).replace("{dir}", dir.toString());
+      args.add(v);
+      writesOutput |= a.equals("-o");
+    }
+    Snapshot before = Snapshot.of(input);
+    CliRunner r = CliRunner.run(args.toArray(String[]::new));
+    assertTrue(c.codes().contains(r.code()),
+        "exit code " + r.code() + ", expected " + c.codes() + "\nstderr: " + r.err() + "\nstdout: " + head(r.out()));
+    assertEquals(before, Snapshot.of(input), "the input file was modified");
+    assertNoStackTrace(r);
+    if (r.code() == 0) {
+      checkSuccess(c, r, writesOutput, args, dir);
+    } else {
+      checkFailure(c, r);
+      if (!writesOutput && !c.file().startsWith("gen:")) {
+        checkOutputUntouchedOnFailure(args, dir, r.code());
+      }
+    }
+    passed++;
+  }
+
+  private static void checkFailure(Case c, CliRunner r) {
+    assertEquals("", r.out(), "a failed run printed output");
+    String[] lines = r.err().split("\n");
+    assertTrue(lines[0].startsWith("logitlab: "), r.err());
+    if (r.code() == ExitCodes.USAGE && lines.length == 2) {
+      assertTrue(lines[1].startsWith("Try '"), r.err());
+    } else {
+      assertEquals(1, lines.length, "not one line: " + r.err());
+    }
+    assertTrue(lines[0].contains(c.fragment()), "expected \"" + c.fragment() + "\" in: " + r.err());
+    assertTrue(lines[0].length() < 1000, "message too long: " + lines[0].length());
+  }
+
+  private static void checkSuccess(Case c, CliRunner r, boolean writesOutput, List<String> args, Path dir)
+      throws IOException {
+    String text = r.out();
+    if (writesOutput) {
+      assertEquals("", text);
+      text = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+      try (Stream<Path> s = Files.list(dir)) {
+        assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary file left");
+      }
+    }
+    assertTrue(text.contains(c.fragment()), "expected \"" + c.fragment() + "\" in:\n" + text);
+    assertTrue(text.startsWith("logitlab compare: "), head(text));
+    assertNoNonFinite(text);
+    // The same run as JSON: strict RFC 8259, every estimate finite or null.
+    List<String> json = new ArrayList<>(args);
+    int o = json.indexOf("-o");
+    if (o >= 0) {
+      json.remove(o + 1);
+      json.remove(o);
+    }
+    json.add("--format");
+    json.add("json");
+    CliRunner j = CliRunner.run(json.toArray(String[]::new));
+    assertEquals(0, j.code(), j.err());
+    assertFiniteOrNull(JSON.readTree(j.out()));
+  }
+
+  /** A failing run given -o leaves an existing output file as it was, and no temporary file. */
+  private static void checkOutputUntouchedOnFailure(List<String> args, Path dir, int code) throws IOException {
+    Path out = dir.resolve("existing-output.txt");
+    Files.writeString(out, "an earlier result\n", StandardCharsets.UTF_8);
+    List<String> withOutput = new ArrayList<>(args);
+    withOutput.add("-o");
+    withOutput.add(out.toString());
+    CliRunner r = CliRunner.run(withOutput.toArray(String[]::new));
+    assertEquals(code, r.code(), r.err());
+    assertEquals("an earlier result\n", Files.readString(out, StandardCharsets.UTF_8));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary file left");
+    }
+  }
+
+  static void assertNoStackTrace(CliRunner r) {
+    for (String s : List.of(r.err(), r.out())) {
+      assertFalse(s.contains("\tat "), "stack trace: " + s);
+      assertFalse(s.contains("Exception"), "exception name printed: " + s);
+      assertFalse(s.contains("internal error"), "internal error: " + s);
+    }
+  }
+
+  /**
+   * No NaN or Infinity (Java's spelling of a non-finite double: a bug) anywhere in text output, and
+   * every coefficient in the side-by-side table a finite number or NA (an aliased term). R's "Inf"
+   * may appear in derived quantities, such as the upper end of an odds ratio's interval.
+   */
+  static void assertNoNonFinite(String text) {
+    Matcher m = NON_FINITE.matcher(text);
+    assertFalse(m.find(), () -> "non-finite number printed: \"" + m.group() + "\" in\n" + text);
+    String[] lines = text.split("\n");
+    int i = 0;
+    while (i < lines.length && !lines[i].startsWith("Coefficients side by side")) {
+      i++;
+    }
+    assertTrue(i + 1 < lines.length, "no coefficient table in\n" + text);
+    int rows = 0;
+    for (i += 2; i < lines.length && !lines[i].startsWith("  linear:") && !lines[i].isBlank(); i++) {
+      String[] tokens = lines[i].trim().split("\\s+");
+      assertTrue(tokens.length >= 4, lines[i]);
+      for (int k = tokens.length - 3; k < tokens.length; k++) {
+        String t = tokens[k];
+        assertTrue(t.equals("NA") || Double.isFinite(Double.parseDouble(t)),
+            "coefficient " + t + " in: " + lines[i]);
+      }
+      rows++;
+    }
+    assertTrue(rows > 0, "no coefficients in\n" + text);
+  }
+
+  /** Every number in the JSON tree is finite (Jackson reads NaN only as a string or not at all). */
+  static void assertFiniteOrNull(JsonNode node) {
+    if (node.isNumber()) {
+      assertTrue(Double.isFinite(node.asDouble()), "non-finite number " + node);
+    } else if (node.isTextual()) {
+      String t = node.asText();
+      assertFalse(t.equals("NaN") || t.equals("Infinity") || t.equals("-Infinity"), "number as text: " + t);
+    }
+    node.forEach(BadInputCorpusTest::assertFiniteOrNull);
+  }
+
+  private static String head(String s) {
+    return s.length() > 2000 ? s.substring(0, 2000) + "..." : s;
+  }
+
+  /** Bytes and modification time of a file (or a directory's time), to show it was not touched. */
+  record Snapshot(boolean exists, int hash, long size, FileTime modified) {
+    static Snapshot of(Path p) throws IOException {
+      if (!Files.exists(p)) {
+        return new Snapshot(false, 0, 0, null);
+      }
+      if (Files.isDirectory(p) || !Files.isReadable(p)) {
+        return new Snapshot(true, 0, 0, Files.getLastModifiedTime(p));
+      }
+      long size = Files.size(p);
+      int hash = size > 10_000_000 ? 0 : Arrays.hashCode(Files.readAllBytes(p));
+      return new Snapshot(true, hash, size, Files.getLastModifiedTime(p));
+    }
+  }
+
+  /** Copies a corpus file into {@code dir}, or makes a generated one there. */
+  private static Path prepare(String file, Path dir) throws IOException {
+    if (!file.startsWith("gen:")) {
+      Path p = dir.resolve(file);
+      Files.copy(CORPUS.resolve(file), p);
+      return p;
+    }
+    String name = file.substring(4);
+    Path p = dir.resolve(name);
+    switch (name) {
+      case "missing.csv" -> { }
+      case "a-directory" -> Files.createDirectory(p);
+      case "unreadable.csv" -> {
+        Files.writeString(p, "x,y\n1,0\n2,1\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        assumeTrue(!Files.isReadable(p), "running as a user who can read any file (root): skipped");
+      }
+      case "line-of-50MB-without-newline.csv" -> {
+        try (OutputStream out = Files.newOutputStream(p)) {
+          out.write("x,y\n".getBytes(StandardCharsets.US_ASCII));
+          byte[] block = new byte[1 << 20];
+          Arrays.fill(block, (byte) '7');
+          for (int i = 0; i < 50; i++) {
+            out.write(block);
+          }
+        }
+      }
+      case "unterminated-quote-30000-lines.csv" -> write(p, w -> {
+        w.write("x,g,y\n");
+        for (int i = 2; i <= 30_000; i++) {
+          w.write(i == 10 ? i + ",\"b,1\n" : i + ",a," + (i % 2) + "\n");
+        }
+      });
+      case "100000-levels.csv" -> write(p, w -> {
+        w.write("id,x,y\n");
+        for (int i = 0; i < 100_000; i++) {
+          w.write("id" + i + "," + (i % 97) + "," + (i % 2) + "\n");
+        }
+      });
+      case "1000-predictors-500-rows.csv" -> write(p, w -> {
+        StringBuilder line = new StringBuilder();
+        for (int j = 1; j <= 1000; j++) {
+          line.append('x').append(j).append(',');
+        }
+        w.write(line.append("y\n").toString());
+        for (int i = 0; i < 500; i++) {
+          line.setLength(0);
+          for (int j = 1; j <= 1000; j++) {
+            line.append((i * 31 + j * 17) % 101).append(',');
+          }
+          w.write(line.append(i % 2).append('\n').toString());
+        }
+      });
+      default -> throw new IllegalArgumentException("no generator for " + file);
+    }
+    return p;
+  }
+
+  private interface Writing {
+    void to(BufferedWriter w) throws IOException;
+  }
+
+  private static void write(Path p, Writing body) {
+    try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+      body.to(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
