@@ -169,6 +169,11 @@ final class Explainer {
       sb.append(String.format(Locale.ROOT, "after %d epochs (stopped by %s) the weights are still %s "
           + "(relative) from the GLM's coefficients.", x.epochs(), x.stop(), num(x.maxDiff())));
     }
+    if (x.opt().optimizer() == Optimizer.ADAM) {
+      sb.append(" Adam's per-weight steps undo differences of scale, but not a column's offset from 0: a "
+          + "mean far from 0 relative to the sd makes the column nearly collinear with the intercept, and "
+          + "only centring removes that.");
+    }
     sb.append(" Standardised inputs, the default, avoid this.");
     return sb.toString();
   }

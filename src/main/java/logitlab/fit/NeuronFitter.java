@@ -26,7 +26,10 @@ import logitlab.model.NeuronFit;
  * is 1/L_b with L_b = [n (b-1) / (b (n-1))] L + [(n-b) / (b (n-1))] L_max, L_max = c max_i ||s_i||^2,
  * the expected smoothness of a b-row sample (Gower, Loizou, Qian, Sailanbayev, Shulgin and
  * Richtárik, "SGD: general analysis and improved rates", ICML 2019, Prop. 3.8), decayed as
- * described in {@link UpdateRules.Stochastic}. For adam it is {@value #ADAM_LR}.
+ * described in {@link UpdateRules.Stochastic}. Adam moves every weight by about lr per step
+ * whatever the gradient's scale, which shifts z_i by up to lr ||s_i||_1; its automatic lr is
+ * min({@value #ADAM_LR}, 1 / mean_i ||s_i||_1), so that a step moves z by at most about 1 on average:
+ * {@value #ADAM_LR} on standardised inputs with up to about a dozen columns, much less on raw ones.
  *
  * <p>Training stops when ||grad J|| falls below the tolerance ({@code tolerance}), at the epoch
  * limit ({@code max-epochs}), or on divergence ({@code divergence}): a loss that is not finite,
@@ -177,12 +180,14 @@ public final class NeuronFitter {
       theta = best;
       loss = bestLoss;
       gnorm = bestGnorm;
+      boolean autoIsSmaller = autoLr < 0.99 * lr;
       warnings.add(String.format(Locale.ROOT,
           "the neuron's training diverged at epoch %d with learning rate %s (the loss %s instead of "
-              + "falling); its weights are those of the lowest loss seen (epoch %d). Try --learning-rate "
-              + "%s (%s) or leave it at auto",
-          epoch, num(lr), Double.isFinite(prevLoss) ? "grew" : "overflowed", bestEpoch, num(autoLr),
-          autoLrMeaning(opt.optimizer())));
+              + "falling); its weights are those of the lowest loss seen (epoch %d). Try --learning-rate %s%s",
+          epoch, num(lr), Double.isFinite(prevLoss) ? "grew" : "overflowed", bestEpoch,
+          num(autoIsSmaller ? autoLr : lr / 10), autoIsSmaller
+              ? " (" + autoLrMeaning(opt.optimizer()) + ") or leave it at auto"
+              : ", a tenth of the rate used" + (opt.standardize() ? "" : ", or drop --no-standardize")));
     } else {
       theta = rule.point().clone();
       if (stop.equals("max-epochs")) {
@@ -217,7 +222,7 @@ public final class NeuronFitter {
   static double autoLearningRate(NeuronOptions opt, NeuronObjective f, double lipschitz, double curvature) {
     return switch (opt.optimizer()) {
       case GD, MOMENTUM, NESTEROV -> 1 / lipschitz;
-      case ADAM -> ADAM_LR;
+      case ADAM -> Math.min(ADAM_LR, 1 / f.meanRowL1());
       case SGD, MINIBATCH -> {
         double n = f.n;
         double b = Math.min(opt.rowsPerStep(), f.n);

@@ -260,6 +260,19 @@ final class NeuronObjective {
     return ev;
   }
 
+  /** (1/n) sum_i ||s_i||_1, the mean absolute row sum: how far z moves when every weight moves by 1. */
+  double meanRowL1() {
+    double[] s = new double[q];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      row(i, s);
+      for (int k = 0; k < q; k++) {
+        sum += Math.abs(s[k]);
+      }
+    }
+    return sum / n;
+  }
+
   /** max_i ||s_i||^2, the largest squared row norm. */
   double maxRowNormSquared() {
     double[] s = new double[q];

@@ -70,8 +70,10 @@ public enum Loss {
   }
 
   /**
-   * l(y, z) and dl/dz together, with one exp and (cross-entropy) one log1p: e = exp(-|u|),
-   * p = 1/(1+e) for u &gt;= 0 and e/(1+e) otherwise, softplus(u) = max(u, 0) + log1p(e).
+   * l(y, z) and dl/dz together, with one exp and (cross-entropy) one log: e = exp(-|u|),
+   * p = 1/(1+e) for u &gt;= 0 and e/(1+e) otherwise, softplus(u) = max(u, 0) + log(1 + e). As
+   * e &lt;= 1, log(1 + e) has an absolute error below 3e-16, all a mean loss needs, at half the cost
+   * of log1p(e) (which {@link #value} uses, accurate to the last bit).
    *
    * @param derivative receives dl/dz in element 0
    * @return l(y, z)
@@ -84,7 +86,7 @@ public enum Loss {
     double r = p - y;
     if (this == CROSS_ENTROPY) {
       derivative[0] = a * r;
-      return Math.max(u, 0) + Math.log1p(e) - y * u;
+      return Math.max(u, 0) + Math.log(1 + e) - y * u;
     }
     derivative[0] = a * r * p * (1 - p);
     return 0.5 * r * r;
