@@ -42,10 +42,20 @@ final class DataOptions {
           + "the message gives the count. Default: ${DEFAULT-VALUE}")
   int maxLevels = ModelSpec.DEFAULT_MAX_LEVELS;
 
+  @Option(names = "--weights", paramLabel = "COL", order = 17,
+      description = "Column of prior weights (numbers >= 0), as R's glm(weights = ...).")
+  String weights;
+
+  @Option(names = "--trials", paramLabel = "COL", order = 18,
+      description = "Grouped binomial data: COL holds the number of trials and the outcome the "
+          + "number of successes, as R's glm(cbind(successes, failures) ~ ...).")
+  String trials;
+
   /** The model specification these options describe. */
   ModelSpec modelSpec() {
     return Usage.check(
-        () -> new ModelSpec(outcome, predictors, factors(), positive, new LinkedHashSet<>(na), maxLevels));
+        () -> new ModelSpec(outcome, predictors, factors(), positive, new LinkedHashSet<>(na), maxLevels,
+            weights, trials));
   }
 
   /** The delimiter as a character; 'tab' or '\t' for a tab. */

@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
  *       gets no column; the others get a 0/1 column named column name + level ({@code race2}).
  *   <li><b>Outcome.</b> 0/1, TRUE/FALSE, or two labels of which the second in sorted order is the
  *       event (R's factor rule: No/Yes gives Yes = 1); {@link ModelSpec#positive()} overrides.
+ *   <li><b>Weights and trials.</b> {@link ModelSpec#weights()} names a column of prior weights
+ *       (numbers &gt;= 0); {@link ModelSpec#trials()} a column of trial counts, and the outcome then
+ *       holds success counts between 0 and the trials: y becomes the proportion and the weight the
+ *       trials, as R's {@code glm(cbind(successes, trials - successes) ~ ...)}. Neither column is a
+ *       predictor by default; a row missing either is dropped.
  * </ul>
  *
  * Every problem is a {@link DataException} with a one-line message that starts with the file's
@@ -86,15 +91,30 @@ public final class DesignMatrixLoader {
   }
 
   /** The spec resolved against the header: positions of the outcome and the predictors. */
-  private record Selection(int outcome, int[] predictors, boolean[] factor, List<String> header) {
+  private record Selection(
+      int outcome, int[] predictors, boolean[] factor, List<String> header, int weights, int trials) {
 
     static Selection resolve(String file, List<String> header, ModelSpec spec) {
       String outcomeName = spec.outcome() != null ? spec.outcome().trim() : header.get(header.size() - 1);
       int outcome = indexOf(file, header, outcomeName);
+      int weights = spec.weights() == null ? -1 : indexOf(file, header, spec.weights().trim());
+      int trials = spec.trials() == null ? -1 : indexOf(file, header, spec.trials().trim());
+      if (weights == outcome || trials == outcome) {
+        throw usage(file + ": " + Text.quote(outcomeName) + " is the outcome; it cannot also be the "
+            + (weights == outcome ? "--weights" : "--trials") + " column");
+      }
+      if (weights >= 0 && weights == trials) {
+        throw usage(file + ": " + Text.quote(header.get(weights)) + " cannot be both the --weights and"
+            + " the --trials column");
+      }
       List<String> names = spec.predictors();
       if (names == null) {
-        names = new ArrayList<>(header);
-        names.remove(outcome);
+        names = new ArrayList<>();
+        for (int j = 0; j < header.size(); j++) {
+          if (j != outcome && j != weights && j != trials) {
+            names.add(header.get(j));
+          }
+        }
       }
       int[] predictors = new int[names.size()];
       Set<Integer> seen = new HashSet<>();
@@ -107,6 +127,10 @@ public final class DesignMatrixLoader {
         if (!seen.add(j)) {
           throw usage(file + ": predictor " + Text.quote(name) + " is listed twice");
         }
+        if (j == weights || j == trials) {
+          throw usage(file + ": " + Text.quote(name) + " is the " + (j == weights ? "--weights" : "--trials")
+              + " column; it cannot also be a predictor");
+        }
         predictors[k] = j;
       }
       boolean[] factor = new boolean[header.size()];
@@ -114,13 +138,20 @@ public final class DesignMatrixLoader {
         // A factor that is not a predictor (or is the outcome) has no effect.
         factor[indexOf(file, header, name.trim())] = true;
       }
-      return new Selection(outcome, predictors, factor, header);
+      return new Selection(outcome, predictors, factor, header, weights, trials);
     }
 
     /** The columns to store: the outcome and predictors; the rest are skipped. */
     Column[] columns(String file, int width, Set<String> naMarkers, int maxLevels) {
       Column[] columns = new Column[width];
-      columns[outcome] = new Column(file, header.get(outcome), naMarkers, false, maxLevels);
+      // with trials the outcome counts successes: a number, not a label
+      columns[outcome] = new Column(file, header.get(outcome), naMarkers, trials >= 0, maxLevels);
+      if (weights >= 0) {
+        columns[weights] = new Column(file, header.get(weights), naMarkers, true, maxLevels);
+      }
+      if (trials >= 0) {
+        columns[trials] = new Column(file, header.get(trials), naMarkers, true, maxLevels);
+      }
       for (int j : predictors) {
         columns[j] = new Column(file, header.get(j), naMarkers, !factor[j], maxLevels);
       }
@@ -143,6 +174,8 @@ public final class DesignMatrixLoader {
     private final ModelSpec spec;
     private final Column outcome;
     private final Column[] predictors;
+    private final Column weights;
+    private final Column trials;
 
     Builder(String file, CsvTable table, Selection selection, ModelSpec spec) {
       this.file = file;
@@ -153,6 +186,8 @@ public final class DesignMatrixLoader {
       for (int k = 0; k < predictors.length; k++) {
         predictors[k] = table.column(selection.predictors()[k]);
       }
+      this.weights = selection.weights() < 0 ? null : table.column(selection.weights());
+      this.trials = selection.trials() < 0 ? null : table.column(selection.trials());
     }
 
     DesignMatrix build() {
@@ -162,6 +197,12 @@ public final class DesignMatrixLoader {
       List<Column> used = new ArrayList<>();
       used.add(outcome);
       used.addAll(List.of(predictors));
+      if (weights != null) {
+        used.add(weights);
+      }
+      if (trials != null) {
+        used.add(trials);
+      }
       for (Column c : used) {
         if (c.missingCount() > 0) {
           droppedByColumn.put(c.name(), c.missingCount());
@@ -206,12 +247,23 @@ public final class DesignMatrixLoader {
           lines[i++] = table.line(row);
         }
       }
-      OutcomeCoding outcomeCoding = codeOutcome(keep);
       double[] y = new double[n];
-      for (int row = 0, i = 0; row < rowsRead; row++) {
-        if (keep[row]) {
-          y[i++] = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
+      double[] a = new double[n];
+      java.util.Arrays.fill(a, 1.0);
+      DesignMatrix.Outcome outcomeRecord;
+      if (trials != null) {
+        outcomeRecord = readCounts(keep, y, a);
+      } else {
+        OutcomeCoding outcomeCoding = codeOutcome(keep);
+        outcomeRecord = outcomeCoding.outcome;
+        for (int row = 0, i = 0; row < rowsRead; row++) {
+          if (keep[row]) {
+            y[i++] = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
+          }
         }
+      }
+      if (weights != null) {
+        readWeights(keep, a);
       }
 
       List<String> terms = new ArrayList<>();
@@ -260,8 +312,62 @@ public final class DesignMatrixLoader {
         i++;
       }
       return new DesignMatrix(
-          file, n, p, x, y, lines, terms, records, outcomeCoding.outcome, rowsRead,
-          rowsRead - n, droppedByColumn);
+          file, n, p, x, y, lines, terms, records, outcomeRecord, rowsRead,
+          rowsRead - n, droppedByColumn, a,
+          new DesignMatrix.Weighting(weights == null ? null : weights.name(),
+              trials == null ? null : trials.name()));
+    }
+
+    /** A column that must hold numbers (weights, trials, success counts). */
+    private void requireNumbers(Column c, String role) {
+      if (c.isText()) {
+        throw new DataException(DataException.Kind.BAD_INPUT, file + ": " + role + " column "
+            + Text.quote(c.name()) + " must hold numbers, but none of its values is a number");
+      }
+    }
+
+    /** Grouped data: y = successes / trials, prior weight = trials. */
+    private DesignMatrix.Outcome readCounts(boolean[] keep, double[] y, double[] a) {
+      requireNumbers(trials, "--trials");
+      requireNumbers(outcome, "outcome (success counts with --trials)");
+      for (int row = 0, i = 0; row < keep.length; row++) {
+        if (!keep[row]) {
+          continue;
+        }
+        double m = trials.value(row);
+        double s = outcome.value(row);
+        String at = file + ":" + table.line(row) + ": ";
+        if (!(m >= 0) || m != Math.rint(m)) {
+          throw new DataException(DataException.Kind.BAD_INPUT, at + "column " + Text.quote(trials.name())
+              + ": " + Text.quote(Numbers.format(m)) + " is not a number of trials (a whole number >= 0)");
+        }
+        if (!(s >= 0) || s != Math.rint(s) || s > m) {
+          throw new DataException(DataException.Kind.BAD_INPUT, at + "column " + Text.quote(outcome.name())
+              + ": " + Text.quote(Numbers.format(s)) + " is not a number of successes between 0 and the "
+              + Numbers.format(m) + " trials of column " + Text.quote(trials.name()));
+        }
+        y[i] = m > 0 ? s / m : 0;
+        a[i] = m;
+        i++;
+      }
+      return new DesignMatrix.Outcome(outcome.name(), "success", "failure");
+    }
+
+    /** Prior weights: numbers >= 0, multiplied into any trials. */
+    private void readWeights(boolean[] keep, double[] a) {
+      requireNumbers(weights, "--weights");
+      for (int row = 0, i = 0; row < keep.length; row++) {
+        if (!keep[row]) {
+          continue;
+        }
+        double w = weights.value(row);
+        if (!(w >= 0) || Double.isInfinite(w)) {
+          throw new DataException(DataException.Kind.BAD_INPUT, file + ":" + table.line(row) + ": column "
+              + Text.quote(weights.name()) + ": " + Text.quote(Numbers.format(w))
+              + " is not a weight (a number >= 0)");
+        }
+        a[i++] *= w;
+      }
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.Set;
  * @param maxLevels the most distinct values a categorical column (or the outcome) may have; a
  *     column with more is refused with its count ({@code --max-levels}, default {@link
  *     #DEFAULT_MAX_LEVELS}); at least 2
+ * @param weights column of prior weights ({@code --weights}), or null
+ * @param trials column of numbers of trials ({@code --trials}): the outcome then holds success
+ *     counts, as R's {@code cbind(successes, trials - successes)}; or null
  */
 public record ModelSpec(
     String outcome,
@@ -27,7 +30,9 @@ public record ModelSpec(
     Map<String, String> factors,
     String positive,
     Set<String> naMarkers,
-    int maxLevels) {
+    int maxLevels,
+    String weights,
+    String trials) {
 
   /** The default of {@link #maxLevels}. */
   public static final int DEFAULT_MAX_LEVELS = 1000;
@@ -48,6 +53,17 @@ public record ModelSpec(
     naMarkers = naMarkers == null ? Set.of() : Set.copyOf(naMarkers);
   }
 
+  /** A spec without weights or trials. */
+  public ModelSpec(
+      String outcome,
+      List<String> predictors,
+      Map<String, String> factors,
+      String positive,
+      Set<String> naMarkers,
+      int maxLevels) {
+    this(outcome, predictors, factors, positive, naMarkers, maxLevels, null, null);
+  }
+
   /** A spec with the default {@link #maxLevels}. */
   public ModelSpec(
       String outcome,
@@ -65,11 +81,18 @@ public record ModelSpec(
 
   public ModelSpec withOutcome(String column) {
     return new ModelSpec(
-        Objects.requireNonNull(column), predictors, factors, positive, naMarkers, maxLevels);
+        Objects.requireNonNull(column), predictors, factors, positive, naMarkers, maxLevels, weights,
+        trials);
   }
 
   /** This spec with another {@link #maxLevels}. */
   public ModelSpec withMaxLevels(int max) {
-    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, max);
+    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, max, weights, trials);
+  }
+
+  /** This spec with prior weights and/or trials columns (null for none). */
+  public ModelSpec withWeights(String weightsColumn, String trialsColumn) {
+    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, maxLevels, weightsColumn,
+        trialsColumn);
   }
 }

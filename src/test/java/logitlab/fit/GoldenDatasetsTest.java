@@ -57,9 +57,15 @@ class GoldenDatasetsTest {
     g.get("predictors").forEach(n -> predictors.add(n.asText()));
     Map<String, String> factors = new LinkedHashMap<>();
     g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-    ModelSpec spec = new ModelSpec(g.get("outcome").asText(), predictors, factors, null, null);
+    ModelSpec spec = new ModelSpec(g.get("outcome").asText(), predictors, factors, null, null)
+        .withWeights(text(g, "weights"), text(g, "trials"));
     String file = g.get("file").asText();
     return DesignMatrixLoader.load(Path.of(file), file, ',', spec);
+  }
+
+  /** A string field, or null when absent or JSON null. */
+  private static String text(JsonNode g, String field) {
+    return g.hasNonNull(field) ? g.get(field).asText() : null;
   }
 
   static void rel(String what, double expected, double actual, double tol) {
@@ -94,6 +100,9 @@ class GoldenDatasetsTest {
     assertEquals(r.get("dfNull").asInt(), f.dfNull());
     assertEquals(r.get("dfResidual").asInt(), f.dfResidual());
     assertEquals(r.get("iterations").asInt(), f.iterations());
+    if (r.has("bic")) {
+      rel("bic", r.get("bic").asDouble(), f.bic(), DEV_TOL);
+    }
     assertTrue(f.converged());
   }
 
