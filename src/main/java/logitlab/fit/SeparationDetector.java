@@ -1,22 +1,290 @@
 package logitlab.fit;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Separation;
 
 /**
- * Detects complete and quasi-complete separation (work in progress: the linear program of Konis
- * 2007 is being added; until then this reports no separation).
+ * Detects complete and quasi-complete separation, the cases in which some maximum-likelihood
+ * estimates of the logistic model are infinite (Albert &amp; Anderson 1984), by the linear program
+ * of Konis (2007) that R's {@code detectseparation::detect_separation} solves (primal "find"
+ * program). With s_i = +1 for y_i = 1 and -1 for y_i = 0, and a_i = s_i x_i over the estimable
+ * (non-aliased) columns:
+ * <pre>
+ * maximise  sum_i a_i'b   subject to   a_i'b &gt;= 0 for every row,   -1 &lt;= b_j &lt;= 1
+ * </pre>
+ * b = 0 is always feasible; any b != 0 that is feasible is a direction along which the
+ * log-likelihood rises for ever (every row's fitted probability moves towards its own y or stays),
+ * so the data are separated exactly when the optimum is not 0, and b_j != 0 marks a term whose
+ * maximum-likelihood estimate is +infinity (b_j &gt; 0) or -infinity (b_j &lt; 0). As in
+ * {@code detect_separation}, |b_j| &lt;= sqrt(eps) = 1.5e-8 counts as 0.
+ *
+ * <p>Two additions to {@code detect_separation}:
+ * <ul>
+ *   <li>Completion. The optimum is one vertex of the set of separating directions; when that set
+ *       has more than one dimension, a term can be 0 at the vertex but not in every direction. For
+ *       each term that is 0 at the optimum, maximise b_j and -b_j over the same constraints; a
+ *       positive optimum adds the term (with the sign of the larger optimum). This runs only when
+ *       separation was found. On every dataset we tested it adds nothing.</li>
+ *   <li>Kind. Complete separation means a hyperplane separates the 0s from the 1s strictly:
+ *       maximise t subject to a_i'b &gt;= t, |b_j| &lt;= 1, t &lt;= 1; t &gt; {@value #KIND_TOL} is
+ *       complete, otherwise the separation is quasi-complete (some rows tie on the boundary).</li>
+ * </ul>
+ * The main program uses the columns as they are, as {@code detect_separation} does, so that
+ * under complete separation (where many directions separate and the signs of some terms are not
+ * determined) it reports the same vertex. The completion and kind programs ask scale-free
+ * questions and divide each column by its largest absolute value first, so that their tolerances
+ * mean the same for every scale of predictor. The simplex's tolerances are relative to each row's
+ * largest entry.
+ *
+ * <p>Cost: the program is solved through its dual, which has one row per term, with the data
+ * rows brought in by sifting (see {@link SeparationLp}): a few passes over the n x p design, each
+ * O(np). It always runs; there is no heuristic pre-check that could miss a quasi-complete
+ * separation that R's {@code glm} passes silently. On 1,000,000 rows x 11 terms without
+ * separation it takes about as long as one or two IRLS iterations.
+ *
+ * <p>Albert, A. &amp; Anderson, J. A. (1984). On the existence of maximum likelihood estimates in
+ * logistic regression models. Biometrika 71(1), 1-10. Konis, K. (2007). Linear programming
+ * algorithms for detecting separated data in binary logistic regression models. DPhil thesis,
+ * University of Oxford, ch. 4.
  */
 public final class SeparationDetector {
+  /** |b_j| at or below this counts as 0 (detect_separation's default, sqrt(eps)). */
+  static final double BETA_TOL = Math.sqrt(Math.ulp(1.0));
+  /** The strict margin above which the separation is complete. */
+  static final double KIND_TOL = 1e-9;
+
   private SeparationDetector() {}
 
-  /** Checks the estimable columns of the design. */
+  /**
+   * Checks the estimable columns of the design.
+   *
+   * @param aliased which columns are aliased (left out); null means none
+   */
   public static Separation detect(DesignMatrix d, boolean[] aliased) {
-    return Separation.NONE;
+    Cone cone = new Cone(d, aliased, false, false);
+    if (cone.m == 0) {
+      return Separation.NONE;
+    }
+    SeparationLp.Result main = SeparationLp.maximize(cone, SeparationLp.sumOfRows(cone), null);
+    double[] b = main.b();
+    boolean separated = false;
+    for (double v : b) {
+      separated |= Math.abs(v) > BETA_TOL;
+    }
+    if (!separated) {
+      return Separation.NONE;
+    }
+    int m = cone.m;
+    int[] start = main.rows();
+    Cone scaled = new Cone(d, aliased, true, false);
+    String[] direction = new String[m];
+    for (int k = 0; k < m; k++) {
+      if (Math.abs(b[k]) > BETA_TOL) {
+        direction[k] = b[k] > 0 ? "+inf" : "-inf";
+        continue;
+      }
+      double[] e = new double[m];
+      e[k] = 1;
+      double up = SeparationLp.maximize(scaled, e, start).objective();
+      e[k] = -1;
+      double down = SeparationLp.maximize(scaled, e, start).objective();
+      if (Math.max(up, down) > BETA_TOL) {
+        direction[k] = up >= down ? "+inf" : "-inf";
+      }
+    }
+    Cone strict = new Cone(d, aliased, true, true);
+    double[] et = new double[m + 1];
+    et[m] = 1;
+    double t = SeparationLp.maximize(strict, et, start).objective();
+    List<Separation.Term> terms = new ArrayList<>();
+    for (int k = 0; k < m; k++) {
+      if (direction[k] != null) {
+        terms.add(new Separation.Term(d.terms().get(cone.cols[k]), direction[k]));
+      }
+    }
+    return new Separation(true, t > KIND_TOL ? "complete" : "quasi-complete", terms);
   }
 
-  /** One or two sentences for the user. */
+  /**
+   * One or two sentences for the user: which terms have an infinite maximum-likelihood estimate
+   * and its sign, what that means, and what to do. Empty when nothing was detected.
+   */
   public static String explain(Separation s) {
-    return "separation: " + s.kind();
+    if (!s.detected()) {
+      return "";
+    }
+    String which = termList(s);
+    String lead = s.kind().equals("complete")
+        ? "The outcome is completely separated: the predictors classify every row exactly, so the "
+            + "maximum-likelihood estimate does not exist (" + which + ")"
+        : "The outcome is quasi-completely separated: the maximum-likelihood estimate does not "
+            + "exist (" + which + "), although R's glm reports no warning";
+    return lead + "; the reported estimates, standard errors and p-values are therefore "
+        + "meaningless. Try --firth for finite, bias-reduced estimates (Firth's penalised likelihood).";
+  }
+
+  /**
+   * What separation means for the one-neuron net (its report shows this under the neuron): the
+   * cross-entropy has no minimum, so gradient descent drifts for ever. Empty when nothing was
+   * detected.
+   */
+  public static String neuronNote(Separation s) {
+    if (!s.detected()) {
+      return "";
+    }
+    return "The data are separated, so the cross-entropy loss has no minimum: gradient descent "
+        + "keeps pushing " + weights(s) + " and never converges; the weights it reports only "
+        + "say where training stopped.";
+  }
+
+  /**
+   * A note for Firth's fit of separated data: its estimates stay finite. Empty when nothing was
+   * detected.
+   */
+  public static String firthNote(Separation s) {
+    if (!s.detected()) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "The data are %s separated (%s); Firth's penalised-likelihood "
+        + "estimates stay finite and can be used.", s.kind().equals("complete") ? "completely"
+        : "quasi-completely", termList(s));
+  }
+
+  private static String termList(Separation s) {
+    List<String> parts = new ArrayList<>();
+    for (Separation.Term t : s.terms()) {
+      parts.add(t.term() + " " + (t.direction().equals("+inf") ? "+infinity" : "-infinity"));
+    }
+    String list = parts.size() == 1 ? parts.get(0) : String.join(", ", parts);
+    return (parts.size() == 1 ? "infinite estimate: " : "infinite estimates: ") + list;
+  }
+
+  private static String weights(Separation s) {
+    List<String> parts = new ArrayList<>();
+    for (Separation.Term t : s.terms()) {
+      parts.add(t.term() + (t.direction().equals("+inf") ? " up" : " down"));
+    }
+    return (parts.size() == 1 ? "the weight of " : "the weights of ") + String.join(", ", parts)
+        + " towards infinity";
+  }
+
+  /**
+   * The rows a_i = s_i x_i over the estimable columns, read from the design without a copy;
+   * with {@code scaled}, each column divided by its largest absolute value; with {@code strict},
+   * an extra column -1 for the margin t (a_i'b - t &gt;= 0). As in {@code detect_separation}, a
+   * row with prior weight 0 takes no part, and a row whose outcome is a proportion strictly
+   * between 0 and 1 (grouped data with both outcomes) counts as one 0 and one 1, so that it
+   * forces a_i'b = 0.
+   */
+  static final class Cone implements SeparationLp.Rows {
+    final int[] cols;
+    final int m;
+    private final double[] x;
+    private final double[] y;
+    private final int p;
+    private final int n;
+    private final double[] inv;
+    private final boolean strict;
+    /** Null when row i is data row i with s_i from y_i; else 2 * data row + (1 if s = +1). */
+    private final int[] index;
+
+    Cone(DesignMatrix d, boolean[] aliased, boolean scaled, boolean strict) {
+      this.x = d.x();
+      this.y = d.y();
+      this.p = d.p();
+      this.strict = strict;
+      double[] a = d.weights();
+      boolean plain = true;
+      int rows = 0;
+      for (int i = 0; i < d.n(); i++) {
+        boolean binary = y[i] == 0 || y[i] == 1;
+        plain &= a[i] > 0 && binary;
+        rows += a[i] > 0 ? (binary ? 1 : 2) : 0;
+      }
+      if (plain) {
+        index = null;
+        n = d.n();
+      } else {
+        index = new int[rows];
+        int k = 0;
+        for (int i = 0; i < d.n(); i++) {
+          if (a[i] > 0) {
+            if (y[i] > 0) {
+              index[k++] = 2 * i + 1;
+            }
+            if (y[i] < 1) {
+              index[k++] = 2 * i;
+            }
+          }
+        }
+        n = rows;
+      }
+      List<Integer> keep = new ArrayList<>();
+      for (int j = 0; j < p; j++) {
+        if (aliased == null || !aliased[j]) {
+          keep.add(j);
+        }
+      }
+      double[] max = new double[p];
+      for (int i = 0; i < d.n(); i++) {
+        if (a[i] > 0) {
+          int off = i * p;
+          for (int j = 0; j < p; j++) {
+            max[j] = Math.max(max[j], Math.abs(x[off + j]));
+          }
+        }
+      }
+      keep.removeIf(j -> max[j] == 0); // a zero column (aliased in any case) says nothing
+      cols = keep.stream().mapToInt(Integer::intValue).toArray();
+      m = cols.length;
+      inv = new double[m];
+      for (int k = 0; k < m; k++) {
+        inv[k] = scaled ? 1 / max[cols[k]] : 1;
+      }
+    }
+
+    @Override
+    public int n() {
+      return n;
+    }
+
+    @Override
+    public int m() {
+      return strict ? m + 1 : m;
+    }
+
+    private int dataRow(int i) {
+      return index == null ? i : index[i] >> 1;
+    }
+
+    private boolean positive(int i) {
+      return index == null ? y[i] > 0.5 : (index[i] & 1) == 1;
+    }
+
+    @Override
+    public void row(int i, double[] out) {
+      int off = dataRow(i) * p;
+      double sign = positive(i) ? 1 : -1;
+      for (int k = 0; k < m; k++) {
+        out[k] = sign * x[off + cols[k]] * inv[k];
+      }
+      if (strict) {
+        out[m] = -1;
+      }
+    }
+
+    @Override
+    public double dot(int i, double[] b, double[] scratch) {
+      int off = dataRow(i) * p;
+      double s = 0;
+      for (int k = 0; k < m; k++) {
+        s += x[off + cols[k]] * inv[k] * b[k];
+      }
+      s = positive(i) ? s : -s;
+      return strict ? s - b[m] : s;
+    }
   }
 }

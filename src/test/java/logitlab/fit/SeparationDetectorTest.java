@@ -1,0 +1,180 @@
+package logitlab.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import logitlab.data.DesignMatrix;
+import logitlab.model.LogisticFit;
+import logitlab.model.Separation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Separation against the linear program of Konis (2007) as R's {@code detect_separation} sets it
+ * up, solved in R by lp_solve ({@code src/test/resources/golden/separation/*.json}, written by
+ * {@code scripts/golden-firth.R}, which records the R and package versions and the method): whether
+ * separation is detected, complete or quasi-complete, and every term with an infinite estimate
+ * and its direction must be the same; the aliased terms (left out of the program) must be R's.
+ * Datasets: endometrial (Heinze &amp; Schemper 2002, quasi-complete, NV +inf), data/separated.csv
+ * (complete), small complete and quasi-complete cases in src/test/resources/separation/ (a factor
+ * level, a -inf direction, an aliased column, grouped data with a proportion strictly between 0
+ * and 1 on the boundary), and every other bundled dataset (none).
+ */
+class SeparationDetectorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<Path> goldens() throws IOException {
+    return Files.list(Path.of("src/test/resources/golden/separation"))
+        .filter(p -> p.toString().endsWith(".json")).sorted();
+  }
+
+  /**
+   * The design a golden file describes. Grouped data ({@code "trials"}: successes of that many
+   * trials, numeric columns only) are built here as R sees them: y the proportion, the trials as
+   * prior weights; anything else is loaded as the CLI loads it.
+   */
+  static DesignMatrix design(JsonNode g) throws IOException {
+    JsonNode trials = g.get("trials");
+    if (trials == null || trials.isNull()) {
+      return GoldenDatasetsTest.design(g);
+    }
+    List<String> lines = Files.readAllLines(Path.of(g.get("file").asText()));
+    List<String> header = List.of(lines.get(0).split(","));
+    List<String> predictors = new ArrayList<>();
+    g.get("predictors").forEach(t -> predictors.add(t.asText()));
+    int n = lines.size() - 1;
+    double[][] columns = new double[predictors.size()][n];
+    double[] y = new double[n];
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      String[] f = lines.get(i + 1).split(",");
+      for (int k = 0; k < predictors.size(); k++) {
+        columns[k][i] = Double.parseDouble(f[header.indexOf(predictors.get(k))]);
+      }
+      a[i] = Double.parseDouble(f[header.indexOf(trials.asText())]);
+      y[i] = Double.parseDouble(f[header.indexOf(g.get("outcome").asText())]) / a[i];
+    }
+    DesignMatrix u = Designs.of(predictors, columns, y);
+    return new DesignMatrix(u.file(), u.n(), u.p(), u.x(), u.y(), u.lines(), u.terms(), u.predictors(),
+        u.outcome(), u.rowsRead(), u.rowsDropped(), u.droppedByColumn(), a,
+        new DesignMatrix.Weighting(null, trials.asText()));
+  }
+
+  static Separation expected(JsonNode g) {
+    JsonNode s = g.get("separation");
+    List<Separation.Term> terms = new ArrayList<>();
+    s.get("terms").forEach(t -> terms.add(new Separation.Term(t.get("term").asText(), t.get("direction").asText())));
+    return new Separation(s.get("detected").asBoolean(), s.get("kind").asText(), terms);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldens")
+  void logisticFitReportsTheSeparationRFinds(Path golden) throws IOException {
+    JsonNode g = JSON.readTree(golden.toFile());
+    DesignMatrix d = design(g);
+    List<String> terms = new ArrayList<>();
+    g.get("terms").forEach(t -> terms.add(t.asText()));
+    assertEquals(terms, d.terms());
+
+    LogisticFit fit = IrlsFitter.fit(d, IrlsOptions.defaults());
+    List<String> aliased = new ArrayList<>();
+    g.get("aliased").forEach(t -> aliased.add(t.asText()));
+    List<String> ours = new ArrayList<>();
+    for (int j = 0; j < d.p(); j++) {
+      if (fit.aliasedMask()[j]) {
+        ours.add(d.terms().get(j));
+      }
+    }
+    assertEquals(aliased, ours, "aliased terms");
+
+    Separation want = expected(g);
+    assertEquals(want, fit.separation());
+    assertEquals(want, SeparationDetector.detect(d, fit.aliasedMask()));
+    boolean warned = fit.warnings().stream().anyMatch(w -> w.contains("separated"));
+    assertEquals(want.detected(), warned, "separation warning");
+  }
+
+  @Test
+  void explainNamesTheTermsTheirSignsAndFirth() {
+    Separation quasi = new Separation(true, "quasi-complete", List.of(new Separation.Term("NV", "+inf")));
+    String s = SeparationDetector.explain(quasi);
+    assertTrue(s.contains("quasi-completely separated"), s);
+    assertTrue(s.contains("NV +infinity"), s);
+    assertTrue(s.contains("does not exist"), s);
+    assertTrue(s.contains("standard errors and p-values are therefore meaningless"), s);
+    assertTrue(s.contains("--firth"), s);
+    assertTrue(s.split("\\. ").length <= 2, "at most two sentences: " + s);
+
+    Separation complete = new Separation(true, "complete",
+        List.of(new Separation.Term("(Intercept)", "-inf"), new Separation.Term("hours", "+inf")));
+    String c = SeparationDetector.explain(complete);
+    assertTrue(c.contains("completely separated") && c.contains("(Intercept) -infinity, hours +infinity"), c);
+
+    String nn = SeparationDetector.neuronNote(quasi);
+    assertTrue(nn.contains("gradient descent") && nn.contains("NV") && nn.contains("never converges"), nn);
+    assertTrue(SeparationDetector.firthNote(quasi).contains("finite"));
+
+    assertEquals("", SeparationDetector.explain(Separation.NONE));
+    assertEquals("", SeparationDetector.neuronNote(Separation.NONE));
+  }
+
+  /**
+   * Two levels of a factor, each with only one outcome (one all 1, one all 0): the optimal vertex
+   * and the completion must name both, with opposite signs.
+   */
+  @Test
+  void twoSeparatedLevelsAreBothFound() {
+    double[] y = {0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1};
+    double[] b = {0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0};
+    double[] c = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0};
+    double[] x = {1.2, 0.4, 2.2, 1.9, 0.7, 1.1, 0.3, 2.6, 1.4, 0.2, 2.8, 1.7};
+    DesignMatrix d = Designs.of(List.of("x", "levelb", "levelc"), new double[][] {x, b, c}, y);
+    Separation s = SeparationDetector.detect(d, null);
+    assertEquals(new Separation(true, "quasi-complete",
+        List.of(new Separation.Term("levelb", "+inf"), new Separation.Term("levelc", "-inf"))), s);
+  }
+
+  /**
+   * Quasi-complete separation hidden in a large sample: five of 200,000 rows have z = 1, all with
+   * y = 1. R's glm converges without a warning here; the check must still see it, and must see
+   * nothing once one of the five has y = 0.
+   */
+  @Test
+  void findsAFewSeparatedRowsAmongMany() {
+    int n = 200_000;
+    SplittableRandom rnd = new SplittableRandom(20261127);
+    double[] x1 = new double[n];
+    double[] x2 = new double[n];
+    double[] z = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x1[i] = rnd.nextGaussian();
+      x2[i] = rnd.nextDouble(0, 100);
+      double eta = -0.5 + 0.8 * x1[i] + 0.01 * x2[i];
+      y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    }
+    for (int k = 0; k < 5; k++) {
+      int i = 1000 + 37_000 * k;
+      z[i] = 1;
+      y[i] = 1;
+    }
+    DesignMatrix d = Designs.of(List.of("x1", "x2", "z"), new double[][] {x1, x2, z}, y);
+    assertEquals(new Separation(true, "quasi-complete", List.of(new Separation.Term("z", "+inf"))),
+        SeparationDetector.detect(d, null));
+
+    y[1000] = 0;
+    DesignMatrix overlap = Designs.of(List.of("x1", "x2", "z"), new double[][] {x1, x2, z}, y);
+    assertFalse(SeparationDetector.detect(overlap, null).detected());
+  }
+}
