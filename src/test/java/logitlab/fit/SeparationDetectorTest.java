@@ -110,19 +110,22 @@ class SeparationDetectorTest {
     Separation quasi = new Separation(true, "quasi-complete", List.of(new Separation.Term("NV", "+inf")));
     String s = SeparationDetector.explain(quasi);
     assertTrue(s.contains("quasi-completely separated"), s);
-    assertTrue(s.contains("NV +infinity"), s);
-    assertTrue(s.contains("does not exist"), s);
-    assertTrue(s.contains("standard errors and p-values are therefore meaningless"), s);
+    assertTrue(s.contains("the maximum-likelihood estimate of NV is +infinity, so it does not exist"), s);
+    assertTrue(s.contains("standard errors and p-values are meaningless"), s);
     assertTrue(s.contains("--firth"), s);
-    assertTrue(s.split("\\. ").length <= 2, "at most two sentences: " + s);
+    assertEquals(2, s.split("\\. ").length, "two sentences: " + s);
 
-    Separation complete = new Separation(true, "complete",
-        List.of(new Separation.Term("(Intercept)", "-inf"), new Separation.Term("hours", "+inf")));
+    Separation complete = new Separation(true, "complete", List.of(new Separation.Term("(Intercept)", "-inf"),
+        new Separation.Term("x1", "+inf"), new Separation.Term("x2", "-inf")));
     String c = SeparationDetector.explain(complete);
-    assertTrue(c.contains("completely separated") && c.contains("(Intercept) -infinity, hours +infinity"), c);
+    assertTrue(c.contains("completely separated") && c.contains(
+        "estimates of (Intercept) (-infinity), x1 (+infinity) and x2 (-infinity) are infinite, so they do not exist"), c);
+    assertTrue(SeparationDetector.neuronNote(complete).contains(
+        "the weights of (Intercept) towards -infinity, x1 towards +infinity and x2 towards -infinity"));
 
     String nn = SeparationDetector.neuronNote(quasi);
-    assertTrue(nn.contains("gradient descent") && nn.contains("NV") && nn.contains("never converges"), nn);
+    assertTrue(nn.contains("gradient descent keeps pushing the weight of NV towards +infinity")
+        && nn.contains("never converges"), nn);
     assertTrue(SeparationDetector.firthNote(quasi).contains("finite"));
 
     assertEquals("", SeparationDetector.explain(Separation.NONE));
