@@ -27,7 +27,8 @@ final class NeuronCliOptions {
 
   @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 42,
       description = "Neuron step size; auto = 1/L from the Lipschitz bound of the loss on the (standardised) "
-          + "design, for sgd and minibatch that of a batch, for adam 0.1. Default: ${DEFAULT-VALUE}")
+          + "design; for sgd and minibatch that of a batch, decaying; for adam at most 0.1. "
+          + "Default: ${DEFAULT-VALUE}")
   String learningRate;
 
   @Option(names = "--max-epochs", paramLabel = "N", order = 43,
@@ -61,8 +62,8 @@ final class NeuronCliOptions {
   String loss;
 
   @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 49,
-      description = "Neuron activation: sigmoid, or tanh with p = (tanh(z) + 1) / 2 (its weights are "
-          + "half the GLM's). Default: ${DEFAULT-VALUE}")
+      description = "Neuron activation: sigmoid, or tanh, whose probability (1 + tanh z) / 2 = sigma(2z) "
+          + "makes its weights half the GLM's. Default: ${DEFAULT-VALUE}")
   String activation;
 
   /** The validated training options; with a progress line on stderr when it is a terminal. */

@@ -19,14 +19,16 @@ import logitlab.model.NeuronFit;
  * J(theta) = (1/n) sum_i l(y_i, theta' s_i),  grad J = (1/n) sum_i l'(y_i, theta' s_i) s_i
  * each epoch: measure J and grad J at the optimizer's point, then one epoch of updates
  * </pre>
- * The second derivative of l in z is at most c = {@link Loss#curvatureBound(Activation)} (1/4 for
- * the sigmoid's cross-entropy), so grad J is L-Lipschitz with L = c lambda_max(S'S / n). The
+ * (With prior weights a_i, every 1/n sum_i becomes sum_i a_i / sum_i a_i; see
+ * {@link NeuronObjective}.) The second derivative of l in z is at most
+ * c = {@link Loss#curvatureBound(Activation)} (1/4 for the sigmoid's cross-entropy), so grad J is
+ * L-Lipschitz with L = c lambda_max(S'S / n). The
  * automatic step is 1/L for gd, momentum and nesterov: J then falls at every gradient step
  * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). For sgd and minibatch it
  * is 1/L_b with L_b = [n (b-1) / (b (n-1))] L + [(n-b) / (b (n-1))] L_max, L_max = c max_i ||s_i||^2,
  * the expected smoothness of a b-row sample (Gower, Loizou, Qian, Sailanbayev, Shulgin and
- * Richtárik, "SGD: general analysis and improved rates", ICML 2019, Prop. 3.8), decayed as
- * described in {@link UpdateRules.Stochastic}. Adam moves every weight by about lr per step
+ * Richtárik, "SGD: general analysis and improved rates", ICML 2019, b-nice sampling), decaying with the
+ * step count as described in {@link UpdateRules.Stochastic}. Adam moves every weight by about lr per step
  * whatever the gradient's scale, which shifts z_i by up to lr ||s_i||_1; its automatic lr is
  * min({@value #ADAM_LR}, 1 / mean_i ||s_i||_1), so that a step moves z by at most about 1 on average:
  * {@value #ADAM_LR} on standardised inputs with up to about a dozen columns, much less on raw ones.
@@ -88,7 +90,8 @@ public final class NeuronFitter {
     SplittableRandom initRng = root.split();
     SplittableRandom shuffleRng = root.split();
     double[] theta0 = opt.randomInit() ? randomWeights(q, 1 / Math.sqrt(q), initRng) : constant(q, opt.initValue());
-    UpdateRule rule = UpdateRules.create(opt.optimizer(), theta0, lr, f, opt.rowsPerStep(), shuffleRng);
+    UpdateRule rule = UpdateRules.create(opt.optimizer(), theta0, lr, curvature * eigen[0] / 4, f, opt.rowsPerStep(),
+        shuffleRng);
     double a = opt.activation().logitScale();
     int patience = opt.optimizer() == Optimizer.GD ? PATIENCE_GD : PATIENCE_OTHER;
 
@@ -208,7 +211,7 @@ public final class NeuronFitter {
       fitted[i] = opt.activation().probability(fitted[i]);
     }
     NeuronFit.Settings settings = new NeuronFit.Settings(opt.optimizer().cliName(), opt.optimizer().label(), lr,
-        opt.rowsPerStep(), opt.maxEpochs(), opt.tolerance(), opt.standardize(), opt.init(), opt.loss(),
+        Math.min(opt.rowsPerStep(), d.n()), opt.maxEpochs(), opt.tolerance(), opt.standardize(), opt.init(), opt.loss(),
         opt.activation(), opt.seed(), opt.usesSeed());
     Explainer.Facts facts = new Explainer.Facts(d, exclude, opt, f, eigen, theta0, theta, initialLoss,
         initialGnorm, loss, gnorm, epoch, stop, target == null ? Double.NaN

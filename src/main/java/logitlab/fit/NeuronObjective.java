@@ -12,9 +12,13 @@ import org.apache.commons.math3.linear.MatrixUtils;
  * The mean loss the neuron minimises and its gradient, on the scale it trains on.
  * <pre>
  * s_i = (1, (x_i1 - m_1) / sd_1, ..., (x_iq - m_q) / sd_q)   standardised (m = 0, sd = 1: raw)
- * J(theta) = (1/n) sum_i l(y_i, theta' s_i)                   l: {@link Loss}, activation inside
- * grad J(theta) = (1/n) sum_i l'(y_i, theta' s_i) s_i
+ * J(theta) = sum_i a_i l(y_i, theta' s_i) / sum_i a_i         l: {@link Loss}, activation inside
+ * grad J(theta) = sum_i a_i l'(y_i, theta' s_i) s_i / sum_i a_i
  * </pre>
+ * a_i are the design's prior weights (1 for plain 0/1 data; the number of trials for grouped
+ * data, whose y_i is then a proportion), so that with the cross-entropy J is the binomial
+ * negative log-likelihood per trial, minimised by the weighted GLM. Means and sds are weighted
+ * the same way.
  * The standardised row s_i is computed on the fly from the row-major design; nothing n x q is
  * copied. Only the active columns are trained: the intercept and every column that is not excluded
  * (the GLM's aliased terms) and not constant. The weights map back to the original scale by
@@ -27,6 +31,9 @@ final class NeuronObjective {
   final int q;
   private final double[] x;
   private final double[] y;
+  /** Prior weights a_i and their sum. */
+  private final double[] a;
+  final double totalWeight;
   /** Design column of each trained weight; cols[0] = 0, the intercept. */
   final int[] cols;
   /** Per design column: the centre and 1/scale subtracted and multiplied (0 and 1 on the raw scale). */
@@ -48,6 +55,12 @@ final class NeuronObjective {
     p = d.p();
     x = d.x();
     y = d.y();
+    a = d.weights();
+    double sw = 0;
+    for (double v : a) {
+      sw += v;
+    }
+    totalWeight = sw;
     this.loss = loss;
     this.activation = act;
     this.standardized = standardize;
@@ -62,15 +75,15 @@ final class NeuronObjective {
     for (int j = 1; j < p; j++) {
       double m = 0;
       for (int i = 0; i < n; i++) {
-        m += x[i * p + j];
+        m += a[i] * x[i * p + j];
       }
-      m /= n;
+      m /= totalWeight;
       double ss = 0;
       for (int i = 0; i < n; i++) {
         double t = x[i * p + j] - m;
-        ss += t * t;
+        ss += a[i] * t * t;
       }
-      double s = Math.sqrt(ss / n);
+      double s = Math.sqrt(ss / totalWeight);
       mean[j] = m;
       sd[j] = s;
       active[j] = !(exclude != null && exclude[j]) && s > 0;
@@ -119,16 +132,16 @@ final class NeuronObjective {
       for (int k = 0; k < q; k++) {
         z += theta[k] * s[k];
       }
-      l += loss.valueAndDerivative(y[i], z, activation, dz);
-      double r = dz[0];
+      l += a[i] * loss.valueAndDerivative(y[i], z, activation, dz);
+      double r = a[i] * dz[0];
       for (int k = 0; k < q; k++) {
         grad[k] += r * s[k];
       }
     }
     for (int k = 0; k < q; k++) {
-      grad[k] /= n;
+      grad[k] /= totalWeight;
     }
-    return l / n;
+    return l / totalWeight;
   }
 
   /** J(theta) only. */
@@ -141,14 +154,15 @@ final class NeuronObjective {
       for (int k = 0; k < q; k++) {
         z += theta[k] * s[k];
       }
-      l += loss.value(y[i], z, activation);
+      l += a[i] * loss.value(y[i], z, activation);
     }
-    return l / n;
+    return l / totalWeight;
   }
 
   /**
-   * The gradient of the mean loss over rows order[from..to): (1/b) sum l'(y_i, theta' s_i) s_i.
-   * {@code s} is scratch space of length q.
+   * An unbiased estimate of grad J from rows order[from..to), b of them:
+   * (1/(b abar)) sum a_i l'(y_i, theta' s_i) s_i with abar = sum_i a_i / n (the plain mean over
+   * the batch when every a_i = 1). {@code s} is scratch space of length q.
    */
   void batchGradient(double[] theta, int[] order, int from, int to, double[] grad, double[] s) {
     Arrays.fill(grad, 0);
@@ -159,12 +173,12 @@ final class NeuronObjective {
       for (int k = 0; k < q; k++) {
         z += theta[k] * s[k];
       }
-      double r = loss.derivative(y[i], z, activation);
+      double r = a[i] * loss.derivative(y[i], z, activation);
       for (int k = 0; k < q; k++) {
         grad[k] += r * s[k];
       }
     }
-    double b = to - from;
+    double b = (to - from) * totalWeight / n;
     for (int k = 0; k < q; k++) {
       grad[k] /= b;
     }
@@ -185,30 +199,36 @@ final class NeuronObjective {
   }
 
   /**
-   * Fractions of rows with |a z| above {@code limit}, where sigma'(a z) is tiny: [0] all such rows,
-   * [1] those among them on the wrong side (a z &gt; 0 for y = 0 or a z &lt; 0 for y = 1),
-   * confidently wrong.
+   * Fractions of rows (weighted) with |u| above {@code limit}, where sigma'(u) is tiny: [0] all
+   * such rows, [1] those among them on the wrong side (u &gt; 0 for y = 0, u &lt; 0 for y = 1, or
+   * for a proportion y: u on the other side of 0 than y of 1/2), confidently wrong.
    */
   double[] saturatedFractions(double[] theta, double limit) {
     double[] s = new double[q];
-    int count = 0;
-    int wrong = 0;
-    double a = activation.logitScale();
+    double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       row(i, s);
-      double z = 0;
       for (int k = 0; k < q; k++) {
-        z += theta[k] * s[k];
+        z[i] += theta[k] * s[k];
       }
-      double u = a * z;
+    }
+    return saturation(z, limit);
+  }
+
+  private double[] saturation(double[] z, double limit) {
+    double count = 0;
+    double wrong = 0;
+    double scale = activation.logitScale();
+    for (int i = 0; i < n; i++) {
+      double u = scale * z[i];
       if (Math.abs(u) > limit) {
-        count++;
-        if ((u > 0) != (y[i] == 1)) {
-          wrong++;
+        count += a[i];
+        if (u > 0 ? y[i] < 0.5 : y[i] > 0.5) {
+          wrong += a[i];
         }
       }
     }
-    return new double[] {(double) count / n, (double) wrong / n};
+    return new double[] {count / totalWeight, wrong / totalWeight};
   }
 
   /**
@@ -216,43 +236,33 @@ final class NeuronObjective {
    * u_i = a sum_j w_j x_ij.
    */
   double[] saturatedFractionsOriginal(double[] w, double limit) {
-    int count = 0;
-    int wrong = 0;
-    double a = activation.logitScale();
+    double[] z = new double[n];
     for (int i = 0; i < n; i++) {
-      double z = 0;
       for (int j = 0; j < p; j++) {
         if (!Double.isNaN(w[j])) {
-          z += w[j] * x[i * p + j];
-        }
-      }
-      double u = a * z;
-      if (Math.abs(u) > limit) {
-        count++;
-        if ((u > 0) != (y[i] == 1)) {
-          wrong++;
+          z[i] += w[j] * x[i * p + j];
         }
       }
     }
-    return new double[] {(double) count / n, (double) wrong / n};
+    return saturation(z, limit);
   }
 
-  /** The eigenvalues of S'S / n (trained columns), ascending. */
+  /** The eigenvalues of S'AS / sum(a) (trained columns, A = diag(a)), ascending. */
   double[] gramEigenvalues() {
     double[][] g = new double[q][q];
     double[] s = new double[q];
     for (int i = 0; i < n; i++) {
       row(i, s);
-      for (int a = 0; a < q; a++) {
-        for (int b = a; b < q; b++) {
-          g[a][b] += s[a] * s[b];
+      for (int u = 0; u < q; u++) {
+        for (int v = u; v < q; v++) {
+          g[u][v] += a[i] * s[u] * s[v];
         }
       }
     }
-    for (int a = 0; a < q; a++) {
-      for (int b = a; b < q; b++) {
-        g[a][b] /= n;
-        g[b][a] = g[a][b];
+    for (int u = 0; u < q; u++) {
+      for (int v = u; v < q; v++) {
+        g[u][v] /= totalWeight;
+        g[v][u] = g[u][v];
       }
     }
     double[] ev = new EigenDecomposition(MatrixUtils.createRealMatrix(g)).getRealEigenvalues();
@@ -260,30 +270,37 @@ final class NeuronObjective {
     return ev;
   }
 
-  /** (1/n) sum_i ||s_i||_1, the mean absolute row sum: how far z moves when every weight moves by 1. */
+  /**
+   * sum_i a_i ||s_i||_1 / sum_i a_i, the mean absolute row sum: how far z moves when every weight
+   * moves by 1.
+   */
   double meanRowL1() {
     double[] s = new double[q];
     double sum = 0;
     for (int i = 0; i < n; i++) {
       row(i, s);
       for (int k = 0; k < q; k++) {
-        sum += Math.abs(s[k]);
+        sum += a[i] * Math.abs(s[k]);
       }
     }
-    return sum / n;
+    return sum / totalWeight;
   }
 
-  /** max_i ||s_i||^2, the largest squared row norm. */
+  /**
+   * max_i (a_i / abar) ||s_i||^2, abar = sum(a) / n: the largest curvature factor of one row's term
+   * in the stochastic gradient (the squared row norm when every a_i = 1).
+   */
   double maxRowNormSquared() {
     double[] s = new double[q];
     double max = 0;
+    double abar = totalWeight / n;
     for (int i = 0; i < n; i++) {
       row(i, s);
       double r = 0;
       for (int k = 0; k < q; k++) {
         r += s[k] * s[k];
       }
-      max = Math.max(max, r);
+      max = Math.max(max, a[i] / abar * r);
     }
     return max;
   }

@@ -25,14 +25,19 @@ final class UpdateRules {
     void epoch(double[] gradient, double loss, int epoch);
   }
 
-  static UpdateRule create(Optimizer o, double[] theta0, double lr, NeuronObjective f, int rowsPerStep,
+  /**
+   * The optimizer's rule, starting at theta0.
+   *
+   * @param mu the decay constant of the stochastic optimizers' step (see {@link Stochastic})
+   */
+  static UpdateRule create(Optimizer o, double[] theta0, double lr, double mu, NeuronObjective f, int rowsPerStep,
       SplittableRandom rng) {
     return switch (o) {
       case GD -> new GradientDescent(theta0, lr);
       case MOMENTUM -> new HeavyBall(theta0, lr, HeavyBall.BETA);
       case NESTEROV -> new Nesterov(theta0, lr);
       case ADAM -> new Adam(theta0, lr);
-      case SGD, MINIBATCH -> new Stochastic(theta0, lr, f, rowsPerStep, rng);
+      case SGD, MINIBATCH -> new Stochastic(theta0, lr, mu, f, rowsPerStep, rng);
     };
   }
 
@@ -215,30 +220,35 @@ final class UpdateRules {
   /**
    * Stochastic gradient descent on shuffled batches of b rows (b = 1: plain SGD).
    * <pre>
-   * each epoch e: shuffle the rows (Fisher-Yates, seeded), then for each batch B of b rows
-   *   theta := theta - lr_e (1/b) sum_{i in B} grad l_i(theta),     lr_e = lr / (1 + e / 10)
+   * each epoch: shuffle the rows (Fisher-Yates, seeded), then for each batch B of b rows, step t:
+   *   theta := theta - lr_t (1/b) sum_{i in B} grad l_i(theta),    lr_t = lr / (1 + lr mu t)
    * </pre>
    * Each step follows a noisy estimate of grad J. With a fixed step the weights end in a cloud
    * around the optimum whose size grows with the step and shrinks with b; the decaying step
-   * (Robbins and Monro 1951: sum lr_e = infinity, sum lr_e^2 &lt; infinity) shrinks the cloud, but
-   * only as O(1/e). H. Robbins and S. Monro, "A stochastic approximation method", Ann. Math.
-   * Statist. 22, 1951, 400-407; L. Bottou, "Stochastic gradient descent tricks", in Neural
-   * Networks: Tricks of the Trade, 2nd ed., 2012.
+   * (Robbins and Monro 1951: sum lr_t = infinity, sum lr_t^2 &lt; infinity) shrinks the cloud, but
+   * only as O(1/t), and only if mu is not much larger than J's true curvature at the optimum. Here
+   * mu = c lambda_min(S'S/n) / 4 with c the loss's curvature bound: a quarter of the smallest
+   * curvature of J where every p = 1/2, a cautious guess. Bottou, "Stochastic gradient descent
+   * tricks", in Neural Networks: Tricks of the Trade, 2nd ed., 2012 (lr_t = lr / (1 + lr
+   * lambda t) with lambda the strong convexity); H. Robbins and S. Monro, "A stochastic approximation
+   * method", Ann. Math. Statist. 22, 1951, 400-407.
    */
   static final class Stochastic implements UpdateRule {
-    static final double DECAY_EPOCHS = 10;
     private final double[] theta;
     private final double lr;
+    private final double mu;
     private final NeuronObjective f;
     private final int b;
     private final SplittableRandom rng;
     private final int[] order;
     private final double[] g;
     private final double[] s;
+    private long t;
 
-    Stochastic(double[] theta0, double lr, NeuronObjective f, int b, SplittableRandom rng) {
+    Stochastic(double[] theta0, double lr, double mu, NeuronObjective f, int b, SplittableRandom rng) {
       this.theta = theta0.clone();
       this.lr = lr;
+      this.mu = mu;
       this.f = f;
       this.b = Math.max(1, Math.min(b, f.n));
       this.rng = rng;
@@ -259,14 +269,15 @@ final class UpdateRules {
     public void epoch(double[] fullGradient, double loss, int epoch) {
       for (int i = order.length - 1; i > 0; i--) {
         int j = rng.nextInt(i + 1);
-        int t = order[i];
+        int tmp = order[i];
         order[i] = order[j];
-        order[j] = t;
+        order[j] = tmp;
       }
-      double step = lr / (1 + epoch / DECAY_EPOCHS);
       for (int from = 0; from < order.length; from += b) {
         int to = Math.min(from + b, order.length);
         f.batchGradient(theta, order, from, to, g, s);
+        double step = lr / (1 + lr * mu * t);
+        t++;
         for (int k = 0; k < theta.length; k++) {
           theta[k] -= step * g[k];
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Gradient checks for every loss and activation: the analytic gradient of the mean loss J(theta)
+ * Gradient checks for every loss and activation, on 0/1 data and on weighted data with proportions
+ * as outcomes: the analytic gradient of the mean loss J(theta)
  * against central finite differences, (J(theta + h e_k) - J(theta - h e_k)) / 2h, with J evaluated
  * by an independent, naive oracle: p = 1 / (1 + exp(-z)) or (tanh(z) + 1) / 2 computed directly,
  * cross-entropy -[y log p + (1 - y) log(1 - p)], squared (p - y)^2 / 2. Weights are kept moderate
@@ -31,6 +32,25 @@ class NeuronGradientCheckTest {
   static Stream<Arguments> lossesAndActivations() {
     return Stream.of(Loss.values()).flatMap(l -> Stream.of(Activation.values())
         .flatMap(a -> Stream.of(Arguments.of(l, a, true), Arguments.of(l, a, false))));
+  }
+
+  /**
+   * {@link #design(long)} with prior weights 1..5 and, on every third row, the outcome replaced by
+   * a proportion k/5: grouped binomial data as R's {@code glm(cbind(s, f) ~ ...)} sees it.
+   */
+  static DesignMatrix weightedDesign(long seed) {
+    DesignMatrix d = design(seed);
+    SplittableRandom r = new SplittableRandom(seed + 1000);
+    double[] w = new double[d.n()];
+    double[] y = d.y().clone();
+    for (int i = 0; i < d.n(); i++) {
+      w[i] = 1 + r.nextInt(5);
+      if (i % 3 == 0) {
+        y[i] = r.nextInt(6) / 5.0;
+      }
+    }
+    return new DesignMatrix(d.file(), d.n(), d.p(), d.x(), y, d.lines(), d.terms(), d.predictors(), d.outcome(),
+        d.rowsRead(), d.rowsDropped(), d.droppedByColumn(), w, new DesignMatrix.Weighting("w", null));
   }
 
   /** A random design: intercept, a normal column, a 0/1 column and a column on a large offset. */
@@ -60,24 +80,32 @@ class NeuronGradientCheckTest {
     return loss == Loss.CROSS_ENTROPY ? -(y * Math.log(p) + (1 - y) * Math.log(1 - p)) : 0.5 * (p - y) * (p - y);
   }
 
-  /** J(theta) by the naive oracle, on the objective's (possibly standardised) rows. */
+  /**
+   * J(theta) by the naive oracle, on the objective's (possibly standardised) rows: the weighted mean
+   * sum a_i l_i / sum a_i, with weighted means and sds.
+   */
   static double naiveJ(DesignMatrix d, double[] theta, boolean standardize, Loss loss, Activation act) {
     int n = d.n();
     int p = d.p();
+    double[] a = d.weights();
+    double sa = 0;
+    for (double v : a) {
+      sa += v;
+    }
     double[] mean = new double[p];
     double[] sd = new double[p];
     for (int j = 1; j < p; j++) {
       double m = 0;
       for (int i = 0; i < n; i++) {
-        m += d.get(i, j);
+        m += a[i] * d.get(i, j);
       }
-      m /= n;
+      m /= sa;
       double ss = 0;
       for (int i = 0; i < n; i++) {
-        ss += (d.get(i, j) - m) * (d.get(i, j) - m);
+        ss += a[i] * (d.get(i, j) - m) * (d.get(i, j) - m);
       }
       mean[j] = m;
-      sd[j] = Math.sqrt(ss / n);
+      sd[j] = Math.sqrt(ss / sa);
     }
     double sum = 0;
     for (int i = 0; i < n; i++) {
@@ -86,16 +114,16 @@ class NeuronGradientCheckTest {
         double s = standardize ? (d.get(i, j) - mean[j]) / sd[j] : d.get(i, j);
         z += theta[j] * s;
       }
-      sum += naiveLoss(d.y()[i], z, loss, act);
+      sum += a[i] * naiveLoss(d.y()[i], z, loss, act);
     }
-    return sum / n;
+    return sum / sa;
   }
 
   @ParameterizedTest(name = "{0} {1} standardised={2}")
   @MethodSource("lossesAndActivations")
   void analyticGradientMatchesCentralDifferences(Loss loss, Activation act, boolean standardize) {
-    for (long seed = 1; seed <= 5; seed++) {
-      DesignMatrix d = design(seed);
+    for (long seed = 1; seed <= 6; seed++) {
+      DesignMatrix d = seed <= 3 ? design(seed) : weightedDesign(seed);
       NeuronObjective f = NeuronObjective.of(d, null, standardize, loss, act);
       SplittableRandom r = new SplittableRandom(100 + seed);
       double[] theta = new double[f.q];
@@ -116,7 +144,7 @@ class NeuronGradientCheckTest {
         assertEquals(fd, g[k], GRAD_TOL * Math.max(1e-3, Math.abs(fd)),
             loss + " " + act + " seed " + seed + " dJ/dtheta_" + k);
       }
-      // a one-row-at-a-time batch gradient over all rows is the full gradient
+      // a batch gradient over all rows is the full gradient
       int[] order = new int[f.n];
       for (int i = 0; i < f.n; i++) {
         order[i] = f.n - 1 - i;
@@ -133,7 +161,7 @@ class NeuronGradientCheckTest {
   @MethodSource("lossesAndActivations")
   void lossDerivativeMatchesCentralDifferencesOfTheNaiveLoss(Loss loss, Activation act, boolean unused) {
     double[] out = new double[1];
-    for (double y : new double[] {0, 1}) {
+    for (double y : new double[] {0, 0.3, 1}) {
       for (double z = -6; z <= 6; z += 0.25) {
         double fd = (naiveLoss(y, z + H, loss, act) - naiveLoss(y, z - H, loss, act)) / (2 * H);
         double dl = loss.derivative(y, z, act);

@@ -148,6 +148,40 @@ class NeuronTrainingTest {
   }
 
   @Test
+  void groupedDataWithTrialsReachTheWeightedGlmAndEqualTheExpandedData() {
+    DesignMatrix grouped = DesignMatrixLoader.load(Path.of("data/dollhill.csv"), "data/dollhill.csv", ',',
+        new ModelSpec("cases", List.of("cigs", "inhaler"), Map.of(), null, null, ModelSpec.DEFAULT_MAX_LEVELS, null,
+            "n"));
+    LogisticFit glm = IrlsFitter.fit(grouped, IrlsOptions.defaults());
+    for (Optimizer o : new Optimizer[] {Optimizer.GD, Optimizer.NESTEROV, Optimizer.ADAM}) {
+      NeuronFit f = NeuronFitter.fit(grouped, NeuronOptions.defaults().withOptimizer(o), glm.aliasedMask(),
+          glm.estimates());
+      assertTrue(f.converged(), o + " " + f.stopReason());
+      assertTrue(diff(f, glm.estimates()) < (o == Optimizer.GD ? COEF_TOL : FAST_TOL), o + ": " + diff(f, glm.estimates()));
+    }
+    // one 0/1 row per man: the same likelihood, so the same optimum
+    int total = (int) grouped.totalWeight();
+    double[] cigs = new double[total];
+    double[] inhaler = new double[total];
+    double[] y = new double[total];
+    int r = 0;
+    for (int i = 0; i < grouped.n(); i++) {
+      int trials = (int) grouped.weights()[i];
+      int cases = (int) Math.round(grouped.y()[i] * trials);
+      for (int k = 0; k < trials; k++, r++) {
+        cigs[r] = grouped.get(i, 1);
+        inhaler[r] = grouped.get(i, 2);
+        y[r] = k < cases ? 1 : 0;
+      }
+    }
+    DesignMatrix expanded = Designs.of(List.of("cigs", "inhaler"), new double[][] {cigs, inhaler}, y);
+    NeuronFit e = NeuronFitter.fit(expanded, NeuronOptions.defaults(), null);
+    NeuronFit g = NeuronFitter.fit(grouped, NeuronOptions.defaults(), null);
+    assertTrue(NeuronFit.maxRelativeDifference(e.weights(), g.weights()) < COEF_TOL);
+    assertEquals(e.loss(), g.loss(), 1e-12, "the loss is per trial in both");
+  }
+
+  @Test
   void stochasticOptimizersGetCloseButStopAtTheEpochLimit() {
     DesignMatrix d = load("smoking");
     LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
