@@ -97,8 +97,10 @@ public final class OlsFitter {
       return Coefficient.aliased(term);
     }
     double se = Math.sqrt(var);
-    double t = b / se;
-    return new Coefficient(term, b, se, t, Inference.studentTwoSided(t, df));
+    // A perfect fit (residuals exactly 0) gives se = 0 and an undefined t = b / 0: NA, never an
+    // infinity in the output (R prints Inf or NaN here and warns of an "essentially perfect fit").
+    double t = se > 0 ? b / se : Double.NaN;
+    return new Coefficient(term, b, se, t, Double.isNaN(t) ? Double.NaN : Inference.studentTwoSided(t, df));
   }
 
   /**
