@@ -305,7 +305,12 @@ class BadInputCorpusTest {
         return new Snapshot(true, 0, 0, Files.getLastModifiedTime(p));
       }
       long size = Files.size(p);
-      int hash = size > 10_000_000 ? 0 : Arrays.hashCode(Files.readAllBytes(p));
+      int hash;
+      try {
+        hash = size > 10_000_000 ? 0 : Arrays.hashCode(Files.readAllBytes(p));
+      } catch (IOException e) {
+        hash = -1; // a file that cannot be read (the I/O error case)
+      }
       return new Snapshot(true, hash, size, Files.getLastModifiedTime(p));
     }
   }
@@ -322,6 +327,11 @@ class BadInputCorpusTest {
     switch (name) {
       case "missing.csv" -> { }
       case "a-directory" -> Files.createDirectory(p);
+      case "io-error.csv" -> { // a read that fails with EIO: readable for root too
+        Path mem = Path.of("/proc/self/mem");
+        assumeTrue(Files.exists(mem), "no /proc/self/mem here: skipped");
+        Files.createSymbolicLink(p, mem);
+      }
       case "unreadable.csv" -> {
         Files.writeString(p, "x,y\n1,0\n2,1\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
