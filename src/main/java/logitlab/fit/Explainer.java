@@ -45,8 +45,8 @@ final class Explainer {
     NeuronOptions opt = x.opt();
     if (opt.activation() == Activation.TANH) {
       notes.add("tanh activation: the probability is (tanh(z) + 1) / 2 = sigma(2z), so the neuron fits "
-          + "the logistic model with weights half the GLM's coefficients; 2 x weight is compared with "
-          + "the GLM.");
+          + "the logistic model with weights half the GLM's coefficients; twice the weights are "
+          + "compared with the GLM.");
     }
     double[] sat0 = x.f().saturatedFractions(x.theta0(), NeuronFitter.SATURATION);
     if (opt.loss() == Loss.SQUARED) {

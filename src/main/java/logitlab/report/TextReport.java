@@ -119,8 +119,8 @@ public final class TextReport {
       text = String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the squared loss, which is not "
           + "the GLM's: largest relative difference %s from the GLM's coefficients.", what, diff);
     } else if (n.converged() && s.activation() == Activation.TANH) {
-      text = String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: 2 x weight "
-          + "differs from them by at most %s (relative). A tanh neuron is logistic regression with its "
+      text = String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: twice its "
+          + "weights differ from them by at most %s (relative). A tanh neuron is logistic regression with its "
           + "weights halved.", what, diff);
     } else if (n.converged()) {
       text = String.format(Locale.ROOT, "The neuron (%s) reached the GLM's coefficients: largest relative "
@@ -128,7 +128,7 @@ public final class TextReport {
     } else {
       text = String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
           + "coefficients%s.", what, n.stopReason(), diff,
-          s.activation() == Activation.TANH ? " (comparing 2 x weight)" : "");
+          s.activation() == Activation.TANH ? " (comparing twice the weights)" : "");
     }
     wrap(sb, "  ", "  ", text);
     List<String> reached = new ArrayList<>();
