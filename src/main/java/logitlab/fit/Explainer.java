@@ -19,6 +19,11 @@ import logitlab.model.NeuronFit;
 final class Explainer {
   /** A start with at least this fraction of saturated rows is explained. */
   static final double SATURATED_START = 0.25;
+  /**
+   * With the squared loss, an end with at least this fraction of confidently wrong rows is called a
+   * plateau (at its minimum on the bundled data the squared loss leaves at most about 1%).
+   */
+  static final double PLATEAU_WRONG = 0.05;
 
   private Explainer() {}
 
@@ -38,7 +43,8 @@ final class Explainer {
       int epochs,
       String stop,
       double maxDiff,
-      List<NeuronFit.Snapshot> history) {}
+      List<NeuronFit.Snapshot> history,
+      double lr) {}
 
   static List<String> notes(Facts x) {
     List<String> notes = new ArrayList<>();
@@ -55,6 +61,17 @@ final class Explainer {
           + "coefficients but not on them.");
       if (sat0[0] >= SATURATED_START) {
         notes.add(vanishingGradient(x, sat0));
+      }
+      double[] end = x.f().saturatedFractions(x.theta(), NeuronFitter.SATURATION);
+      if (end[1] >= PLATEAU_WRONG && !x.stop().equals("divergence")) {
+        notes.add(String.format(Locale.ROOT,
+            "plateau: training stopped (%s) with %s of the rows at |z| > %s and %s of the rows confidently "
+                + "wrong there, where the squared loss's gradient, (p - y) sigma'(z) x, is almost 0: the "
+                + "gradient vanished on a plateau of saturated rows, which is probably not the squared "
+                + "loss's minimum. A step that throws the weights far (--learning-rate %s) or large "
+                + "initial weights put it there; --loss cross-entropy, whose gradient has no sigma'(z) "
+                + "factor, does not get stuck.",
+            x.stop(), pct(end[0]), num(NeuronFitter.SATURATION), pct(end[1]), num(x.lr())));
       }
     } else if (sat0[0] >= SATURATED_START) {
       int[] at = new int[1];

@@ -215,7 +215,7 @@ public final class NeuronFitter {
         opt.activation(), opt.seed(), opt.usesSeed());
     Explainer.Facts facts = new Explainer.Facts(d, exclude, opt, f, eigen, theta0, theta, initialLoss,
         initialGnorm, loss, gnorm, epoch, stop, target == null ? Double.NaN
-            : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist);
+            : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist, lr);
     List<String> notes = Explainer.notes(facts);
     return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, "tolerance".equals(stop), stop, epochsTo,
         hist, history.every(), notes, warnings, fitted);

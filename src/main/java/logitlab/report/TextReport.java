@@ -109,13 +109,17 @@ public final class TextReport {
     if (!s.standardized()) {
       how.add("raw inputs");
     }
-    how.add(n.epochs() + " epochs");
+    how.add(n.epochs() + (n.epochs() == 1 ? " epoch" : " epochs"));
     how.add((s.optimizer().equals("sgd") || s.optimizer().equals("minibatch") ? "initial step " : "step ")
         + Fmt.sig(n.learningRate(), 4));
     String what = String.join(", ", how);
     String diff = Fmt.sig(c.neuronMaxDiffFromLogistic(), 2);
     String text;
-    if (n.converged() && s.lossFunction() == Loss.SQUARED) {
+    boolean plateau = n.notes().stream().anyMatch(note -> note.startsWith("plateau:"));
+    if (n.converged() && plateau) {
+      text = String.format(Locale.ROOT, "The neuron (%s) stopped where the squared loss's gradient vanished, on "
+          + "a plateau of saturated rows (see the note), %s (relative) from the GLM's coefficients.", what, diff);
+    } else if (n.converged() && s.lossFunction() == Loss.SQUARED) {
       text = String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the squared loss, which is not "
           + "the GLM's: largest relative difference %s from the GLM's coefficients.", what, diff);
     } else if (n.converged() && s.activation() == Activation.TANH) {

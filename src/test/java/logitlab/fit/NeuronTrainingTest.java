@@ -297,6 +297,25 @@ class NeuronTrainingTest {
   }
 
   @Test
+  void aHugeStepWithTheSquaredLossStopsOnAPlateauAndTheNoteSaysSo() {
+    DesignMatrix d = load("smoking");
+    LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
+    NeuronFit f = NeuronFitter.fit(d, NeuronOptions.defaults().withLoss(Loss.SQUARED).withLearningRate(1e6),
+        glm.aliasedMask(), glm.estimates());
+    // one step saturates every row; sigma'(z) underflows and the gradient is exactly 0
+    assertEquals("tolerance", f.stopReason());
+    assertEquals(1, f.epochs());
+    assertEquals(0.0, f.gradientNorm());
+    String note = f.notes().stream().filter(s -> s.startsWith("plateau:")).findFirst().orElseThrow();
+    assertTrue(note.contains("100% of the rows at |z| > 4") && note.contains("11% of the rows confidently wrong"),
+        note);
+    // the squared loss at its minimum is no plateau
+    NeuronFit ok = NeuronFitter.fit(d, NeuronOptions.defaults().withLoss(Loss.SQUARED), glm.aliasedMask(),
+        glm.estimates());
+    assertTrue(ok.notes().stream().noneMatch(s -> s.startsWith("plateau:")), ok.notes().toString());
+  }
+
+  @Test
   void rawInputsWithACalendarYearCrawlAndTheNoteSaysWhy() {
     DesignMatrix d = load("uptake");
     LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
