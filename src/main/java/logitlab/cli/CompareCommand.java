@@ -15,7 +15,9 @@ import logitlab.fit.Comparer;
 import logitlab.fit.IrlsOptions;
 import logitlab.fit.NeuronOptions;
 import logitlab.model.Comparison;
+import logitlab.report.CsvReport;
 import logitlab.report.JsonReport;
+import logitlab.report.MarkdownReport;
 import logitlab.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab compare data/smoking.csv",
       "  logitlab compare data/smoking.csv -y disease -x cigs --at cigs=60",
       "  logitlab compare data/admissions.csv --factor rank --format json",
+      "  logitlab compare data/ --output-dir results --format csv     (every .csv file in data/)",
       "",
       "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
       "            4 the data cannot be fitted."
@@ -49,8 +52,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file with a header row.")
-  Path file;
+  @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
+      description = "CSV file with a header row. With --output-dir: several files, or directories "
+          + "(their .csv files), one result each.")
+  List<Path> files;
 
   @Mixin DataOptions data;
 
@@ -61,12 +66,24 @@ final class CompareCommand implements Callable<Integer> {
   List<String> at = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", order = 21,
-      description = "Output format: text or json. Default: ${DEFAULT-VALUE}")
+      description = "Output format: text, markdown (GitHub tables), csv (one tidy long table: file, "
+          + "model, term, quantity, value) or json. Default: ${DEFAULT-VALUE}")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 22,
       description = "Write the output to FILE (completely or not at all) instead of stdout.")
   Path output;
+
+  @Option(names = "--output-dir", paramLabel = "DIR", order = 23,
+      description = "Batch run: write one result per input file to DIR (named after it: x.csv gives "
+          + "DIR/x.txt, .md, .csv or .json) and DIR/summary.csv (status, rows used, coefficients or "
+          + "the error of each file). A file that fails does not stop the others.")
+  Path outputDir;
+
+  @Option(names = "--force", order = 24,
+      description = "With --output-dir: replace output files that exist already (else the run is "
+          + "refused before any work).")
+  boolean force;
 
   @Mixin GlmCliOptions glm;
 
@@ -74,8 +91,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("--format must be text or json, not \"" + format + "\"");
+    if (!List.of("text", "markdown", "csv", "json").contains(format)) {
+      throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\"");
     }
     ModelSpec modelSpec = data.modelSpec();
     char delimiter = data.delimiterChar();
@@ -84,13 +101,17 @@ final class CompareCommand implements Callable<Integer> {
     NeuronOptions neuron = neuronOptions.toOptions();
     CompareOptions options = Usage.check(
         () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
+    if (outputDir != null || files.size() > 1) {
+      return batch(modelSpec, delimiter, points, options);
+    }
+    Path file = files.get(0);
     Path input = file.toAbsolutePath().normalize();
     if (output != null) {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
     }
     DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
     Comparison comparison = Comparer.compare(design, points, options);
-    String text = format.equals("json") ? JsonReport.render(comparison) : TextReport.render(comparison);
+    String text = render(format, comparison);
     if (output != null) {
       Output.toFile(output, text, input);
     } else {
@@ -99,7 +120,55 @@ final class CompareCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The comparison in a format: text, markdown, csv or json. */
+  static String render(String format, Comparison c) {
+    return switch (format) {
+      case "json" -> JsonReport.render(c);
+      case "markdown" -> MarkdownReport.render(c);
+      case "csv" -> CsvReport.render(c);
+      default -> TextReport.render(c);
+    };
+  }
+
+  /** The file extension of a format's output. */
+  static String extension(String format) {
+    return switch (format) {
+      case "json" -> ".json";
+      case "markdown" -> ".md";
+      case "csv" -> ".csv";
+      default -> ".txt";
+    };
+  }
+
+  /** Several inputs, or --output-dir: one result per file and a summary ({@link Batch}). */
+  private int batch(ModelSpec modelSpec, char delimiter, List<Map<String, String>> points, CompareOptions options) {
+    if (outputDir == null) {
+      throw new UsageException("several input files need --output-dir DIR (one result per file, and "
+          + "DIR/summary.csv)");
+    }
+    if (output != null) {
+      throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
+          + "its own output file");
+    }
+    List<Batch.Input> inputs = Batch.inputs(files);
+    String ext = extension(format);
+    Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
+    return Batch.run(inputs, outputDir, in -> {
+      Path input = in.path().toAbsolutePath().normalize();
+      DesignMatrix design = DesignMatrixLoader.load(input, in.display(), delimiter, modelSpec);
+      Comparison comparison = Comparer.compare(design, points, options);
+      Path target = outputDir.resolve(in.stem() + ext);
+      BatchFiles.write(target, render(format, comparison));
+      return new Batch.Done(comparison, List.of(target));
+    }, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
   private List<Map<String, String>> parsePoints() {
+    return parsePoints(at);
+  }
+
+  /** The --at points: each {@code COL=VALUE[,COL=VALUE...]} a map in the order given. */
+  static List<Map<String, String>> parsePoints(List<String> at) {
     List<Map<String, String>> points = new ArrayList<>();
     for (String a : at) {
       Map<String, String> point = new LinkedHashMap<>();

@@ -57,8 +57,19 @@ public final class TextReport {
         .append(in.weightsColumn() != null ? ", weighted by \"" + in.weightsColumn() + "\" (total weight "
             + Fmt.count(in.total()) + ")" : "")
         .append('\n');
-    sb.append("  model    ").append(in.outcome()).append(" ~ ")
-        .append(in.predictors().isEmpty() ? "1" : String.join(" + ", in.predictors())).append("\n\n");
+    // the formula wraps before a " + " so that a long one still fits 80 columns
+    StringBuilder model = new StringBuilder("  model    " + in.outcome() + " ~ ");
+    List<String> terms = in.predictors().isEmpty() ? List.of("1") : in.predictors();
+    for (int k = 0; k < terms.size(); k++) {
+      String next = (k == 0 ? "" : " + ") + terms.get(k);
+      int lineStart = model.lastIndexOf("\n") + 1;
+      if (k > 0 && model.length() - lineStart + next.length() > TextTable.MAX_WIDTH) {
+        model.append("\n           + ").append(terms.get(k));
+      } else {
+        model.append(next);
+      }
+    }
+    sb.append(model).append("\n\n");
   }
 
   private static void sideBySide(StringBuilder sb, Comparison c) {
@@ -77,7 +88,7 @@ public final class TextReport {
           Fmt.sig(w[j], 6), Fmt.sig(2 * w[j], 6)};
       t.row(tanh ? cells : java.util.Arrays.copyOf(cells, 4));
     }
-    sb.append(t.render("  ", false));
+    sb.append(t.renderByColumn("  ")); // too wide for 80 columns: one model per block
     sb.append("  linear: change in probability per unit; logistic and neuron: change in log-odds.\n");
     neuronTraining(sb, c);
     sb.append('\n');
@@ -324,7 +335,33 @@ public final class TextReport {
           Fmt.fixed(p.logistic(), 4), Fmt.fixed(p.neuron(), 4), String.join(", ", p.defaulted())};
       t.row(anyDefaulted ? cells : java.util.Arrays.copyOf(cells, 5));
     }
-    sb.append(t.render("  ", anyDefaulted));
+    if (anyDefaulted && t.naturalWidth("  ") > TextTable.MAX_WIDTH) {
+      // too wide for 80 columns: the held-at values go below the table, wrapped
+      TextTable narrow = new TextTable("at", "linear", "", "logistic", "neuron");
+      for (Prediction p : c.predictions()) {
+        narrow.row(p.label(), Fmt.fixed(p.linear(), 4), p.linearOutOfRange() ? "!" : "",
+            Fmt.fixed(p.logistic(), 4), Fmt.fixed(p.neuron(), 4));
+      }
+      sb.append(narrow.render("  ", false));
+      for (Prediction p : c.predictions()) {
+        if (p.defaulted().isEmpty()) {
+          continue;
+        }
+        sb.append("  at ").append(p.label()).append(", other predictors held at:\n");
+        StringBuilder line = new StringBuilder("    ");
+        for (int k = 0; k < p.defaulted().size(); k++) {
+          String item = p.defaulted().get(k) + (k + 1 < p.defaulted().size() ? "," : "");
+          if (line.length() > 4 && line.length() + 1 + item.length() > TextTable.MAX_WIDTH) {
+            sb.append(line).append('\n');
+            line = new StringBuilder("    ");
+          }
+          line.append(line.length() > 4 ? " " : "").append(item);
+        }
+        sb.append(line).append('\n');
+      }
+    } else {
+      sb.append(t.render("  ", anyDefaulted));
+    }
     if (flagged) {
       sb.append("  ! outside [0, 1]: not a probability\n");
     }

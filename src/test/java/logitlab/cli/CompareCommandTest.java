@@ -155,7 +155,7 @@ class CompareCommandTest {
     CliRunner help = CliRunner.run("compare", "--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("--outcome") && help.out().contains("Exit codes"), help.out());
-    assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--format", "xml"), 2, "--format must be text or json");
+    assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--format", "xml"), 2, "--format must be text, markdown, csv or json");
     assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--bogus"), 2, "Unknown option: '--bogus'");
     assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--learning-rate", "fast"), 2, "--learning-rate must be auto");
     assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--max-epochs", "0"), 2, "max epochs must be at least 1");

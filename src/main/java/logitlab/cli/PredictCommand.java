@@ -1,0 +1,162 @@
+package logitlab.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import logitlab.data.DesignMatrix;
+import logitlab.data.DesignMatrixLoader;
+import logitlab.data.ModelSpec;
+import logitlab.data.RowCoder;
+import logitlab.data.StreamingRows;
+import logitlab.fit.CompareOptions;
+import logitlab.fit.Comparer;
+import logitlab.fit.IrlsOptions;
+import logitlab.fit.NeuronOptions;
+import logitlab.model.Comparison;
+import logitlab.predict.Scorer;
+import logitlab.report.PredictionsCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code logitlab predict}: fits the three models to a training file and scores every row of a new
+ * file with all three, streaming: the new file is read and written one record at a time, so a file
+ * of any length is scored in constant memory.
+ */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Fit the linear probability model, the logistic GLM and the neuron to the --train file, then "
+          + "score every row of the --input file with the three: its columns as they are, then "
+          + "p_linear, p_logistic, p_neuron, p_linear_outside_0_1 (TRUE where the linear model's "
+          + "\"probability\" is below 0 or above 1) and reason. A row with a missing or unusable value "
+          + "(a level the training data did not have, text where a number belongs) keeps its place "
+          + "with empty predictions and the reason. Rows are streamed: any length fits in memory.",
+      ""
+    },
+    footer = {
+      "",
+      "Example:",
+      "  logitlab predict --train data/smoking.csv --input new.csv -o predictions.csv",
+      "",
+      "Exit codes: 0 success (also when some rows could not be scored: see the reason column),",
+      "            1 internal error, 2 usage error, 3 bad input data, 4 the data cannot be fitted."
+    })
+final class PredictCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train", paramLabel = "FILE", required = true, order = 1,
+      description = "CSV file to fit the models to (read with the data options below).")
+  Path train;
+
+  @Option(names = "--input", paramLabel = "NEW.csv", required = true, order = 2,
+      description = "CSV file to score: it needs the predictor columns (the outcome is not needed); the "
+          + "same delimiter and missing-value markers apply.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 3,
+      description = "Write the predictions to FILE (completely or not at all) instead of stdout.")
+  Path output;
+
+  @Mixin DataOptions data;
+
+  @Mixin GlmCliOptions glm;
+
+  @Mixin NeuronCliOptions neuronOptions;
+
+  @Override
+  public Integer call() {
+    ModelSpec modelSpec = data.modelSpec();
+    char delimiter = data.delimiterChar();
+    IrlsOptions irls = glm.irlsOptions();
+    NeuronOptions neuron = neuronOptions.toOptions();
+    CompareOptions options = Usage.check(
+        () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
+    Path trainAbs = train.toAbsolutePath().normalize();
+    Path inputAbs = input.toAbsolutePath().normalize();
+    if (output != null) {
+      Output.checkTarget(output, trainAbs);
+      Output.checkTarget(output, inputAbs);
+    }
+    DesignMatrix design = DesignMatrixLoader.load(trainAbs, train.toString(), delimiter, modelSpec);
+    Comparison comparison = Comparer.compare(design, List.of(), options);
+    Scorer scorer = new Scorer(comparison);
+    long[] counts = new long[2]; // rows, rows without predictions
+    try (StreamingRows rows = StreamingRows.open(inputAbs, input.toString(), delimiter)) {
+      List<String> header = rows.header();
+      for (String added : PredictionsCsv.ADDED) {
+        if (header.contains(added)) {
+          throw new UsageException(input + ": has a column \"" + added + "\" already, which predict adds; "
+              + "rename or remove it");
+        }
+      }
+      RowCoder coder = new RowCoder(design, header, new LinkedHashSet<>(data.na), input.toString());
+      if (output != null) {
+        BatchFiles.write(output, out -> score(rows, header, coder, scorer, out, counts));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("logitlab predict: " + counts[0] + (counts[0] == 1 ? " row" : " rows") + " of " + input
+            + " scored with the models fitted to " + train + (counts[1] > 0 ? "; " + counts[1]
+            + (counts[1] == 1 ? " row has" : " rows have") + " no predictions (see the reason column)" : "")
+            + " -> " + output);
+        stdout.flush();
+      } else {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(PredictionsCsv.header(header));
+        StreamingRows.Row r;
+        while ((r = rows.next()) != null) {
+          stdout.print(line(r, header.size(), coder, scorer, counts));
+        }
+        stdout.flush();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void score(StreamingRows rows, List<String> header, RowCoder coder, Scorer scorer,
+      OutputStream os, long[] counts) throws IOException {
+    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+    w.write(PredictionsCsv.header(header));
+    StreamingRows.Row r;
+    while ((r = rows.next()) != null) {
+      w.write(line(r, header.size(), coder, scorer, counts));
+    }
+    w.flush();
+  }
+
+  /** One output line for one input record. */
+  private static String line(StreamingRows.Row r, int width, RowCoder coder, Scorer scorer, long[] counts) {
+    counts[0]++;
+    String[] fields = r.fields();
+    List<String> reasons = new ArrayList<>(2);
+    if (fields.length != width) {
+      reasons.add("line " + r.line() + " has " + fields.length + (fields.length == 1 ? " field" : " fields")
+          + ", the header " + width + (fields.length > width ? " (the extra fields are not copied)" : "")
+          + (r.lastLine() > r.line() ? "; the row runs from line " + r.line() + " to line " + r.lastLine()
+              + ": is a quote (\") unbalanced?" : ""));
+    }
+    RowCoder.Coded coded = fields.length == width ? coder.code(fields) : null;
+    if (coded != null && !coded.ok()) {
+      reasons.add(coded.reason());
+    }
+    if (!reasons.isEmpty()) {
+      counts[1]++;
+      return PredictionsCsv.unscored(fields, width, String.join("; ", reasons));
+    }
+    double[] x = coded.row();
+    return PredictionsCsv.scored(fields, width, scorer.linear(x), scorer.logistic(x), scorer.neuron(x));
+  }
+}

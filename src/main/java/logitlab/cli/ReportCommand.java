@@ -1,0 +1,370 @@
+package logitlab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import logitlab.data.DesignMatrix;
+import logitlab.data.DesignMatrixLoader;
+import logitlab.data.ModelSpec;
+import logitlab.fit.CompareOptions;
+import logitlab.fit.Comparer;
+import logitlab.fit.IrlsOptions;
+import logitlab.fit.NeuronOptions;
+import logitlab.model.Comparison;
+import logitlab.predict.PlotData;
+import logitlab.report.Figure;
+import logitlab.report.HtmlReport;
+import logitlab.report.MarkdownReport;
+import logitlab.report.Plots;
+import logitlab.report.Provenance;
+import logitlab.report.ReportContent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code logitlab report}: the comparison as a document to hand in or keep: a self-contained HTML
+ * file with inline SVG plots, or Markdown with PNG plots beside it, ending in a provenance block
+ * from which the report can be re-made byte for byte.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Write a report of the three fits: the tables of compare, the warnings in a box, and plots of "
+          + "the data with the three fitted curves, of the neuron's training and of the fitted "
+          + "probabilities against each other. HTML (one self-contained file, plots inline) or "
+          + "Markdown (plots as PNG files beside it). The end of the report says how it was made: "
+          + "re-running that command writes the same bytes.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  logitlab report data/smoking.csv -o smoking.html",
+      "  logitlab report data/smoking.csv -o smoking.md --plot-x age     (also smoking-fit.png, ...)",
+      "  logitlab report data/ --output-dir reports                       (one report per .csv file)",
+      "",
+      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
+      "            4 the data cannot be fitted."
+    })
+final class ReportCommand implements Callable<Integer> {
+  /** The plots a report can have, in order; a Markdown report names its PNG files after them. */
+  static final List<String> FIGURES = List.of("fit", "loss", "weights", "agreement", "calibration");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
+      description = "CSV file with a header row. With --output-dir: several files, or directories "
+          + "(their .csv files), one report each.")
+  List<Path> files;
+
+  @Mixin DataOptions data;
+
+  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]", order = 20,
+      description = "Predict the three probabilities at this point (repeatable; one point each). "
+          + "Default: the smallest and largest value of the first numeric predictor.")
+  List<String> at = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 21,
+      description = "The report: FILE.html (self-contained, plots inline as SVG) or FILE.md (plots "
+          + "as FILE-fit.png, FILE-loss.png, ... beside it). Written completely or not at all.")
+  Path output;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "html|markdown", order = 22,
+      description = "Report format. Default: from the -o file's extension (.html, .md), html with "
+          + "--output-dir.")
+  String format;
+
+  @Option(names = "--plot-x", paramLabel = "COL", order = 23,
+      description = "The numeric predictor to plot the data and the fitted curves against (the others "
+          + "held at their mean or reference level). Default: the first numeric predictor.")
+  String plotX;
+
+  @Option(names = "--timestamp", order = 24,
+      description = "Print the time the report was made in its provenance block (then two runs no "
+          + "longer give the same bytes).")
+  boolean timestamp;
+
+  @Option(names = "--output-dir", paramLabel = "DIR", order = 25,
+      description = "Batch run: one report per input file in DIR, named after it, and DIR/summary.csv "
+          + "(status, rows used, coefficients or the error of each file).")
+  Path outputDir;
+
+  @Option(names = "--force", order = 26,
+      description = "With --output-dir: replace files that exist already (else the run is refused "
+          + "before any work).")
+  boolean force;
+
+  @Mixin GlmCliOptions glm;
+
+  @Mixin NeuronCliOptions neuronOptions;
+
+  @Override
+  public Integer call() {
+    if (format != null && !format.equals("html") && !format.equals("markdown")) {
+      throw new UsageException("--format must be html or markdown, not \"" + format + "\"");
+    }
+    ModelSpec modelSpec = data.modelSpec();
+    char delimiter = data.delimiterChar();
+    List<Map<String, String>> points = CompareCommand.parsePoints(at);
+    IrlsOptions irls = glm.irlsOptions();
+    NeuronOptions neuron = neuronOptions.toOptions();
+    CompareOptions options = Usage.check(
+        () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
+    Job job = new Job(modelSpec, delimiter, points, options);
+    if (outputDir != null || files.size() > 1) {
+      return batch(job);
+    }
+    if (output == null) {
+      throw new UsageException("report needs -o FILE.html or -o FILE.md (or --output-dir DIR)");
+    }
+    String fmt = format != null ? format : formatOf(output);
+    Path file = files.get(0);
+    Path input = file.toAbsolutePath().normalize();
+    Output.checkTarget(output, input); // refuse -o before any work: never the input, never a directory
+    List<Path> targets = targets(output, fmt);
+    for (Path t : targets) {
+      Output.checkTarget(t, input);
+    }
+    job.run(input, file.toString(), output, fmt);
+    return ExitCodes.OK;
+  }
+
+  /** html or markdown from the file name's extension. */
+  private static String formatOf(Path output) {
+    String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
+      return "html";
+    }
+    if (name.endsWith(".md") || name.endsWith(".markdown")) {
+      return "markdown";
+    }
+    throw new UsageException("-o " + output + ": name the report FILE.html or FILE.md (or give --format html "
+        + "or --format markdown)");
+  }
+
+  /** Every file a report writes: the PNG files of a Markdown report, then the report itself. */
+  static List<Path> targets(Path report, String format) {
+    List<Path> out = new ArrayList<>();
+    if (format.equals("markdown")) {
+      for (String id : FIGURES) {
+        out.add(pngPath(report, id));
+      }
+    }
+    out.add(report);
+    return out;
+  }
+
+  /** {@code dir/report-fit.png} for {@code dir/report.md}. */
+  static Path pngPath(Path report, String id) {
+    String name = report.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return report.resolveSibling(stem + "-" + id + ".png");
+  }
+
+  private int batch(Job job) {
+    if (output != null) {
+      throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
+          + "its own report");
+    }
+    if (outputDir == null) {
+      throw new UsageException("several input files need --output-dir DIR (one report per file, and "
+          + "DIR/summary.csv)");
+    }
+    String fmt = format != null ? format : "html";
+    String ext = fmt.equals("html") ? ".html" : ".md";
+    List<Batch.Input> inputs = Batch.inputs(files);
+    Batch.prepare(outputDir, inputs, in -> targets(outputDir.resolve(in.stem() + ext), fmt), force);
+    return Batch.run(inputs, outputDir,
+        in -> job.run(in.path().toAbsolutePath().normalize(), in.display(), outputDir.resolve(in.stem() + ext), fmt),
+        spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** One report: load, fit, plot, render, write. */
+  private final class Job {
+    private final ModelSpec modelSpec;
+    private final char delimiter;
+    private final List<Map<String, String>> points;
+    private final CompareOptions options;
+
+    Job(ModelSpec modelSpec, char delimiter, List<Map<String, String>> points, CompareOptions options) {
+      this.modelSpec = modelSpec;
+      this.delimiter = delimiter;
+      this.points = points;
+      this.options = options;
+    }
+
+    Batch.Done run(Path input, String display, Path target, String fmt) {
+      DesignMatrix design = DesignMatrixLoader.load(input, display, delimiter, modelSpec);
+      Comparison comparison = Comparer.compare(design, points, options);
+      PlotData plotData = Usage.check(() -> PlotData.of(design, comparison, plotX, neuronOptions.seed));
+      Provenance provenance = provenance(input, comparison, fmt);
+      List<Path> written = new ArrayList<>();
+      String text;
+      if (fmt.equals("html")) {
+        Plots.Drawn drawn = Plots.draw(comparison, plotData, Plots.Format.SVG);
+        List<Figure> figures = new ArrayList<>();
+        for (Plots.Drawing d : drawn.figures()) {
+          figures.add(new Figure(d.id(), d.title(), d.caption(), d.svg(), null));
+        }
+        text = HtmlReport.render(new ReportContent(comparison, figures, drawn.notes(), provenance));
+      } else {
+        Plots.Drawn drawn = Plots.draw(comparison, plotData, Plots.Format.PNG);
+        List<Figure> figures = new ArrayList<>();
+        for (Plots.Drawing d : drawn.figures()) {
+          Path png = pngPath(target, d.id());
+          BatchFiles.write(png, d.png()); // the images first: the report never names a missing one
+          written.add(png);
+          figures.add(new Figure(d.id(), d.title(), d.caption(), null, png.getFileName().toString()));
+        }
+        text = MarkdownReport.report(new ReportContent(comparison, figures, drawn.notes(), provenance));
+      }
+      BatchFiles.write(target, text);
+      written.add(0, target);
+      return new Batch.Done(comparison, written);
+    }
+  }
+
+  /** The provenance block: version, command line, every option's value, the input's SHA-256. */
+  private Provenance provenance(Path input, Comparison c, String fmt) {
+    ParseResult pr = spec.commandLine().getParseResult();
+    List<String> args = new ArrayList<>();
+    args.add("logitlab");
+    args.addAll(pr.originalArgs());
+    String commandLine = String.join(" ", args.stream().map(ReportCommand::shellQuote).toList());
+    List<Provenance.Option> opts = new ArrayList<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.usageHelp() || o.versionHelp()) {
+        continue;
+      }
+      String value = valueText(o.getValue());
+      String resolved = resolved(o.longestName(), c, fmt);
+      if (resolved != null) {
+        value = value.equals("(not set)") ? resolved : value + " (" + resolved + ")";
+      }
+      opts.add(new Provenance.Option(o.longestName(), value, pr.hasMatchedOption(o)));
+    }
+    String[] digest = sha256(input);
+    return new Provenance(version(), commandLine, opts, digest[0], Long.parseLong(digest[1]),
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+        timestamp ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null);
+  }
+
+  /** What an option left to its default, or given as "auto", came to in this run; null if nothing to add. */
+  private String resolved(String option, Comparison c, String fmt) {
+    var s = c.neuron().settings();
+    return switch (option) {
+      case "--outcome" -> data.outcome == null ? c.input().outcome() + " (the last column)" : null;
+      case "--predictors" -> data.predictors == null
+          ? (c.input().predictors().isEmpty() ? "none" : String.join(",", c.input().predictors()))
+              + " (every other column)" : null;
+      case "--format" -> format == null ? fmt + " (from the output file's name)" : null;
+      case "--plot-x" -> plotX == null ? "the first numeric predictor" : null;
+      case "--max-epochs" -> neuronOptions.maxEpochs == null ? s.maxEpochs() + " (the default for " + s.optimizer()
+          + ")" : null;
+      case "--batch-size" -> neuronOptions.batchSize == null
+          ? (s.batchSize() > 0 ? s.batchSize() + " rows" : "all rows") : null;
+      case "--learning-rate" -> neuronOptions.learningRate.trim().equalsIgnoreCase("auto")
+          ? "step " + s.learningRate() : null;
+      default -> null;
+    };
+  }
+
+  private static String valueText(Object v) {
+    if (v == null) {
+      return "(not set)";
+    }
+    if (v instanceof Collection<?> c) {
+      return c.isEmpty() ? "(none)" : String.join(",", c.stream().map(String::valueOf).toList());
+    }
+    return String.valueOf(v);
+  }
+
+  /** The SHA-256 of a file in hex, and its size. */
+  private static String[] sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buf = new byte[1 << 16];
+      long size = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        size += n;
+      }
+      byte[] d = ((DigestInputStream) in).getMessageDigest().digest();
+      return new String[] {HexFormat.of().formatHex(d), Long.toString(size)};
+    } catch (IOException e) {
+      throw new OutputException(file + ": cannot read the file again for its checksum: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/logitlab-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // unknown
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  /**
+   * An argument as a POSIX shell reads it back: as it is when it holds only safe characters, else in
+   * single quotes; an argument with control characters in ANSI-C quotes ($'...') so that the command
+   * stays on one line.
+   */
+  static String shellQuote(String s) {
+    if (!s.isEmpty() && s.chars().allMatch(c -> c < 128
+        && (Character.isLetterOrDigit(c) || "@%+=:,./_-".indexOf(c) >= 0))) {
+      return s;
+    }
+    boolean control = s.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
+    if (!control) {
+      return "'" + s.replace("'", "'\\''") + "'";
+    }
+    StringBuilder sb = new StringBuilder("$'");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\'' -> sb.append("\\'");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7F) {
+            sb.append(String.format("\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('\'').toString();
+  }
+}

@@ -1,0 +1,64 @@
+package logitlab.predict;
+
+import logitlab.model.Comparison;
+import logitlab.model.Logistic;
+
+/**
+ * The three fitted models' probabilities for one design row x (intercept first, dummy columns 0/1):
+ * <pre>
+ * linear:   x'beta_ols                 (may leave [0, 1])
+ * logistic: sigma(x'beta_glm)
+ * neuron:   sigma(a x'w)               (a = 1 for sigmoid, 2 for tanh: the neuron's logit weights)
+ * </pre>
+ * An aliased coefficient (NaN) counts as 0, as R's {@code predict} does. Thread-safe and cheap: p
+ * multiplications per model.
+ */
+public final class Scorer {
+  private final double[] linear;
+  private final double[] logistic;
+  private final double[] neuron;
+
+  public Scorer(Comparison c) {
+    this.linear = c.linear().estimates();
+    this.logistic = c.logistic().estimates();
+    this.neuron = c.neuron().logitWeights();
+  }
+
+  /** Number of design columns a row must have. */
+  public int columns() {
+    return linear.length;
+  }
+
+  /** The linear probability model's x'beta. */
+  public double linear(double[] x) {
+    return dot(x, linear);
+  }
+
+  /** The logistic GLM's sigma(x'beta). */
+  public double logistic(double[] x) {
+    return Logistic.sigmoid(dot(x, logistic));
+  }
+
+  /** The neuron's probability. */
+  public double neuron(double[] x) {
+    return Logistic.sigmoid(dot(x, neuron));
+  }
+
+  /** The GLM's linear predictor x'beta. */
+  public double logisticEta(double[] x) {
+    return dot(x, logistic);
+  }
+
+  private static double dot(double[] x, double[] b) {
+    if (x.length != b.length) {
+      throw new IllegalArgumentException("a row of " + x.length + " columns for a model of " + b.length);
+    }
+    double s = 0;
+    for (int j = 0; j < x.length; j++) {
+      if (!Double.isNaN(b[j])) {
+        s += x[j] * b[j];
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,216 @@
+package logitlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import logitlab.model.Activation;
+import logitlab.model.Comparison;
+import logitlab.model.InputSummary;
+import logitlab.model.LogisticFit;
+import logitlab.model.Loss;
+import logitlab.model.NeuronFit;
+import logitlab.model.OutOfRange;
+import logitlab.model.Separation;
+
+/**
+ * The sentences the Markdown and HTML reports share, as plain text: each renderer escapes them for
+ * its format. No numbers are computed here, only worded.
+ */
+final class Prose {
+  private Prose() {}
+
+  /** {@code 200 read, 200 used, 0 dropped (missing values in "age": 3)}. */
+  static String rows(InputSummary in) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(in.rowsRead()).append(" read, ").append(in.rowsUsed()).append(" used, ")
+        .append(in.rowsDropped()).append(" dropped");
+    if (in.rowsDropped() > 0) {
+      List<String> parts = new ArrayList<>();
+      in.droppedByColumn().forEach((k, v) -> parts.add("\"" + k + "\": " + v));
+      sb.append(" (missing values in ").append(String.join(", ", parts)).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** {@code disease: event = 1 (coded 1; 0 coded 0), 65 events in 200 rows}. */
+  static String outcome(InputSummary in) {
+    return in.outcome() + ": event = " + in.event() + " (coded 1; " + in.nonEvent() + " coded 0), "
+        + Fmt.count(in.events()) + " events in "
+        + (in.trialsColumn() != null
+            ? Fmt.count(in.total()) + " trials (column \"" + in.trialsColumn() + "\")"
+            : in.rowsUsed() + " rows")
+        + (in.weightsColumn() != null
+            ? ", weighted by \"" + in.weightsColumn() + "\" (total weight " + Fmt.count(in.total()) + ")"
+            : "");
+  }
+
+  /** {@code disease ~ cigs + age}. */
+  static String model(InputSummary in) {
+    return in.outcome() + " ~ " + (in.predictors().isEmpty() ? "1" : String.join(" + ", in.predictors()));
+  }
+
+  /** The neuron's column header: {@code neuron (GD)}. */
+  static String neuronHeader(NeuronFit n) {
+    String name = switch (n.settings().optimizer()) {
+      case "gd" -> "GD";
+      case "sgd" -> "SGD";
+      case "adam" -> "Adam";
+      case "nesterov" -> "Nesterov";
+      default -> n.settings().optimizer();
+    };
+    return "neuron (" + name + (n.settings().activation() == Activation.TANH ? ", tanh)" : ")");
+  }
+
+  /** How the neuron's training went, and how close it came to the GLM. */
+  static List<String> neuron(Comparison c) {
+    NeuronFit n = c.neuron();
+    NeuronFit.Settings s = n.settings();
+    List<String> how = new ArrayList<>();
+    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + s.batchSize() + " rows" : ""));
+    if (s.activation() == Activation.TANH) {
+      how.add("tanh");
+    }
+    if (s.lossFunction() != Loss.CROSS_ENTROPY) {
+      how.add(s.lossFunction().cliName() + " loss");
+    }
+    if (!s.standardized()) {
+      how.add("raw inputs");
+    }
+    how.add(n.epochs() + " epochs");
+    how.add("step " + Fmt.sig(n.learningRate(), 4));
+    String what = String.join(", ", how);
+    String diff = Fmt.sig(c.neuronMaxDiffFromLogistic(), 2);
+    List<String> out = new ArrayList<>();
+    if (n.converged() && s.lossFunction() != Loss.CROSS_ENTROPY) {
+      out.add(String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the %s loss, which is not "
+          + "the GLM's: largest relative difference %s from the GLM's coefficients.", what,
+          s.lossFunction().cliName(), diff));
+    } else if (n.converged() && s.activation() == Activation.TANH) {
+      out.add(String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: 2 x weight "
+          + "differs from them by at most %s (relative).", what, diff));
+    } else if (n.converged()) {
+      out.add(String.format(Locale.ROOT, "The neuron (%s) reached the GLM's coefficients: largest relative "
+          + "difference %s. One sigmoid neuron is logistic regression.", what, diff));
+    } else {
+      out.add(String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
+          + "coefficients.", what, n.stopReason(), diff));
+    }
+    List<String> reached = new ArrayList<>();
+    String never = null;
+    for (NeuronFit.Milestone m : n.epochsTo()) {
+      if (m.reached()) {
+        reached.add(reached.isEmpty() ? m.label() + " of the GLM after " + m.epoch() + " epochs"
+            : m.label() + " after " + m.epoch());
+      } else if (never == null) {
+        never = m.label();
+      }
+    }
+    if (!n.epochsTo().isEmpty()) {
+      out.add(reached.isEmpty() ? "It never came within " + never + " of the GLM."
+          : "Within " + String.join(", ", reached) + (never == null ? "." : "; never within " + never + "."));
+    }
+    for (String note : n.notes()) {
+      out.add("Note: " + note);
+    }
+    return out;
+  }
+
+  /** Fit statistics of a logistic fit, one line each. */
+  static List<String> logisticStatistics(LogisticFit f) {
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "Null deviance %s on %d degrees of freedom", Fmt.fixed(f.nullDeviance(), 3),
+        f.dfNull()));
+    out.add(String.format(Locale.ROOT, "Residual deviance %s on %d degrees of freedom", Fmt.fixed(f.deviance(), 3),
+        f.dfResidual()));
+    out.add(String.format(Locale.ROOT, "AIC %s, BIC %s, log-likelihood %s", Fmt.fixed(f.aic(), 3),
+        Fmt.fixed(f.bic(), 3), Fmt.fixed(f.logLik(), 3)));
+    out.add(String.format(Locale.ROOT, "McFadden R-squared %s; LR test: chi-squared %s on %d df, p %s",
+        Fmt.fixed(f.pseudoR2(), 4), Fmt.fixed(f.lrTest().statistic(), 3), f.lrTest().df(),
+        Fmt.pValue(f.lrTest().p())));
+    out.add(String.format(Locale.ROOT, "Fisher scoring iterations: %d (%s)", f.iterations(),
+        f.converged() ? "converged" : "NOT converged"));
+    return out;
+  }
+
+  /** {@code 95 % Wald intervals; ...}. */
+  static String intervals(LogisticFit f) {
+    String how = switch (f.ciMethod()) {
+      case "profile" -> "profile-likelihood";
+      case "profile-penalized" -> "profile penalised-likelihood";
+      default -> "Wald";
+    };
+    return Fmt.sig(100 * f.conf(), 4) + " % " + how
+        + " intervals; odds ratio = exp(estimate), its interval = exp(interval ends).";
+  }
+
+  /** Separation and aliasing in words, or nothing. */
+  static List<String> structure(LogisticFit f) {
+    List<String> out = new ArrayList<>();
+    Separation sep = f.separation();
+    if (sep.detected()) {
+      List<String> terms = new ArrayList<>();
+      for (Separation.Term t : sep.terms()) {
+        terms.add(t.term() + " (" + t.direction() + ")");
+      }
+      out.add("Separation (" + sep.kind() + "): the maximum-likelihood estimate is infinite for "
+          + (terms.isEmpty() ? "some terms" : String.join(", ", terms)) + ".");
+    }
+    for (var a : f.aliased()) {
+      out.add("Aliased: " + a.term() + " is an exact linear combination of "
+          + (a.collinearWith().isEmpty() ? "other terms" : String.join(", ", a.collinearWith()))
+          + "; its coefficient is not defined (NA).");
+    }
+    return out;
+  }
+
+  /** Every warning of the fits, each once, labelled by model. */
+  static List<String> warnings(Comparison c) {
+    List<String> out = new ArrayList<>();
+    for (String w : c.logistic().warnings()) {
+      add(out, "logistic: " + w);
+    }
+    if (c.firth() != null) {
+      for (String w : c.firth().warnings()) {
+        add(out, "firth: " + w);
+      }
+    }
+    for (String w : c.neuron().warnings()) {
+      add(out, "neuron: " + w);
+    }
+    return out;
+  }
+
+  private static void add(List<String> list, String s) {
+    if (!list.contains(s)) {
+      list.add(s);
+    }
+  }
+
+  /** The out-of-range report in sentences. */
+  static List<String> outOfRange(OutOfRange r, InputSummary in) {
+    List<String> out = new ArrayList<>();
+    if (r.count() == 0) {
+      out.add(String.format(Locale.ROOT, "All %d fitted values of the linear model lie in [0, 1] (from %s to %s) "
+          + "on these data, but a straight line leaves [0, 1] for values far enough out.", in.rowsUsed(),
+          Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
+      return out;
+    }
+    out.add(String.format(Locale.ROOT, "%d of %d fitted \"probabilities\" of the linear model are impossible: "
+        + "%d below 0, %d above 1; smallest %s, largest %s.", r.count(), in.rowsUsed(), r.below(), r.above(),
+        Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
+    List<String> lines = new ArrayList<>();
+    for (int l : r.lines()) {
+      lines.add(Integer.toString(l));
+    }
+    out.add("First " + lines.size() + " at line" + (lines.size() == 1 ? " " : "s ") + String.join(", ", lines)
+        + " of " + in.file() + ".");
+    out.add("The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).");
+    return out;
+  }
+
+  /** The heading of the predictions table. */
+  static String predictionsTitle(Comparison c) {
+    return c.defaultPoints() ? "Predicted probability at the smallest and largest value (choose points with --at)"
+        : "Predicted probability";
+  }
+}
