@@ -12,8 +12,6 @@ import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
-import logitlab.fit.IrlsOptions;
-import logitlab.fit.NeuronOptions;
 import logitlab.model.Comparison;
 import logitlab.report.CsvReport;
 import logitlab.report.JsonReport;
@@ -97,10 +95,7 @@ final class CompareCommand implements Callable<Integer> {
     ModelSpec modelSpec = data.modelSpec();
     char delimiter = data.delimiterChar();
     List<Map<String, String>> points = parsePoints();
-    IrlsOptions irls = glm.irlsOptions();
-    NeuronOptions neuron = neuronOptions.toOptions();
-    CompareOptions options = Usage.check(
-        () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
+    CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     if (outputDir != null || files.size() > 1) {
       return batch(modelSpec, delimiter, points, options);
     }

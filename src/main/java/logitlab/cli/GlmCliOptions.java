@@ -1,7 +1,9 @@
 package logitlab.cli;
 
 import java.util.Locale;
+import logitlab.fit.CompareOptions;
 import logitlab.fit.IrlsOptions;
+import logitlab.fit.NeuronOptions;
 import logitlab.fit.OlsFitter;
 import picocli.CommandLine.Option;
 
@@ -20,12 +22,17 @@ final class GlmCliOptions {
           + "as R's confint). Default: ${DEFAULT-VALUE}")
   String ci;
 
+  @Option(names = "--firth", order = 33,
+      description = "Also fit Firth's bias-reduced (penalised-likelihood) logistic regression, "
+          + "which has finite estimates even when the data are separated (as R's logistf/brglm2).")
+  boolean firth;
+
   @Option(names = "--robust", paramLabel = "HC0|HC1|HC2|HC3", arity = "0..1", fallbackValue = "HC3",
-      order = 33, description = "Add heteroskedasticity-robust standard errors to the linear model "
+      order = 34, description = "Add heteroskedasticity-robust standard errors to the linear model "
           + "(HC3 when no type is given).")
   String robust;
 
-  @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5", order = 34,
+  @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5", order = 35,
       description = "Classification threshold for accuracy and the confusion tables. Default: ${DEFAULT-VALUE}")
   double threshold;
 
@@ -37,6 +44,13 @@ final class GlmCliOptions {
       default -> throw new UsageException("--ci must be wald or profile, not \"" + ci + "\"");
     };
     return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, conf, method));
+  }
+
+  /** Everything the compare job needs, with the neuron's options from their own mixin. */
+  CompareOptions compareOptions(NeuronOptions neuron) {
+    IrlsOptions irls = irlsOptions();
+    OlsFitter.Robust robustType = robustType();
+    return Usage.check(() -> new CompareOptions(irls, neuron, robustType, firth, threshold));
   }
 
   /** The robust standard-error type, or null when not requested. */

@@ -30,6 +30,9 @@ public final class Comparer {
     LinearProbabilityFit linear = OlsFitter.fit(d, options.robust());
     LogisticFit logistic = IrlsFitter.fit(d, irls);
     NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask(), logistic.estimates());
+    if (logistic.separation().detected()) {
+      neuron = neuron.withWarning(SeparationDetector.neuronNote(logistic.separation()));
+    }
     boolean defaults = at.isEmpty();
     List<Map<String, String>> points = defaults ? defaultPoints(d) : at;
     List<Prediction> predictions = new ArrayList<>();
@@ -41,7 +44,7 @@ public final class Comparer {
           Logistic.sigmoid(dot(row, logistic.estimates())),
           Logistic.sigmoid(dot(row, neuron.logitWeights()))));
     }
-    LogisticFit firth = null; // --firth is wired once FirthFitter lands
+    LogisticFit firth = options.firth() ? FirthFitter.fit(d, irls, logistic.separation()) : null;
     double t = options.threshold();
     Comparison.Classifications classes = new Comparison.Classifications(
         Classification.of(linear.fitted(), d.y(), d.weights(), t),

@@ -196,6 +196,7 @@ public final class IrlsFitter {
     int iter;
     int halvings = 0;
     double dev = devOld;
+    double lastChange = Double.NaN;
     for (iter = 1; iter <= opt.maxIterations(); iter++) {
       StreamingQr qr = new StreamingQr(q);
       for (int i = 0; i < n; i++) {
@@ -239,6 +240,7 @@ public final class IrlsFitter {
         converged = true;
         break;
       }
+      lastChange = Math.abs(dev - devOld);
       devOld = dev;
       coefOld = start.clone();
     }
@@ -246,7 +248,7 @@ public final class IrlsFitter {
     c.iterations = Math.min(iter, opt.maxIterations());
     c.converged = converged;
     c.deviance = dev;
-    c.lastChange = Math.abs(dev - devOld);
+    c.lastChange = converged ? Math.abs(dev - devOld) : lastChange;
     c.halvings = halvings;
     c.mu = mu;
     c.beta = new double[p];

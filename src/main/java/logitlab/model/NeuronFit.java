@@ -163,4 +163,12 @@ public record NeuronFit(
       return weights.clone();
     }
   }
+
+  /** This fit with one more warning (e.g. the separation note the comparison adds). */
+  public NeuronFit withWarning(String warning) {
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.add(warning);
+    return new NeuronFit(terms, weights, settings, epochs, loss, gradientNorm, converged, stopReason,
+        epochsTo, history, historyEvery, notes, w, fitted);
+  }
 }

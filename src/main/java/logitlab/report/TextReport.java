@@ -89,7 +89,7 @@ public final class TextReport {
       t.row(tanh ? cells : java.util.Arrays.copyOf(cells, 4));
     }
     sb.append(t.renderByColumn("  ")); // too wide for 80 columns: one model per block
-    sb.append("  linear: change in probability per unit; logistic and neuron: change in log-odds.\n");
+    sb.append("  linear: change in probability per unit; logistic, neuron: change in log-odds.\n");
     neuronTraining(sb, c);
     sb.append('\n');
   }
@@ -169,9 +169,9 @@ public final class TextReport {
     }
   }
 
-  /** Appends text wrapped at 100 columns: the first line after {@code first}, the rest after {@code rest}. */
+  /** Appends text wrapped at 80 columns: the first line after {@code first}, the rest after {@code rest}. */
   private static void wrap(StringBuilder sb, String first, String rest, String text) {
-    int width = 100;
+    int width = 80;
     StringBuilder line = new StringBuilder(first);
     boolean empty = true;
     for (String word : text.split(" ")) {
@@ -211,8 +211,8 @@ public final class TextReport {
       case "profile-penalized" -> "profile penalised-likelihood";
       default -> "Wald";
     };
-    sb.append("  ").append(level).append(' ').append(how)
-        .append(" intervals; odds ratio = exp(estimate), its interval = exp(interval ends)\n");
+    wrap(sb, "  ", "  ", level + " " + how + " intervals. Odds ratio = exp(estimate); its interval"
+        + " = exp(interval ends).");
     TextTable t = new TextTable("", "estimate", "low", "high", "odds ratio", "low", "high");
     for (int j = 0; j < f.coefficients().size(); j++) {
       Coefficient c = f.coefficients().get(j);
@@ -226,7 +226,7 @@ public final class TextReport {
       sb.append('\n');
     }
     for (String warning : f.warnings()) {
-      sb.append("  warning: ").append(warning).append('\n');
+      wrap(sb, "  warning: ", "           ", warning);
     }
     sb.append('\n');
   }
@@ -235,7 +235,7 @@ public final class TextReport {
     sb.append("Linear probability model (OLS)\n");
     sb.append(coefficientTable(f.coefficients(), "t value", "Pr(>|t|)"));
     sb.append(String.format(Locale.ROOT,
-        "  R-squared %s   adjusted R-squared %s   residual standard error %s on %d df%n",
+        "  R-squared %s   adjusted %s   residual std. error %s on %d df%n",
         Fmt.fixed(f.rSquared(), 4), Fmt.fixed(f.adjRSquared(), 4), Fmt.sig(f.sigma(), 4), f.dfResidual()));
     sb.append(String.format(Locale.ROOT, "  F statistic %s on %d and %d df, p %s%n",
         Fmt.sig(f.fTest().statistic(), 5), f.fTest().df1(), f.fTest().df2(), Fmt.pValue(f.fTest().p())));
@@ -252,8 +252,9 @@ public final class TextReport {
     if (me.isEmpty()) {
       return;
     }
-    sb.append("Average marginal effects: change in P(").append(c.input().outcome())
-        .append(" = ").append(c.input().event()).append(") per unit, averaged over the rows\n");
+    sb.append("Average marginal effects\n");
+    wrap(sb, "  ", "  ", "The change in P(" + c.input().outcome() + " = " + c.input().event()
+        + ") per unit of each predictor, averaged over the rows:");
     TextTable t = new TextTable("", "logistic AME", "(delta SE)", "linear slope", "(SE)");
     for (int k = 0; k < me.size(); k++) {
       MarginalEffect m = me.get(k);
@@ -262,7 +263,7 @@ public final class TextReport {
           Fmt.sig(l.estimate(), 5), "(" + Fmt.sig(l.stdError(), 4) + ")");
     }
     sb.append(t.render("  ", false));
-    sb.append("  Both estimate the same quantity; the linear model assumes it is the same everywhere.\n\n");
+    sb.append("  Both estimate it; the linear model assumes it is the same everywhere.\n\n");
   }
 
   private static void classification(StringBuilder sb, Comparison.Classifications cs) {
@@ -304,17 +305,17 @@ public final class TextReport {
           in.rowsUsed(), Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
       return;
     }
-    sb.append(String.format(Locale.ROOT,
-        "  %d of %d fitted \"probabilities\" of the linear model are impossible: %d below 0, %d above 1%n",
+    wrap(sb, "  ", "  ", String.format(Locale.ROOT,
+        "%d of %d fitted \"probabilities\" of the linear model are impossible: %d below 0, %d above 1",
         r.count(), in.rowsUsed(), r.below(), r.above()));
     sb.append(String.format(Locale.ROOT, "  smallest %s, largest %s%n", Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
     List<String> lines = new ArrayList<>();
     for (int l : r.lines()) {
       lines.add(Integer.toString(l));
     }
-    sb.append("  first ").append(lines.size()).append(" at line").append(lines.size() == 1 ? " " : "s ")
-        .append(String.join(", ", lines)).append(" of ").append(in.file()).append('\n');
-    sb.append("  The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).\n\n");
+    wrap(sb, "  ", "  ", "first " + lines.size() + " at line" + (lines.size() == 1 ? " " : "s ")
+        + String.join(", ", lines) + " of " + in.file());
+    sb.append("  The logistic model and the neuron stay in (0, 1): sigma(z) = 1 / (1 + e^-z).\n\n");
   }
 
   private static void predictions(StringBuilder sb, Comparison c) {
@@ -322,7 +323,7 @@ public final class TextReport {
       return;
     }
     sb.append(c.defaultPoints()
-        ? "Predicted probability at the smallest and largest value (choose points with --at)\n"
+        ? "Predicted probability at the smallest and largest value (other points: --at)\n"
         : "Predicted probability\n");
     boolean anyDefaulted = c.predictions().stream().anyMatch(p -> !p.defaulted().isEmpty());
     TextTable t = anyDefaulted
