@@ -18,8 +18,6 @@ import logitlab.data.RowCoder;
 import logitlab.data.StreamingRows;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
-import logitlab.fit.IrlsOptions;
-import logitlab.fit.NeuronOptions;
 import logitlab.model.Comparison;
 import logitlab.predict.Scorer;
 import logitlab.report.PredictionsCsv;
@@ -82,10 +80,7 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     ModelSpec modelSpec = data.modelSpec();
     char delimiter = data.delimiterChar();
-    IrlsOptions irls = glm.irlsOptions();
-    NeuronOptions neuron = neuronOptions.toOptions();
-    CompareOptions options = Usage.check(
-        () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
+    CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     Path trainAbs = train.toAbsolutePath().normalize();
     Path inputAbs = input.toAbsolutePath().normalize();
     if (output != null) {

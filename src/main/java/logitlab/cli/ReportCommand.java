@@ -22,8 +22,6 @@ import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
-import logitlab.fit.IrlsOptions;
-import logitlab.fit.NeuronOptions;
 import logitlab.model.Comparison;
 import logitlab.predict.PlotData;
 import logitlab.report.Figure;
@@ -129,10 +127,7 @@ final class ReportCommand implements Callable<Integer> {
     ModelSpec modelSpec = data.modelSpec();
     char delimiter = data.delimiterChar();
     List<Map<String, String>> points = CompareCommand.parsePoints(at);
-    IrlsOptions irls = glm.irlsOptions();
-    NeuronOptions neuron = neuronOptions.toOptions();
-    CompareOptions options = Usage.check(
-        () -> new CompareOptions(irls, neuron, glm.robustType(), false, glm.threshold));
+    CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     Job job = new Job(modelSpec, delimiter, points, options);
     if (outputDir != null || files.size() > 1) {
       return batch(job);

@@ -49,7 +49,8 @@ public final class Plots {
 
   private static final Color LINEAR = new Color(213, 94, 0);
   private static final Color LOGISTIC = new Color(0, 114, 178);
-  private static final Color LOGISTIC_BAND = new Color(86, 180, 233, 150);
+  // opaque: XChart strokes a line segment by segment, and overlapping translucent joints would show
+  private static final Color LOGISTIC_BAND = new Color(150, 205, 238);
   private static final Color NEURON = new Color(0, 158, 115);
   private static final Color DATA = new Color(90, 90, 90, 110);
   private static final Color GUIDE = new Color(60, 60, 60);
@@ -143,7 +144,8 @@ public final class Plots {
       charts.add(loss(data.training()));
       charts.add(weights(data.training()));
     }
-    charts.add(agreement(data.agreement(), neuronName));
+    boolean likelihood = c.neuron().settings().lossFunction() == logitlab.model.Loss.CROSS_ENTROPY;
+    charts.add(agreement(data.agreement(), neuronName, likelihood));
     charts.add(calibration(data.calibration(), neuronName));
     return charts;
   }
@@ -172,14 +174,17 @@ public final class Plots {
     String caption = "Each row's outcome (0 or 1, jittered a little so that the points do not hide each "
         + "other) against " + f.column() + ", with the three models' P(" + c.input().outcome() + " = "
         + c.input().event() + ") along it." + held + " The straight line of the linear model is bound to "
-        + "cross the lines y = 0 and y = 1 somewhere; the logistic curve bends to stay inside, and the "
-        + "neuron's curve (the thin line) runs inside the GLM's (the broad band): it is the same model."
+        + "cross the lines y = 0 and y = 1 somewhere; the logistic curve bends to stay inside. "
+        + (c.neuron().converged() && c.neuron().settings().lossFunction() == logitlab.model.Loss.CROSS_ENTROPY
+            ? "The neuron's curve (the thin line) runs inside the GLM's (the broad band): it is the same model."
+            : "The neuron's curve (the thin line) is where its training stopped (" + c.neuron().stopReason()
+                + "), which is not the GLM's (the broad band).")
         + shown;
     return new Chart("fit", "The data and the fitted curves against " + f.column(), caption, chart);
   }
 
   private static Chart loss(PlotData.Training t) {
-    XYChart chart = chart("The neuron's training loss", "epoch", "mean " + t.lossName() + " loss");
+    XYChart chart = epochChart("The neuron's training loss", "mean " + t.lossName() + " loss");
     double[] epochs = toDouble(t.epochs());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     double[] ends = {epochs[0], epochs[epochs.length - 1] == epochs[0] ? epochs[0] + 1 : epochs[epochs.length - 1]};
@@ -187,22 +192,35 @@ public final class Plots {
     if (Double.isFinite(t.glmLoss()) && top > t.glmLoss()) {
       chart.getStyler().setYAxisMin(t.glmLoss() - 0.05 * (top - t.glmLoss()));
     }
-    line(chart, "neuron's loss", epochs, t.loss(), NEURON, SeriesLines.SOLID, 2.5f);
+    chart.getStyler().setYAxisDecimalPattern("0.0###");
+    // the reference first: the neuron's loss is drawn over it
     XYSeries glm = line(chart, "at the GLM's coefficients", ends, new double[] {t.glmLoss(), t.glmLoss()},
         LOGISTIC_BAND, SeriesLines.SOLID, 5f);
     glm.setShowInLegend(true);
+    line(chart, "neuron's loss", epochs, t.loss(), NEURON, SeriesLines.SOLID, 2.5f);
+    boolean likelihood = t.lossName().equals("cross-entropy");
     String caption = "The mean " + t.lossName() + " loss of the neuron at each recorded epoch, and (the broad "
-        + "band) the same loss at the GLM's coefficients. With the cross-entropy loss the GLM's coefficients "
-        + "minimise it, so the neuron's loss falls to that line.";
+        + "band) the same loss at the GLM's coefficients. " + (likelihood
+            ? "The cross-entropy is the GLM's negative log-likelihood, which the GLM's coefficients minimise: "
+                + "the neuron's loss falls to that line."
+            : "The GLM's coefficients do not minimise the " + t.lossName() + " loss, so the neuron's loss can "
+                + "end below that line.");
     return new Chart("loss", "The neuron's loss by epoch", caption, chart);
   }
 
   private static Chart weights(PlotData.Training t) {
-    XYChart chart = chart("The neuron's weights approaching the GLM's coefficients", "epoch",
+    XYChart chart = epochChart("The neuron's weights approaching the GLM's coefficients",
         "|a w - beta| / max(1, |beta|)  (log scale)");
     XYStyler st = chart.getStyler();
     st.setYAxisLogarithmic(true);
-    st.setYAxisLogarithmicDecadeOnly(true);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (double[] d : t.distance()) {
+      lo = Math.min(lo, Math.max(min(d), 1e-16));
+      hi = Math.max(hi, max(d));
+    }
+    // decade ticks only when there are several decades to label
+    st.setYAxisLogarithmicDecadeOnly(hi / lo >= 100);
     st.setYAxisTickLabelsFormattingFunction(Plots::powerOfTen);
     st.setLegendPosition(Styler.LegendPosition.InsideNE);
     double[] epochs = toDouble(t.epochs());
@@ -215,12 +233,17 @@ public final class Plots {
       line(chart, t.terms().get(k), epochs, d, TERM_COLORS[k % TERM_COLORS.length], SeriesLines.SOLID, 2f);
     }
     String caption = "For each term, how far the neuron's weight (as a logistic coefficient, a w) is from "
-        + "the GLM's estimate beta, relative to max(1, |beta|), on a log scale. Gradient descent closes the "
-        + "gap by a constant factor per epoch near the optimum: a straight line falling on this scale.";
+        + "the GLM's estimate beta, relative to max(1, |beta|), on a log scale. " + (t.lossName().equals(
+            "cross-entropy")
+            ? "Near the optimum gradient descent closes the gap by about the same factor every epoch: a "
+                + "straight line falling on this scale. Where the GLM's estimates are infinite (separation) the "
+                + "gap never closes."
+            : "With the " + t.lossName() + " loss the neuron aims at another optimum: the distances level "
+                + "off above 0.");
     return new Chart("weights", "The neuron's weights approaching the GLM's", caption, chart);
   }
 
-  private static Chart agreement(PlotData.Agreement a, String neuronName) {
+  private static Chart agreement(PlotData.Agreement a, String neuronName, boolean likelihood) {
     XYChart chart = chart("Fitted probabilities against the GLM's", "logistic (GLM) fitted probability",
         "fitted probability");
     double lo = Math.min(-0.1, min(a.linear()) - 0.05);
@@ -241,8 +264,10 @@ public final class Plots {
     String shown = a.logistic().length < a.rows()
         ? " " + a.logistic().length + " of the " + a.rows() + " rows are shown, chosen at random (--seed)." : "";
     String caption = "Each row's fitted probability under the linear model and the neuron, against the GLM's. "
-        + "The neuron's points lie on the diagonal: it is the same model. The linear model's form an S around "
-        + "it and leave [0, 1] at both ends." + shown;
+        + (likelihood ? "The neuron's points lie on the diagonal: it is the same model. "
+            : "Trained on another loss, the neuron's points stray from the diagonal. ")
+        + "The linear model's points bend around the diagonal, and leave [0, 1] where its fitted values do."
+        + shown;
     return new Chart("agreement", "The three models' fitted probabilities against each other", caption, chart);
   }
 
@@ -281,6 +306,13 @@ public final class Plots {
         + "(circles); where the linear model's fitted values leave [0, 1], its groups lie left of 0 or right "
         + "of 1.";
     return new Chart("calibration", "Calibration of the three models", caption, chart);
+  }
+
+  /** A chart whose x axis counts epochs: whole numbers, no exponent. */
+  private static XYChart epochChart(String title, String y) {
+    XYChart chart = chart(title, "epoch", y);
+    chart.getStyler().setXAxisDecimalPattern("0");
+    return chart;
   }
 
   private static XYChart chart(String title, String x, String y) {
