@@ -11,7 +11,6 @@ import logitlab.model.Interval;
 import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
 import logitlab.model.Separation;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -116,7 +115,7 @@ public final class FirthFitter {
       String term = d.terms().get(j);
       if (aliasedMask[j]) {
         coefs.add(Coefficient.aliased(term));
-        aliases.add(new Alias(term, collinearWith(d, qr.aliasCombination()[j], aliasedMask)));
+        aliases.add(new Alias(term, GlmInference.collinearWith(d, qr.aliasCombination()[j], aliasedMask)));
         continue;
       }
       double se = Math.sqrt(cov[j][j]);
@@ -124,16 +123,7 @@ public final class FirthFitter {
       coefs.add(new Coefficient(term, beta[j], se, z, Inference.normalTwoSided(z)));
     }
     if (!aliases.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      sb.append(aliases.size()).append(aliases.size() == 1 ? " coefficient is" : " coefficients are")
-          .append(" not defined because of singularities (reported as NA, as R does): ");
-      for (int k = 0; k < aliases.size(); k++) {
-        Alias a = aliases.get(k);
-        sb.append(k == 0 ? "" : "; ").append(a.term()).append(" is an exact linear combination of ")
-            .append(a.collinearWith().isEmpty() ? "nothing (it is constant zero)"
-                : String.join(", ", a.collinearWith()));
-      }
-      warnings.add(sb.toString());
+      warnings.add(GlmInference.aliasWarning(aliases));
     }
     Separation sep = separation != null ? separation : SeparationDetector.detect(d, aliasedMask);
     if (sep.detected()) {
@@ -178,22 +168,6 @@ public final class FirthFitter {
     return true;
   }
 
-  private static List<String> collinearWith(DesignMatrix d, double[] combination, boolean[] aliased) {
-    List<String> with = new ArrayList<>();
-    if (combination == null) {
-      return with;
-    }
-    double scale = 0;
-    for (double v : combination) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    for (int i = 0; i < combination.length; i++) {
-      if (!aliased[i] && Math.abs(combination[i]) > 1e-7 * Math.max(scale, 1e-300)) {
-        with.add(d.terms().get(i));
-      }
-    }
-    return with;
-  }
 
   /** The result of one penalised fit over the columns {@code cols}. */
   static final class Core {
@@ -506,31 +480,10 @@ public final class FirthFitter {
         Core pc = penalized(d, cols, free, start, maxIt);
         return 2 * (fit.penalizedLogLik - pc.penalizedLogLik) - crit;
       };
-      out.add(new Interval(end(g, c.estimate(), c.stdError(), -1), end(g, c.estimate(), c.stdError(), +1)));
+      out.add(new Interval(GlmInference.profileEnd(g, c.estimate(), c.stdError(), -1),
+          GlmInference.profileEnd(g, c.estimate(), c.stdError(), +1)));
     }
     return out;
   }
 
-  /** Walks from the estimate in direction dir until g &gt; 0, then finds the root by Brent's method. */
-  private static double end(java.util.function.DoubleUnaryOperator g, double est, double se, int dir) {
-    double step = Double.isFinite(se) && se > 0 ? se : Math.max(1, Math.abs(est));
-    double inner = est;
-    double outer = est + dir * step;
-    double go = g.applyAsDouble(outer);
-    for (int k = 0; k < 60 && !(go > 0); k++) {
-      if (Double.isNaN(go) || Math.abs(outer) > 1e12) {
-        return dir * Double.POSITIVE_INFINITY;
-      }
-      inner = outer;
-      step *= 2;
-      outer = est + dir * step;
-      go = g.applyAsDouble(outer);
-    }
-    if (!(go > 0)) {
-      return dir * Double.POSITIVE_INFINITY;
-    }
-    double lo = Math.min(inner, outer);
-    double hi = Math.max(inner, outer);
-    return new BrentSolver(1e-12, 1e-10).solve(500, g::applyAsDouble, lo, hi);
-  }
 }

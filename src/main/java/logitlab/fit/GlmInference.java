@@ -145,4 +145,68 @@ final class GlmInference {
     }
     return out;
   }
+
+  /**
+   * The estimable terms an aliased column is an exact linear combination of: those with a
+   * coefficient larger than 1e-7 of the largest in {@code combination} (R's {@code alias()}).
+   */
+  static List<String> collinearWith(DesignMatrix d, double[] combination, boolean[] aliased) {
+    List<String> with = new ArrayList<>();
+    if (combination == null) {
+      return with;
+    }
+    double scale = 0;
+    for (double v : combination) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < combination.length; i++) {
+      if (!aliased[i] && Math.abs(combination[i]) > 1e-7 * Math.max(scale, 1e-300)) {
+        with.add(d.terms().get(i));
+      }
+    }
+    return with;
+  }
+
+  /** R's "k coefficients not defined because of singularities", with what each is collinear with. */
+  static String aliasWarning(List<Alias> aliases) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(aliases.size()).append(aliases.size() == 1 ? " coefficient is" : " coefficients are")
+        .append(" not defined because of singularities (reported as NA, as R does): ");
+    for (int k = 0; k < aliases.size(); k++) {
+      Alias a = aliases.get(k);
+      sb.append(k == 0 ? "" : "; ").append(a.term()).append(" is an exact linear combination of ")
+          .append(a.collinearWith().isEmpty() ? "nothing (it is constant zero)"
+              : String.join(", ", a.collinearWith()));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * One end of a profile interval: the root of g (negative at the estimate, rising away from it)
+   * in direction dir. Walks out from the estimate in steps of se, doubling, until g &gt; 0, then
+   * solves by Brent's method; an end that is never reached (beyond 1e12, or g undefined) is
+   * infinite, as under separation.
+   */
+  static double profileEnd(java.util.function.DoubleUnaryOperator g, double est, double se, int dir) {
+    double step = Double.isFinite(se) && se > 0 ? se : Math.max(1, Math.abs(est));
+    double inner = est;
+    double outer = est + dir * step;
+    double go = g.applyAsDouble(outer);
+    for (int k = 0; k < 60 && !(go > 0); k++) {
+      if (Double.isNaN(go) || Math.abs(outer) > 1e12) {
+        return dir * Double.POSITIVE_INFINITY;
+      }
+      inner = outer;
+      step *= 2;
+      outer = est + dir * step;
+      go = g.applyAsDouble(outer);
+    }
+    if (!(go > 0)) {
+      return dir * Double.POSITIVE_INFINITY;
+    }
+    double lo = Math.min(inner, outer);
+    double hi = Math.max(inner, outer);
+    return new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-10)
+        .solve(500, g::applyAsDouble, lo, hi);
+  }
 }

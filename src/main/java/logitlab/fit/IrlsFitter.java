@@ -101,7 +101,7 @@ public final class IrlsFitter {
       String term = d.terms().get(j);
       if (aliasedMask[j]) {
         coefs.add(Coefficient.aliased(term));
-        aliases.add(new Alias(term, collinearWith(d, s.aliasCombination()[j], aliasedMask)));
+        aliases.add(new Alias(term, GlmInference.collinearWith(d, s.aliasCombination()[j], aliasedMask)));
         continue;
       }
       double se = Math.sqrt(s.unscaledCovariance()[j][j]);
@@ -109,15 +109,7 @@ public final class IrlsFitter {
       coefs.add(new Coefficient(term, c.beta[j], se, zstat, Inference.normalTwoSided(zstat)));
     }
     if (!aliases.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      sb.append(aliases.size()).append(aliases.size() == 1 ? " coefficient is" : " coefficients are")
-          .append(" not defined because of singularities (reported as NA, as R does): ");
-      for (int k = 0; k < aliases.size(); k++) {
-        Alias a = aliases.get(k);
-        sb.append(k == 0 ? "" : "; ").append(a.term()).append(" is an exact linear combination of ")
-            .append(a.collinearWith().isEmpty() ? "nothing (it is constant zero)" : String.join(", ", a.collinearWith()));
-      }
-      warnings.add(sb.toString());
+      warnings.add(GlmInference.aliasWarning(aliases));
     }
 
     Separation separation = SeparationDetector.detect(d, aliasedMask);
@@ -137,22 +129,6 @@ public final class IrlsFitter {
         aliases, separation, warnings);
   }
 
-  private static List<String> collinearWith(DesignMatrix d, double[] combination, boolean[] aliased) {
-    List<String> with = new ArrayList<>();
-    if (combination == null) {
-      return with;
-    }
-    double scale = 0;
-    for (double v : combination) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    for (int i = 0; i < combination.length; i++) {
-      if (!aliased[i] && Math.abs(combination[i]) > 1e-7 * Math.max(scale, 1e-300)) {
-        with.add(d.terms().get(i));
-      }
-    }
-    return with;
-  }
 
   /** The result of one IRLS run. */
   static final class Core {
@@ -303,8 +279,8 @@ public final class IrlsFitter {
         Core cj = others.length == 0 ? offsetOnly(d, offset) : irls(d, others, offset, opt);
         return cj.deviance - fit.deviance - crit;
       };
-      double lowEnd = profileEnd(f, c.estimate(), c.stdError(), -1);
-      double highEnd = profileEnd(f, c.estimate(), c.stdError(), +1);
+      double lowEnd = GlmInference.profileEnd(f, c.estimate(), c.stdError(), -1);
+      double highEnd = GlmInference.profileEnd(f, c.estimate(), c.stdError(), +1);
       out.add(new Interval(lowEnd, highEnd));
     }
     return out;
@@ -322,30 +298,6 @@ public final class IrlsFitter {
     return c;
   }
 
-  /** Walks from the estimate in direction dir until f &gt; 0, then finds the root by Brent's method. */
-  private static double profileEnd(java.util.function.DoubleUnaryOperator f, double est, double se, int dir) {
-    double step = Double.isFinite(se) && se > 0 ? se : Math.max(1, Math.abs(est));
-    double inner = est;
-    double outer = est + dir * step;
-    double fo = f.applyAsDouble(outer);
-    for (int k = 0; k < 60 && fo <= 0; k++) {
-      inner = outer;
-      step *= 2;
-      outer = est + dir * step;
-      fo = f.applyAsDouble(outer);
-      if (Math.abs(outer) > 1e12) {
-        return dir * Double.POSITIVE_INFINITY;
-      }
-    }
-    if (fo <= 0 || Double.isNaN(fo)) {
-      return dir * Double.POSITIVE_INFINITY;
-    }
-    double a = Math.min(inner, outer);
-    double b = Math.max(inner, outer);
-    org.apache.commons.math3.analysis.solvers.BrentSolver solver =
-        new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-10);
-    return solver.solve(200, f::applyAsDouble, a, b);
-  }
 
   private static void halve(double[] start, double[] old) {
     for (int j = 0; j < start.length; j++) {
