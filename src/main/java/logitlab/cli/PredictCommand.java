@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
+      "Score every row of a new file with the three models fitted to a training file (streamed).",
+      "",
       "Fit the linear probability model, the logistic GLM and the neuron to the --train file, then "
           + "score every row of the --input file with the three: its columns as they are, then "
           + "p_linear, p_logistic, p_neuron, p_linear_outside_0_1 (TRUE where the linear model's "

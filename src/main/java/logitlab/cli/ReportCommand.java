@@ -50,11 +50,12 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Write a report of the three fits: the tables of compare, the warnings in a box, and plots of "
-          + "the data with the three fitted curves, of the neuron's training and of the fitted "
-          + "probabilities against each other. HTML (one self-contained file, plots inline) or "
-          + "Markdown (plots as PNG files beside it). The end of the report says how it was made: "
-          + "re-running that command writes the same bytes.",
+      "Write a report of the three fits, with plots: one self-contained HTML file, or Markdown with "
+          + "PNG files beside it.",
+      "",
+      "The report has the tables of compare, the warnings in a box, and plots of the data with the "
+          + "three fitted curves, of the neuron's training and of the fitted probabilities against "
+          + "each other. Its end says how it was made: re-running that command writes the same bytes.",
       ""
     },
     footer = {
