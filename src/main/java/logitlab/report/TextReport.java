@@ -211,8 +211,8 @@ public final class TextReport {
       case "profile-penalized" -> "profile penalised-likelihood";
       default -> "Wald";
     };
-    wrap(sb, "  ", "  ", level + " " + how + " intervals. Odds ratio = exp(estimate); its interval"
-        + " = exp(interval ends).");
+    wrap(sb, "  ", "  ", level + " " + how + " intervals; odds ratio = exp(estimate),"
+        + " interval = exp(ends)");
     TextTable t = new TextTable("", "estimate", "low", "high", "odds ratio", "low", "high");
     for (int j = 0; j < f.coefficients().size(); j++) {
       Coefficient c = f.coefficients().get(j);
@@ -253,8 +253,8 @@ public final class TextReport {
       return;
     }
     sb.append("Average marginal effects\n");
-    wrap(sb, "  ", "  ", "The change in P(" + c.input().outcome() + " = " + c.input().event()
-        + ") per unit of each predictor, averaged over the rows:");
+    wrap(sb, "  ", "  ", "Change in P(" + c.input().outcome() + " = " + c.input().event()
+        + ") per unit, averaged over the rows:");
     TextTable t = new TextTable("", "logistic AME", "(delta SE)", "linear slope", "(SE)");
     for (int k = 0; k < me.size(); k++) {
       MarginalEffect m = me.get(k);
@@ -280,8 +280,8 @@ public final class TextReport {
     }
     sb.append(t.render("  ", false));
     if (cs.linear().clipped() > 0) {
-      sb.append("  log-loss clips ").append(cs.linear().clipped())
-          .append(" linear fitted values into [1e-15, 1 - 1e-15] (outside [0, 1])\n");
+      sb.append("  log-loss: ").append(cs.linear().clipped())
+          .append(" linear values outside [0, 1] clipped to [1e-15, 1 - 1e-15]\n");
     }
     sb.append('\n');
   }
@@ -306,9 +306,9 @@ public final class TextReport {
       return;
     }
     wrap(sb, "  ", "  ", String.format(Locale.ROOT,
-        "%d of %d fitted \"probabilities\" of the linear model are impossible: %d below 0, %d above 1",
-        r.count(), in.rowsUsed(), r.below(), r.above()));
-    sb.append(String.format(Locale.ROOT, "  smallest %s, largest %s%n", Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
+        "%d of %d fitted \"probabilities\" of the linear model are impossible:", r.count(), in.rowsUsed()));
+    sb.append(String.format(Locale.ROOT, "  %d below 0, %d above 1 (smallest %s, largest %s)%n",
+        r.below(), r.above(), Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
     List<String> lines = new ArrayList<>();
     for (int l : r.lines()) {
       lines.add(Integer.toString(l));
