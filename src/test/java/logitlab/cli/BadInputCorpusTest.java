@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -132,6 +133,102 @@ class BadInputCorpusTest {
   @TestFactory
   Stream<DynamicTest> everyBadInputGetsItsDocumentedAnswer() throws IOException {
     return manifest().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  /**
+   * {@code report} and {@code predict} read the training file as {@code compare} does: every bad file
+   * that needs no option gets the same exit code and message from them, and no output file.
+   */
+  @TestFactory
+  Stream<DynamicTest> reportAndPredictGiveTheSameAnswers() throws IOException {
+    return manifest().stream()
+        .filter(c -> !c.file().startsWith("gen:") && c.args().isEmpty() && !c.codes().contains(0))
+        .flatMap(c -> Stream.of(
+            DynamicTest.dynamicTest("report " + c.name(), () -> checkOtherCommand(c, "report")),
+            DynamicTest.dynamicTest("predict " + c.name(), () -> checkOtherCommand(c, "predict"))));
+  }
+
+  private static void checkOtherCommand(Case c, String command) throws IOException {
+    Path dir = Files.createTempDirectory(tmp, command);
+    Path input = prepare(c.file(), dir);
+    Path out = dir.resolve(command.equals("report") ? "report.html" : "predictions.csv");
+    String[] args = command.equals("report")
+        ? new String[] {"report", input.toString(), "-o", out.toString()}
+        : new String[] {"predict", "--train", input.toString(), "--input", input.toString(), "-o", out.toString()};
+    Snapshot before = Snapshot.of(input);
+    CliRunner r = CliRunner.run(args);
+    assertTrue(c.codes().contains(r.code()), command + ": exit code " + r.code() + ", expected " + c.codes()
+        + "\nstderr: " + r.err());
+    assertNoStackTrace(r);
+    checkFailure(c, r);
+    assertFalse(Files.exists(out), "an output file from a failed run");
+    assertEquals(before, Snapshot.of(input), "the input file was modified");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary file left");
+    }
+  }
+
+  /**
+   * A batch run over the corpus: every bad file is reported in the summary with its exit code and
+   * message, every good file still gets its result, and the run's exit code is the first failure's.
+   */
+  @Test
+  void aBatchOverTheCorpusReportsEveryBadFileAndFitsEveryGoodOne() throws IOException {
+    Path in = Files.createTempDirectory(tmp, "batch-in");
+    Path out = tmp.resolve("batch-out");
+    List<Case> cases = new ArrayList<>();
+    List<String> args = new ArrayList<>(List.of("compare"));
+    for (Case c : manifest()) {
+      if (!c.file().startsWith("gen:") && c.args().isEmpty()) {
+        cases.add(c);
+        args.add(prepare(c.file(), in).toString());
+      }
+    }
+    Path good = in.resolve("good-exam.csv");
+    Files.copy(Path.of("data/exam.csv"), good);
+    args.add(good.toString());
+    cases.add(new Case("good-exam.csv", Set.of(0), "", List.of(), 0));
+    args.addAll(List.of("--output-dir", out.toString(), "--format", "json", "--max-epochs", "2000"));
+
+    CliRunner r = CliRunner.run(args.toArray(String[]::new));
+    assertNoStackTrace(r);
+    int firstFailure = cases.stream().filter(c -> !c.codes().contains(0)).findFirst().orElseThrow()
+        .codes().iterator().next();
+    assertEquals(firstFailure, r.code(), r.err());
+
+    Map<String, String[]> rows = new java.util.HashMap<>();
+    try (com.opencsv.CSVReader reader = new com.opencsv.CSVReaderBuilder(
+            Files.newBufferedReader(out.resolve("summary.csv"), StandardCharsets.UTF_8))
+        .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
+      List<String> header = Arrays.asList(reader.readNext());
+      assertEquals(List.of("file", "status", "exit_code", "error"), header.subList(0, 4));
+      String[] row;
+      while ((row = reader.readNext()) != null) {
+        rows.put(Path.of(row[0]).getFileName().toString(), row);
+      }
+    } catch (com.opencsv.exceptions.CsvValidationException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(cases.size(), rows.size(), "one summary row per file");
+    int failed = 0;
+    for (Case c : cases) {
+      String[] row = rows.get(c.file());
+      assertTrue(row != null, "no summary row for " + c.file());
+      int code = Integer.parseInt(row[2]);
+      assertTrue(c.codes().contains(code), c.file() + ": " + String.join(",", row));
+      if (code == 0) {
+        assertEquals("ok", row[1], c.file());
+        String stem = c.file().substring(0, c.file().lastIndexOf('.'));
+        assertFiniteOrNull(JSON.readTree(out.resolve(stem + ".json").toFile()));
+      } else {
+        failed++;
+        assertEquals("error", row[1], c.file());
+        assertTrue(row[3].contains(c.fragment()), c.file() + ": " + row[3]);
+        assertTrue(r.err().contains(c.fragment()), "not on stderr: " + c.fragment());
+      }
+    }
+    assertTrue(r.err().contains(failed + " of " + cases.size() + " files failed"), r.err());
+    assertTrue(failed > 30, "only " + failed + " bad files in the batch");
   }
 
   @AfterAll

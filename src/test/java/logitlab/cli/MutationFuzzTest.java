@@ -128,6 +128,87 @@ class MutationFuzzTest {
     }
   }
 
+  /** Mutants of the file to score in {@link #predictScoresOrRefusesEveryMutatedInputFile}. */
+  static final int PREDICT_MUTANTS = Integer.getInteger("fuzz.predict", 600);
+
+  /**
+   * {@code predict} streams a new file: mutants of it (the training file stays good) must be scored
+   * row by row or refused with one line. A row that cannot be scored keeps its place with a reason;
+   * every probability written is a finite number, the logistic and neuron ones in [0, 1]; a failed
+   * run leaves no output file.
+   */
+  @Test
+  void predictScoresOrRefusesEveryMutatedInputFile() throws IOException {
+    byte[] original = Files.readAllBytes(Path.of("data/smoking.csv"));
+    SplittableRandom rng = new SplittableRandom(SEED + 1);
+    Map<Integer, Integer> byCode = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    long unscored = 0;
+    for (int run = 0; run < PREDICT_MUTANTS && failures.size() < 10; run++) {
+      byte[] mutant = mutate(original, rng.split());
+      Path file = tmp.resolve("p" + run + ".csv");
+      Path out = tmp.resolve("p" + run + "-out.csv");
+      Files.write(file, mutant);
+      List<String> args = List.of("predict", "--train", "data/smoking.csv", "--input", file.toString(),
+          "-o", out.toString(), "--max-epochs", "300");
+      try {
+        CliRunner r = CliRunner.run(args.toArray(String[]::new));
+        byCode.merge(r.code(), 1, Integer::sum);
+        assertTrue(List.of(0, 2, 3).contains(r.code()), "exit code " + r.code() + ": " + r.err());
+        BadInputCorpusTest.assertNoStackTrace(r);
+        assertTrue(Arrays.equals(mutant, Files.readAllBytes(file)), "the input file was modified");
+        if (r.code() != 0) {
+          String[] lines = r.err().split("\n");
+          assertTrue(lines[0].startsWith("logitlab: "), r.err());
+          assertTrue(lines.length == 1 || r.code() == 2 && lines.length == 2, "not one line: " + r.err());
+          assertFalse(Files.exists(out), "output from a failed run");
+        } else {
+          unscored += checkPredictions(out);
+          Files.delete(out);
+        }
+      } catch (AssertionError | RuntimeException e) {
+        failures.add("predict mutant " + run + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        save(1_000_000 + run, mutant, args, e);
+      }
+      Files.delete(file);
+    }
+    System.out.println("MutationFuzzTest (predict): " + PREDICT_MUTANTS + " mutated inputs; exit codes " + byCode
+        + "; " + unscored + " rows unscored (with a reason); " + failures.size() + " failures");
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+    assertTrue(byCode.getOrDefault(0, 0) > PREDICT_MUTANTS / 4, byCode.toString());
+  }
+
+  /** Checks a predictions file; returns the number of rows without predictions. */
+  private static long checkPredictions(Path out) throws IOException {
+    long unscored = 0;
+    try (com.opencsv.CSVReader reader = new com.opencsv.CSVReaderBuilder(
+            Files.newBufferedReader(out, StandardCharsets.UTF_8))
+        .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
+      String[] header = reader.readNext();
+      int w = header.length;
+      assertEquals(List.of("p_linear", "p_logistic", "p_neuron", "p_linear_outside_0_1", "reason"),
+          Arrays.asList(header).subList(w - 5, w));
+      String[] row;
+      while ((row = reader.readNext()) != null) {
+        assertEquals(w, row.length, "ragged output row " + Arrays.toString(row));
+        boolean reason = !row[w - 1].isEmpty();
+        for (int k = w - 5; k < w - 2; k++) {
+          if (reason) {
+            assertEquals("", row[k], "a prediction beside a reason");
+          } else {
+            double v = Double.parseDouble(row[k]);
+            assertTrue(Double.isFinite(v), "prediction " + row[k]);
+            assertTrue(k == w - 5 || v >= 0 && v <= 1, "probability " + row[k]);
+          }
+        }
+        unscored += reason ? 1 : 0;
+      }
+    } catch (com.opencsv.exceptions.CsvValidationException e) {
+      throw new AssertionError(e);
+    }
+    return unscored;
+  }
+
   /** A bundled file, or a variant of it ("file|variant"). */
   private static byte[] source(String name) throws IOException {
     String[] parts = name.split("\\|");
