@@ -253,6 +253,7 @@ public final class DesignMatrixLoader {
       DesignMatrix.Outcome outcomeRecord;
       if (trials != null) {
         outcomeRecord = readCounts(keep, y, a);
+        checkScale(trials, keep); // products of weights overflow beyond it, as for predictors
       } else {
         OutcomeCoding outcomeCoding = codeOutcome(keep);
         outcomeRecord = outcomeCoding.outcome;
@@ -264,6 +265,7 @@ public final class DesignMatrixLoader {
       }
       if (weights != null) {
         readWeights(keep, a);
+        checkScale(weights, keep);
       }
 
       List<String> terms = new ArrayList<>();
