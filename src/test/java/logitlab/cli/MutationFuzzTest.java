@@ -50,7 +50,8 @@ class MutationFuzzTest {
 
   /**
    * The bundled files, with the arguments they are run with; a "|" marks a variant made from the file
-   * first: semicolons for commas, the outcome as no/yes, a numeric factor as letters.
+   * first: semicolons for commas, the outcome as no/yes, a numeric factor as letters, a column of prior
+   * weights.
    */
   private static final String[][] SOURCES = {
     {"data/smoking.csv"}, {"data/challenger.csv"}, {"data/exam.csv"}, {"data/spector.csv"},
@@ -58,6 +59,7 @@ class MutationFuzzTest {
     {"data/smoking.csv|semicolons", "-d", ";"},
     {"data/exam.csv|yes-no", "--positive", "yes"},
     {"data/admissions.csv|letters", "--factor", "rank:b", "--at", "gre=600,rank=c"},
+    {"data/spector.csv|weights", "--weights", "w"},
   };
 
   /** Tokens a spreadsheet export may hold, put in place of a field or inserted. */
@@ -225,6 +227,14 @@ class MutationFuzzTest {
               f[2] = String.valueOf((char) ('a' + f[2].charAt(0) - '1'));
             }
             sb.append(String.join(",", f)).append('\n');
+          }
+          text = sb.toString();
+        }
+        case "weights" -> { // a prior-weights column w in front: 1, 2, 3, 1, 2, 3, ...
+          StringBuilder sb = new StringBuilder();
+          String[] lines = text.split("\n");
+          for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "w" : String.valueOf(1 + i % 3)).append(',').append(lines[i]).append('\n');
           }
           text = sb.toString();
         }
