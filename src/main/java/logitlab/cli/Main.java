@@ -36,7 +36,17 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    int code;
+    try {
+      code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; one line, not a stack trace (no output file was renamed
+      // into place, since outputs are written to a temporary file first)
+      System.err.println("logitlab: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB heap); use fewer rows or predictors, or give Java more memory: java -Xmx4g -jar ...");
+      code = ExitCodes.INTERNAL;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with the given streams and returns the exit code (used by tests). */

@@ -61,8 +61,27 @@ final class Prose {
     return "neuron (" + name + (n.settings().activation() == Activation.TANH ? ", tanh)" : ")");
   }
 
-  /** How the neuron's training went, and how close it came to the GLM. */
+  /** How the neuron's training went, and how close it came to the GLM: summary, milestones, notes. */
   static List<String> neuron(Comparison c) {
+    List<String> out = new ArrayList<>();
+    out.add(neuronSummary(c));
+    String m = neuronMilestones(c);
+    if (m != null) {
+      out.add(m);
+    }
+    for (String note : c.neuron().notes()) {
+      out.add("Note: " + note);
+    }
+    return out;
+  }
+
+  /**
+   * One sentence: how the neuron was trained, why it stopped and how far its weights are from the
+   * GLM's coefficients, worded for what the user is seeing (the GLM reached, the squared loss's own
+   * optimum, a plateau of saturated rows, half the coefficients with tanh, or a small gradient that
+   * still leaves the weights far from the GLM because the loss is nearly flat).
+   */
+  static String neuronSummary(Comparison c) {
     NeuronFit n = c.neuron();
     NeuronFit.Settings s = n.settings();
     List<String> how = new ArrayList<>();
@@ -76,25 +95,47 @@ final class Prose {
     if (!s.standardized()) {
       how.add("raw inputs");
     }
-    how.add(n.epochs() + " epochs");
-    how.add("step " + Fmt.sig(n.learningRate(), 4));
+    how.add(n.epochs() + (n.epochs() == 1 ? " epoch" : " epochs"));
+    how.add((s.optimizer().equals("sgd") || s.optimizer().equals("minibatch") ? "initial step " : "step ")
+        + Fmt.sig(n.learningRate(), 4));
     String what = String.join(", ", how);
-    String diff = Fmt.sig(c.neuronMaxDiffFromLogistic(), 2);
-    List<String> out = new ArrayList<>();
-    if (n.converged() && s.lossFunction() != Loss.CROSS_ENTROPY) {
-      out.add(String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the %s loss, which is not "
-          + "the GLM's: largest relative difference %s from the GLM's coefficients.", what,
-          s.lossFunction().cliName(), diff));
-    } else if (n.converged() && s.activation() == Activation.TANH) {
-      out.add(String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: 2 x weight "
-          + "differs from them by at most %s (relative).", what, diff));
-    } else if (n.converged()) {
-      out.add(String.format(Locale.ROOT, "The neuron (%s) reached the GLM's coefficients: largest relative "
-          + "difference %s. One sigmoid neuron is logistic regression.", what, diff));
-    } else {
-      out.add(String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
-          + "coefficients.", what, n.stopReason(), diff));
+    double maxDiff = c.neuronMaxDiffFromLogistic();
+    String diff = Fmt.sig(maxDiff, 2);
+    boolean plateau = n.notes().stream().anyMatch(note -> note.startsWith("plateau:"));
+    if (n.converged() && plateau) {
+      return String.format(Locale.ROOT, "The neuron (%s) stopped where the squared loss's gradient vanished, on "
+          + "a plateau of saturated rows (see the note), %s (relative) from the GLM's coefficients.", what, diff);
     }
+    if (n.converged() && s.lossFunction() == Loss.SQUARED) {
+      return String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the squared loss, which is not "
+          + "the GLM's: largest relative difference %s from the GLM's coefficients.", what, diff);
+    }
+    if (n.converged() && maxDiff > FAR) {
+      return String.format(Locale.ROOT, "The neuron (%s) stopped with its gradient below the tolerance, yet its "
+          + "weights are %s (relative) from the GLM's coefficients: the loss is nearly flat in some direction "
+          + "(nearly collinear predictors), so a small gradient does not mean weights near the optimum. "
+          + "Lower --tolerance to go further.", what, diff);
+    }
+    if (n.converged() && s.activation() == Activation.TANH) {
+      return String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: twice its "
+          + "weights differ from them by at most %s (relative). A tanh neuron is logistic regression with its "
+          + "weights halved.", what, diff);
+    }
+    if (n.converged()) {
+      return String.format(Locale.ROOT, "The neuron (%s) reached the GLM's coefficients: largest relative "
+          + "difference %s. One sigmoid neuron is logistic regression.", what, diff);
+    }
+    return String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
+        + "coefficients%s.", what, n.stopReason(), diff,
+        s.activation() == Activation.TANH ? " (comparing twice the weights)" : "");
+  }
+
+  /** A converged neuron further than this from the GLM (relative) is not said to have reached it. */
+  static final double FAR = 1e-4;
+
+  /** "Within 1e-2 of the GLM after 22 epochs, ..." or "It never came within ...", or null. */
+  static String neuronMilestones(Comparison c) {
+    NeuronFit n = c.neuron();
     List<String> reached = new ArrayList<>();
     String never = null;
     for (NeuronFit.Milestone m : n.epochsTo()) {
@@ -105,14 +146,11 @@ final class Prose {
         never = m.label();
       }
     }
-    if (!n.epochsTo().isEmpty()) {
-      out.add(reached.isEmpty() ? "It never came within " + never + " of the GLM."
-          : "Within " + String.join(", ", reached) + (never == null ? "." : "; never within " + never + "."));
+    if (n.epochsTo().isEmpty()) {
+      return null;
     }
-    for (String note : n.notes()) {
-      out.add("Note: " + note);
-    }
-    return out;
+    return reached.isEmpty() ? "It never came within " + never + " of the GLM."
+        : "Within " + String.join(", ", reached) + (never == null ? "." : "; never within " + never + ".");
   }
 
   /** Fit statistics of a logistic fit, one line each. */

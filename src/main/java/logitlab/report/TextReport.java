@@ -14,7 +14,6 @@ import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;
-import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
 import logitlab.model.OutOfRange;
 import logitlab.model.Prediction;
@@ -108,58 +107,10 @@ public final class TextReport {
   /** How the neuron's training went: the outcome, epochs to reach the GLM, notes and warnings. */
   private static void neuronTraining(StringBuilder sb, Comparison c) {
     NeuronFit n = c.neuron();
-    NeuronFit.Settings s = n.settings();
-    List<String> how = new ArrayList<>();
-    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + s.batchSize() + " rows" : ""));
-    if (s.activation() == Activation.TANH) {
-      how.add("tanh");
-    }
-    if (s.lossFunction() != Loss.CROSS_ENTROPY) {
-      how.add(s.lossFunction().cliName() + " loss");
-    }
-    if (!s.standardized()) {
-      how.add("raw inputs");
-    }
-    how.add(n.epochs() + (n.epochs() == 1 ? " epoch" : " epochs"));
-    how.add((s.optimizer().equals("sgd") || s.optimizer().equals("minibatch") ? "initial step " : "step ")
-        + Fmt.sig(n.learningRate(), 4));
-    String what = String.join(", ", how);
-    String diff = Fmt.sig(c.neuronMaxDiffFromLogistic(), 2);
-    String text;
-    boolean plateau = n.notes().stream().anyMatch(note -> note.startsWith("plateau:"));
-    if (n.converged() && plateau) {
-      text = String.format(Locale.ROOT, "The neuron (%s) stopped where the squared loss's gradient vanished, on "
-          + "a plateau of saturated rows (see the note), %s (relative) from the GLM's coefficients.", what, diff);
-    } else if (n.converged() && s.lossFunction() == Loss.SQUARED) {
-      text = String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the squared loss, which is not "
-          + "the GLM's: largest relative difference %s from the GLM's coefficients.", what, diff);
-    } else if (n.converged() && s.activation() == Activation.TANH) {
-      text = String.format(Locale.ROOT, "The neuron (%s) reached half the GLM's coefficients: twice its "
-          + "weights differ from them by at most %s (relative). A tanh neuron is logistic regression with its "
-          + "weights halved.", what, diff);
-    } else if (n.converged()) {
-      text = String.format(Locale.ROOT, "The neuron (%s) reached the GLM's coefficients: largest relative "
-          + "difference %s. One sigmoid neuron is logistic regression.", what, diff);
-    } else {
-      text = String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
-          + "coefficients%s.", what, n.stopReason(), diff,
-          s.activation() == Activation.TANH ? " (comparing twice the weights)" : "");
-    }
-    wrap(sb, "  ", "  ", text);
-    List<String> reached = new ArrayList<>();
-    String never = null;
-    for (NeuronFit.Milestone m : n.epochsTo()) {
-      if (m.reached()) {
-        reached.add(reached.isEmpty() ? m.label() + " of the GLM after " + m.epoch() + " epochs"
-            : m.label() + " after " + m.epoch());
-      } else if (never == null) {
-        never = m.label();
-      }
-    }
-    if (!n.epochsTo().isEmpty()) {
-      String line = reached.isEmpty() ? "It never came within " + never + " of the GLM."
-          : "Within " + String.join(", ", reached) + (never == null ? "." : "; never within " + never + ".");
-      wrap(sb, "  ", "  ", line);
+    wrap(sb, "  ", "  ", Prose.neuronSummary(c));
+    String milestones = Prose.neuronMilestones(c);
+    if (milestones != null) {
+      wrap(sb, "  ", "  ", milestones);
     }
     for (String note : n.notes()) {
       wrap(sb, "  note: ", "        ", note);
@@ -234,6 +185,12 @@ public final class TextReport {
   private static void linear(StringBuilder sb, LinearProbabilityFit f) {
     sb.append("Linear probability model (OLS)\n");
     sb.append(coefficientTable(f.coefficients(), "t value", "Pr(>|t|)"));
+    List<String> na = f.coefficients().stream().filter(Coefficient::isAliased).map(Coefficient::term).toList();
+    if (!na.isEmpty()) {
+      wrap(sb, "  warning: ", "           ", na.size() + (na.size() == 1 ? " coefficient is" : " coefficients are")
+          + " not defined because of singularities (NA, as R's lm, whose rank tolerance 1e-7 is looser"
+          + " than glm's 1e-11): " + String.join(", ", na));
+    }
     sb.append(String.format(Locale.ROOT,
         "  R-squared %s   adjusted %s   residual std. error %s on %d df%n",
         Fmt.fixed(f.rSquared(), 4), Fmt.fixed(f.adjRSquared(), 4), Fmt.sig(f.sigma(), 4), f.dfResidual()));
