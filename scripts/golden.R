@@ -30,7 +30,8 @@ cases <- list(
   list(name = "challenger", factors = character(0)),
   list(name = "exam", factors = character(0)),
   list(name = "spector", factors = character(0)),
-  list(name = "admissions", factors = "rank")
+  list(name = "admissions", factors = "rank"),
+  list(name = "uptake", factors = character(0))
 )
 
 tolerance <- "coefficients 1e-6 relative, standard errors 1e-4 relative"
