@@ -3,8 +3,9 @@
 #
 #   scripts/golden.sh            (from anywhere; works in the repository root)
 #
-# Needs R and Debian's statsmodels:
-#   apt-get install r-base-core r-cran-mass python3-statsmodels
+# Needs R and Debian's statsmodels (and, for the Firth and separation values, brglm2 and lpSolve):
+#   apt-get install r-base-core r-cran-mass r-cran-sandwich python3-statsmodels \
+#                   r-cran-brglm2 r-cran-lpsolve r-cran-numderiv
 # statsmodels from Debian lives in the system interpreter; set PYTHON to use another one
 # (e.g. PYTHON=python3 after `pip install statsmodels pandas`).
 #
@@ -13,7 +14,19 @@
 # 2. scripts/golden_statsmodels.py refits with statsmodels (Logit, GLM Binomial, OLS) and
 #    prints the largest relative differences; it writes nothing and fails if they exceed the
 #    golden tolerances.
+# 3. The other reference sets: scripts/golden-stats.R (intervals, BIC, LR test, robust SEs,
+#    alias()), scripts/golden-weights.R (prior weights, grouped data), scripts/golden_margeff.py
+#    (statsmodels average marginal effects) and scripts/golden-firth.R (Firth, separation; run
+#    only when brglm2 and lpSolve are installed).
 set -eu
 cd "$(dirname "$0")/.."
 Rscript scripts/golden.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_statsmodels.py
+Rscript scripts/golden-stats.R
+Rscript scripts/golden-weights.R
+"${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
+if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
+  Rscript scripts/golden-firth.R
+else
+  echo "golden.sh: brglm2 or lpSolve missing: Firth and separation values not regenerated" >&2
+fi
