@@ -48,14 +48,15 @@ public final class TextReport {
           .collect(Collectors.joining(", "))).append(')');
     }
     sb.append('\n');
-    sb.append("  outcome  ").append(in.outcome()).append(": event = ").append(in.event())
-        .append(" (coded 1; ").append(in.nonEvent()).append(" coded 0), ")
-        .append(Fmt.count(in.events())).append(" events in ")
-        .append(in.trialsColumn() != null ? Fmt.count(in.total()) + " trials (column \"" + in.trialsColumn() + "\")"
-            : in.rowsUsed() + " rows")
-        .append(in.weightsColumn() != null ? ", weighted by \"" + in.weightsColumn() + "\" (total weight "
-            + Fmt.count(in.total()) + ")" : "")
-        .append('\n');
+    String outcome = in.trialsColumn() != null
+        ? in.outcome() + ": " + Fmt.count(in.events()) + " successes in " + Fmt.count(in.total())
+            + " trials (column \"" + in.trialsColumn() + "\")"
+        : in.outcome() + ": event = " + in.event() + " (coded 1; " + in.nonEvent() + " coded 0), "
+            + (in.weightsColumn() != null
+                ? "weight " + Fmt.count(in.events()) + " of " + Fmt.count(in.total()) + " on events (weights \""
+                    + in.weightsColumn() + "\")"
+                : Fmt.count(in.events()) + " events in " + in.rowsUsed() + " rows");
+    wrap(sb, "  outcome  ", "           ", outcome);
     // the formula wraps before a " + " so that a long one still fits 80 columns
     StringBuilder model = new StringBuilder("  model    " + in.outcome() + " ~ ");
     List<String> terms = in.predictors().isEmpty() ? List.of("1") : in.predictors();

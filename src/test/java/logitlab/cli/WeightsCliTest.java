@@ -40,7 +40,7 @@ class WeightsCliTest {
     JsonNode c = j.at("/classification/logistic/confusion");
     assertEquals(1269, c.get("tp").asInt() + c.get("fp").asInt() + c.get("tn").asInt() + c.get("fn").asInt());
     CliRunner text = CliRunner.run("compare", "data/dollhill.csv", "-y", "cases", "--trials", "n", "-x", "cigs,inhaler");
-    assertTrue(text.out().contains("647 events in 1269 trials (column \"n\")"), text.out());
+    assertTrue(text.out().contains("647 successes in 1269 trials (column \"n\")"), text.out());
   }
 
   @Test
