@@ -1,18 +1,14 @@
 package logitlab.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import logitlab.model.Activation;
 import logitlab.model.Classification;
 import logitlab.model.Coefficient;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
-import logitlab.model.Interval;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;
-import logitlab.model.NeuronFit;
 import logitlab.model.Prediction;
 
 /**
@@ -98,38 +94,20 @@ public final class MarkdownReport {
 
   private void sideBySide(Comparison c) {
     heading("Coefficients side by side");
-    NeuronFit n = c.neuron();
-    boolean tanh = n.settings().activation() == Activation.TANH;
-    Table t = tanh
-        ? new Table("term", "linear (OLS)", "logistic (GLM)", Prose.neuronHeader(n), "2 x neuron")
-        : new Table("term", "linear (OLS)", "logistic (GLM)", Prose.neuronHeader(n));
-    double[] w = n.weights();
-    for (int j = 0; j < c.input().terms().size(); j++) {
-      String[] cells = {c.input().terms().get(j), Fmt.sig(c.linear().coefficients().get(j).estimate(), 6),
-          Fmt.sig(c.logistic().coefficients().get(j).estimate(), 6), Fmt.sig(w[j], 6), Fmt.sig(2 * w[j], 6)};
-      t.row(tanh ? cells : Arrays.copyOf(cells, 4));
-    }
-    t.render(sb);
+    Table.of(Tables.sideBySide(c)).render(sb);
     para("linear: change in probability per unit; logistic and neuron: change in log-odds.");
     for (String s : Prose.neuron(c)) {
       para(s);
     }
   }
 
+
   private void logistic(LogisticFit f, String title) {
     heading(title);
     coefficientTable(f.coefficients(), "z value", "Pr(>|z|)");
     list(Prose.logisticStatistics(f));
     para(Prose.intervals(f));
-    Table t = new Table("term", "estimate", "low", "high", "odds ratio", "OR low", "OR high");
-    for (int j = 0; j < f.coefficients().size(); j++) {
-      Coefficient k = f.coefficients().get(j);
-      Interval iv = f.intervals().get(j);
-      Interval or = iv.exp();
-      t.row(k.term(), Fmt.sig(k.estimate(), 5), Fmt.sig(iv.low(), 5), Fmt.sig(iv.high(), 5),
-          Fmt.sig(f.oddsRatio(j), 5), Fmt.sig(or.low(), 5), Fmt.sig(or.high(), 5));
-    }
-    t.render(sb);
+    Table.of(Tables.intervals(f)).render(sb);
     for (String s : Prose.structure(f)) {
       para(s);
     }
@@ -150,14 +128,10 @@ public final class MarkdownReport {
   }
 
   private void coefficientTable(List<Coefficient> coefs, String stat, String p) {
-    Table t = new Table("term", "Estimate", "Std. Error", stat, p, "signif.");
-    for (Coefficient k : coefs) {
-      t.row(k.term(), Fmt.sig(k.estimate(), 6), Fmt.sig(k.stdError(), 6), Fmt.fixed(k.statistic(), 3),
-          Fmt.pValue(k.p()), Fmt.stars(k.p()));
-    }
-    t.render(sb);
+    Table.of(Tables.coefficients(coefs, stat, p)).render(sb);
     para("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
   }
+
 
   private void marginalEffects(Comparison c) {
     List<MarginalEffect> me = c.logistic().marginalEffects();
@@ -167,30 +141,14 @@ public final class MarkdownReport {
     heading("Average marginal effects");
     para("Change in P(" + c.input().outcome() + " = " + c.input().event()
         + ") per unit, averaged over the rows.");
-    Table t = new Table("term", "logistic AME", "delta SE", "linear slope", "SE");
-    for (int k = 0; k < me.size(); k++) {
-      MarginalEffect m = me.get(k);
-      Coefficient l = c.linear().coefficients().get(k + 1);
-      t.row(m.term(), Fmt.sig(m.estimate(), 5), Fmt.sig(m.stdError(), 4), Fmt.sig(l.estimate(), 5),
-          Fmt.sig(l.stdError(), 4));
-    }
-    t.render(sb);
+    Table.of(Tables.marginalEffects(c)).render(sb);
     para("Both estimate the same quantity; the linear model assumes it is the same everywhere.");
   }
 
   private void classification(Comparison.Classifications cs) {
     heading("Classification on the fitting data");
     para("An event is predicted when p > " + Fmt.sig(cs.logistic().threshold(), 4) + ".");
-    Table t = new Table("model", "log-loss", "Brier", "AUC", "accuracy", "TP", "FP", "TN", "FN");
-    String[] names = {"linear", "logistic", "neuron"};
-    Classification[] all = {cs.linear(), cs.logistic(), cs.neuron()};
-    for (int k = 0; k < 3; k++) {
-      Classification m = all[k];
-      t.row(names[k], Fmt.fixed(m.logLoss(), 4), Fmt.fixed(m.brier(), 4), Fmt.fixed(m.auc(), 4),
-          Fmt.fixed(m.accuracy(), 4), Fmt.count(m.tp()), Fmt.count(m.fp()), Fmt.count(m.tn()),
-          Fmt.count(m.fn()));
-    }
-    t.render(sb);
+    Table.of(Tables.classification(cs)).render(sb);
     if (cs.linear().clipped() > 0) {
       para("The log-loss clips " + cs.linear().clipped()
           + " linear fitted values into [1e-15, 1 - 1e-15] (outside [0, 1]).");
@@ -296,6 +254,12 @@ public final class MarkdownReport {
       this.header = header;
       this.left = new boolean[header.length];
       left[0] = true;
+    }
+
+    static Table of(Tables.Grid g) {
+      Table t = new Table(g.header());
+      g.rows().forEach(t::row);
+      return t;
     }
 
     /** Left-aligns text columns. */
