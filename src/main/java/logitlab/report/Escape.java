@@ -22,56 +22,48 @@ public final class Escape {
 
   /** {@code s} as HTML text or attribute value (double- or single-quoted). */
   public static String html(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> {
-          if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-              sb.append(c).append(s.charAt(++i));
-            } else {
-              visible(sb, c);
-            }
-          } else if (notText(c)) {
-            visible(sb, c);
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return escape(s, c -> switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#39;";
+      default -> null;
+    });
   }
 
   /** {@code s} as Markdown inline text (a paragraph, a heading or a table cell). */
   public static String markdown(String s) {
+    return escape(s, c -> switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '\\', '`', '*', '_', '[', ']', '|', '~', '#' -> "\\" + c;
+      default -> null;
+    });
+  }
+
+  /**
+   * Replaces each character for which {@code special} gives a string; keeps surrogate pairs;
+   * shows control characters, lone surrogates and the other non-text characters escaped.
+   */
+  private static String escape(String s, java.util.function.Function<Character, String> special) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '\\', '`', '*', '_', '[', ']', '|', '~', '#' -> sb.append('\\').append(c);
-        default -> {
-          if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-              sb.append(c).append(s.charAt(++i));
-            } else {
-              visible(sb, c);
-            }
-          } else if (notText(c)) {
-            visible(sb, c);
-          } else {
-            sb.append(c);
-          }
+      String r = special.apply(c);
+      if (r != null) {
+        sb.append(r);
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          sb.append(c).append(s.charAt(++i));
+        } else {
+          visible(sb, c);
         }
+      } else if (notText(c)) {
+        visible(sb, c);
+      } else {
+        sb.append(c);
       }
     }
     return sb.toString();
