@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * number is only {@code [+-] digits [. digits] [(e|E) [+-] digits]} with at least one digit in the
  * mantissa ({@code .5} and {@code 5.} are fine); anything else is text.
  */
-final class Numbers {
+public final class Numbers {
 
   private Numbers() {}
 
@@ -21,7 +21,7 @@ final class Numbers {
    * Whether {@code s} (already trimmed) is written as a decimal number. Says nothing about range:
    * {@code 1e999} is a number that does not fit a double.
    */
-  static boolean looksNumeric(String s) {
+  public static boolean looksNumeric(String s) {
     int n = s.length();
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {

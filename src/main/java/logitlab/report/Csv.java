@@ -3,6 +3,7 @@ package logitlab.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import logitlab.data.Numbers;
 
 /**
  * Writing CSV that opens safely in a spreadsheet and reads back exactly in R or pandas.
@@ -96,42 +97,13 @@ public final class Csv {
     return s;
   }
 
-  /** Whether {@code s} is a decimal number: {@code [+-] digits [. digits] [(e|E) [+-] digits]}. */
+  /**
+   * Whether {@code s} is a decimal number as logitlab reads one ({@code [+-] digits [. digits]
+   * [(e|E) [+-] digits]}): such a cell is written as it is, even when it starts with {@code -} or
+   * {@code +}.
+   */
   static boolean isNumber(String s) {
-    int n = s.length();
-    int i = 0;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-      i++;
-      digits++;
-    }
-    if (i < n && s.charAt(i) == '.') {
-      i++;
-      while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int exp = 0;
-      while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-        i++;
-        exp++;
-      }
-      if (exp == 0) {
-        return false;
-      }
-    }
-    return i == n;
+    return Numbers.looksNumeric(s);
   }
+
 }
