@@ -277,7 +277,12 @@ final class CsvTable {
     return record.length == 1 && record[0].isBlank();
   }
 
-  private static List<String> header(String[] record, String name, int line, char delimiter) {
+  /**
+   * The column names of a header record: BOM and spaces stripped; refuses a spreadsheet "sep="
+   * line, a one-column header holding another delimiter, and empty or duplicate names. Shared with
+   * {@link StreamingRows}.
+   */
+  static List<String> header(String[] record, String name, int line, char delimiter) {
     if (record.length <= 2 && record[0].trim().toLowerCase(java.util.Locale.ROOT).startsWith("sep=")) {
       throw bad(name + ":" + line + ": the first line is a spreadsheet \"sep=\" hint, not a header;"
           + " delete that line (and give its delimiter with -d)");

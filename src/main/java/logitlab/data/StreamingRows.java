@@ -18,10 +18,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A CSV file read one record at a time, for scoring a file of any length in constant memory
@@ -73,7 +70,7 @@ public final class StreamingRows implements Closeable {
     if (record == null) {
       throw bad(name + ": the file is empty (a header row is expected)");
     }
-    this.header = header(record, (int) before + 1);
+    this.header = CsvTable.header(record, name, (int) before + 1, delimiter);
   }
 
   /**
@@ -148,28 +145,6 @@ public final class StreamingRows implements Closeable {
       guard.rethrow();
     }
     return record;
-  }
-
-  private List<String> header(String[] record, int line) {
-    List<String> names = new ArrayList<>(record.length);
-    Map<String, Integer> seen = new HashMap<>();
-    for (int j = 0; j < record.length; j++) {
-      String s = record[j];
-      if (j == 0 && s.startsWith("\uFEFF")) {
-        s = s.substring(1);
-      }
-      s = s.trim();
-      if (s.isEmpty()) {
-        throw bad(name + ":" + line + ": column " + (j + 1) + " of the header has an empty name");
-      }
-      Integer earlier = seen.putIfAbsent(s, j);
-      if (earlier != null) {
-        throw bad(name + ":" + line + ": duplicate column name " + Text.quote(s) + " in the header (columns "
-            + (earlier + 1) + " and " + (j + 1) + ")");
-      }
-      names.add(s);
-    }
-    return List.copyOf(names);
   }
 
   private static DataException translate(IOException e, Path file, String name, long line) {
