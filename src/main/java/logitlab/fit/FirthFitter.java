@@ -398,11 +398,17 @@ public final class FirthFitter {
 
   private static double[] choleskySolve(double[] a, int q, double[] b) {
     double[] l = cholesky(a, q);
-    double[] x = new double[q];
     if (l == null) {
+      double[] x = new double[q];
       Arrays.fill(x, Double.NaN);
       return x;
     }
+    return substitute(l, q, b);
+  }
+
+  /** Solves L L' x = b by forward then back substitution, L lower triangular (row-major q x q). */
+  private static double[] substitute(double[] l, int q, double[] b) {
+    double[] x = new double[q];
     for (int i = 0; i < q; i++) {
       double t = b[i];
       for (int k = 0; k < i; k++) {
@@ -420,7 +426,7 @@ public final class FirthFitter {
     return x;
   }
 
-  /** (L L')^-1 from the lower factor L; NaN when L is null. */
+  /** (L L')^-1 from the lower factor L, column by column; NaN when L is null. */
   private static double[][] inverse(double[] l, int q) {
     double[][] inv = new double[q][q];
     if (l == null) {
@@ -432,22 +438,7 @@ public final class FirthFitter {
     for (int j = 0; j < q; j++) {
       double[] e = new double[q];
       e[j] = 1;
-      // solve L L' x = e_j
-      double[] x = new double[q];
-      for (int i = 0; i < q; i++) {
-        double t = e[i];
-        for (int k = 0; k < i; k++) {
-          t -= l[i * q + k] * x[k];
-        }
-        x[i] = t / l[i * q + i];
-      }
-      for (int i = q - 1; i >= 0; i--) {
-        double t = x[i];
-        for (int k = i + 1; k < q; k++) {
-          t -= l[k * q + i] * x[k];
-        }
-        x[i] = t / l[i * q + i];
-      }
+      double[] x = substitute(l, q, e);
       for (int i = 0; i < q; i++) {
         inv[i][j] = x[i];
       }
