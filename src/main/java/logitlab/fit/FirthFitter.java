@@ -109,19 +109,8 @@ public final class FirthFitter {
         cov[cols[a]][cols[b]] = c.cov[a][b];
       }
     }
-    List<Coefficient> coefs = new ArrayList<>(p);
-    List<Alias> aliases = new ArrayList<>();
-    for (int j = 0; j < p; j++) {
-      String term = d.terms().get(j);
-      if (aliasedMask[j]) {
-        coefs.add(Coefficient.aliased(term));
-        aliases.add(new Alias(term, GlmInference.collinearWith(d, qr.aliasCombination()[j], aliasedMask)));
-        continue;
-      }
-      double se = Math.sqrt(cov[j][j]);
-      double z = beta[j] / se;
-      coefs.add(new Coefficient(term, beta[j], se, z, Inference.normalTwoSided(z)));
-    }
+    List<Coefficient> coefs = GlmInference.waldCoefficients(d, beta, cov, aliasedMask);
+    List<Alias> aliases = GlmInference.aliases(d, aliasedMask, qr.aliasCombination());
     if (!aliases.isEmpty()) {
       warnings.add(GlmInference.aliasWarning(aliases));
     }

@@ -209,4 +209,34 @@ final class GlmInference {
     return new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-10)
         .solve(500, g::applyAsDouble, lo, hi);
   }
+
+  /**
+   * Wald coefficient table: estimate, se = sqrt(diag(cov)), z = estimate / se and its two-sided
+   * normal p value; aliased terms are NA.
+   */
+  static List<Coefficient> waldCoefficients(DesignMatrix d, double[] beta, double[][] cov, boolean[] aliased) {
+    List<Coefficient> coefs = new ArrayList<>(d.p());
+    for (int j = 0; j < d.p(); j++) {
+      String term = d.terms().get(j);
+      if (aliased[j]) {
+        coefs.add(Coefficient.aliased(term));
+        continue;
+      }
+      double se = Math.sqrt(cov[j][j]);
+      double z = beta[j] / se;
+      coefs.add(new Coefficient(term, beta[j], se, z, Inference.normalTwoSided(z)));
+    }
+    return coefs;
+  }
+
+  /** The aliased terms with the terms each is a linear combination of (rows of {@code combination}). */
+  static List<Alias> aliases(DesignMatrix d, boolean[] aliased, double[][] combination) {
+    List<Alias> out = new ArrayList<>();
+    for (int j = 0; j < d.p(); j++) {
+      if (aliased[j]) {
+        out.add(new Alias(d.terms().get(j), collinearWith(d, combination[j], aliased)));
+      }
+    }
+    return out;
+  }
 }

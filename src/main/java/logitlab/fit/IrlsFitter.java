@@ -95,19 +95,8 @@ public final class IrlsFitter {
 
     StreamingQr.Solution s = c.solution;
     boolean[] aliasedMask = s.aliased();
-    List<Coefficient> coefs = new ArrayList<>(p);
-    List<Alias> aliases = new ArrayList<>();
-    for (int j = 0; j < p; j++) {
-      String term = d.terms().get(j);
-      if (aliasedMask[j]) {
-        coefs.add(Coefficient.aliased(term));
-        aliases.add(new Alias(term, GlmInference.collinearWith(d, s.aliasCombination()[j], aliasedMask)));
-        continue;
-      }
-      double se = Math.sqrt(s.unscaledCovariance()[j][j]);
-      double zstat = c.beta[j] / se;
-      coefs.add(new Coefficient(term, c.beta[j], se, zstat, Inference.normalTwoSided(zstat)));
-    }
+    List<Coefficient> coefs = GlmInference.waldCoefficients(d, c.beta, s.unscaledCovariance(), aliasedMask);
+    List<Alias> aliases = GlmInference.aliases(d, aliasedMask, s.aliasCombination());
     if (!aliases.isEmpty()) {
       warnings.add(GlmInference.aliasWarning(aliases));
     }
