@@ -19,7 +19,7 @@ import logitlab.data.StreamingRows;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
 import logitlab.model.Comparison;
-import logitlab.predict.Scorer;
+import logitlab.model.Scorer;
 import logitlab.report.PredictionsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

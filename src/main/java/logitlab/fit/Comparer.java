@@ -10,10 +10,10 @@ import logitlab.model.Classification;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
-import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
 import logitlab.model.NeuronFit;
 import logitlab.model.Prediction;
+import logitlab.model.Scorer;
 
 /** Fits the three models to one design matrix and predicts at points: the {@code compare} job. */
 public final class Comparer {
@@ -35,14 +35,13 @@ public final class Comparer {
     }
     boolean defaults = at.isEmpty();
     List<Map<String, String>> points = defaults ? defaultPoints(d) : at;
+    Scorer scorer = new Scorer(linear, logistic, neuron);
     List<Prediction> predictions = new ArrayList<>();
     for (Map<String, String> point : points) {
       PointBuilder.Point pt = PointBuilder.build(d, point);
       double[] row = pt.row();
       predictions.add(new Prediction(pt.given(), pt.defaulted(),
-          dot(row, linear.estimates()),
-          Logistic.sigmoid(dot(row, logistic.estimates())),
-          Logistic.sigmoid(dot(row, neuron.logitWeights()))));
+          scorer.linear(row), scorer.logistic(row), scorer.neuron(row)));
     }
     LogisticFit firth = options.firth() ? FirthFitter.fit(d, irls, logistic.separation()) : null;
     double t = options.threshold();
@@ -59,17 +58,6 @@ public final class Comparer {
         d.outcome().column(), d.outcome().event(), d.outcome().nonEvent(), d.weightedEvents(),
         d.totalWeight(), d.weighting().weightsColumn(), d.weighting().trialsColumn(), predictors,
         d.terms());
-  }
-
-  /** x'beta with aliased (NaN) coefficients taken as 0, as R's predict does. */
-  private static double dot(double[] row, double[] beta) {
-    double s = 0;
-    for (int j = 0; j < row.length; j++) {
-      if (!Double.isNaN(beta[j])) {
-        s += row[j] * beta[j];
-      }
-    }
-    return s;
   }
 
   /** The smallest and largest value of the first numeric predictor. */

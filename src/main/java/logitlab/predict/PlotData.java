@@ -11,6 +11,7 @@ import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
+import logitlab.model.Scorer;
 
 /**
  * The numbers behind a report's plots, computed from the fits so that the plotting code only draws.

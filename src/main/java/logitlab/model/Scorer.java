@@ -1,7 +1,4 @@
-package logitlab.predict;
-
-import logitlab.model.Comparison;
-import logitlab.model.Logistic;
+package logitlab.model;
 
 /**
  * The three fitted models' probabilities for one design row x (intercept first, dummy columns 0/1):
@@ -19,9 +16,14 @@ public final class Scorer {
   private final double[] neuron;
 
   public Scorer(Comparison c) {
-    this.linear = c.linear().estimates();
-    this.logistic = c.logistic().estimates();
-    this.neuron = c.neuron().logitWeights();
+    this(c.linear(), c.logistic(), c.neuron());
+  }
+
+  /** The scorer of three fits (before they are gathered into a {@link Comparison}). */
+  public Scorer(LinearProbabilityFit linear, LogisticFit logistic, NeuronFit neuron) {
+    this.linear = linear.estimates();
+    this.logistic = logistic.estimates();
+    this.neuron = neuron.logitWeights();
   }
 
   /** Number of design columns a row must have. */
