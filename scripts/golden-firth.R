@@ -319,7 +319,7 @@ firth_case("endometrial", "data/endometrial.csv", published = list(
   terms = json_str_array(c("(Intercept)", "NV", "PI", "EH")),
   estimate = json_num_array(c(3.77456, 2.92927, -0.03475, -2.60416))))
 firth_case("separated", "data/separated.csv")
-firth_case("spector", "data/spector.csv")
+firth_case("challenger", "data/challenger.csv")
 # Collett (1991), Modelling Binary Data, p. 75 (Venables & Ripley, MASS, 4th ed., 7.2): tobacco
 # budworms killed out of 20 by log2(dose) and sex; grouped data, the male group at dose 5 all dead
 firth_case("budworm", "src/test/resources/firth/budworm.csv", trials = "n")
@@ -335,6 +335,6 @@ separation_case("aliased-quasi", file.path(res, "aliased-quasi.csv"))
 separation_case("smoking", "data/smoking.csv")
 separation_case("challenger", "data/challenger.csv")
 separation_case("exam", "data/exam.csv")
-separation_case("spector", "data/spector.csv")
+separation_case("uptake", "data/uptake.csv")
 separation_case("admissions", "data/admissions.csv", factors = "rank")
 separation_case("grouped-quasi", file.path(res, "grouped-quasi.csv"), trials = "n")
