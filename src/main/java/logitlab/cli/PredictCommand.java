@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Example:",
-      "  logitlab predict --train data/smoking.csv --input new.csv -o predictions.csv",
+      "  logitlab predict --train data/smoking.csv --input data/new/smokers.csv -o predictions.csv",
       "",
       "Exit codes: 0 success (also when some rows could not be scored: see the reason column),",
       "            1 internal error, 2 usage error, 3 bad input data, 4 the data cannot be fitted."
