@@ -16,8 +16,9 @@
 #    golden tolerances.
 # 3. The other reference sets: scripts/golden-stats.R (intervals, BIC, LR test, robust SEs,
 #    alias()), scripts/golden-weights.R (prior weights, grouped data), scripts/golden_margeff.py
-#    (statsmodels average marginal effects) and scripts/golden-firth.R (Firth, separation; run
-#    only when brglm2 and lpSolve are installed).
+#    (statsmodels average marginal effects), scripts/golden-firth.R (Firth, separation) and
+#    scripts/golden-predict.R (predict's probabilities for new rows); the last two run only when
+#    brglm2 and lpSolve are installed.
 set -eu
 cd "$(dirname "$0")/.."
 Rscript scripts/golden.R
@@ -27,6 +28,7 @@ Rscript scripts/golden-weights.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
 if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
   Rscript scripts/golden-firth.R
+  Rscript scripts/golden-predict.R
 else
-  echo "golden.sh: brglm2 or lpSolve missing: Firth and separation values not regenerated" >&2
+  echo "golden.sh: brglm2 or lpSolve missing: Firth, separation and predict values not regenerated" >&2
 fi

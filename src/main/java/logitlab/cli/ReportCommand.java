@@ -2,6 +2,7 @@ package logitlab.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -88,7 +89,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 21,
       description = "The report: FILE.html (self-contained, plots inline as SVG) or FILE.md (plots "
-          + "as FILE-fit.png, FILE-loss.png, ... beside it). Written completely or not at all.")
+          + "as FILE-fit.png, FILE-loss.png, ... beside it). A regular file (or a link's target) is "
+          + "replaced completely or not at all; an HTML report may also go to a device or pipe, or "
+          + "to stdout with -o - --format html.")
   Path output;
 
   @Option(names = {"-f", "--format"}, paramLabel = "html|markdown", order = 22,
@@ -139,12 +142,17 @@ final class ReportCommand implements Callable<Integer> {
     String fmt = format != null ? format : formatOf(output);
     Path file = files.get(0);
     Path input = file.toAbsolutePath().normalize();
-    Output.checkTarget(output, input); // refuse -o before any work: never the input, never a directory
-    List<Path> targets = targets(output, fmt);
-    for (Path t : targets) {
+    // refuse -o before any work: never the input, never a directory
+    Output.Plan plan = Output.checkTarget(output, input);
+    if (fmt.equals("markdown") && !plan.replaces()) {
+      throw new UsageException("-o " + output + ": a Markdown report writes its plots as PNG files beside it, "
+          + "which " + (plan.kind() == Output.Kind.STDOUT ? "standard output" : "a device or pipe")
+          + " cannot have; write it to a file, or give --format html (one self-contained file)");
+    }
+    for (Path t : targets(output, fmt)) {
       Output.checkTarget(t, input);
     }
-    job.run(input, file.toString(), output, fmt);
+    job.run(input, file.toString(), output, fmt, spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 
@@ -195,7 +203,8 @@ final class ReportCommand implements Callable<Integer> {
     List<Batch.Input> inputs = Batch.inputs(files);
     Batch.prepare(outputDir, inputs, in -> targets(outputDir.resolve(in.stem() + ext), fmt), force);
     return Batch.run(inputs, outputDir,
-        in -> job.run(in.path().toAbsolutePath().normalize(), in.display(), outputDir.resolve(in.stem() + ext), fmt),
+        in -> job.run(in.path().toAbsolutePath().normalize(), in.display(), outputDir.resolve(in.stem() + ext), fmt,
+            null),
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
@@ -213,7 +222,12 @@ final class ReportCommand implements Callable<Integer> {
       this.options = options;
     }
 
-    Batch.Done run(Path input, String display, Path target, String fmt) {
+    /**
+     * One report to {@code target}. {@code stdout} is given for a single run ({@code -o}: the
+     * report may go to stdout, a device or a pipe, and is checked again against the input) and null
+     * in a batch, whose files {@link Batch#prepare} checked.
+     */
+    Batch.Done run(Path input, String display, Path target, String fmt, PrintWriter stdout) {
       DesignMatrix design = DesignMatrixLoader.load(input, display, delimiter, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
       PlotData plotData = Usage.check(() -> PlotData.of(design, comparison, plotX, neuronOptions.seed));
@@ -238,7 +252,11 @@ final class ReportCommand implements Callable<Integer> {
         }
         text = MarkdownReport.report(new ReportContent(comparison, figures, drawn.notes(), provenance));
       }
-      BatchFiles.write(target, text);
+      if (stdout != null) {
+        Output.toFile(target, text, stdout, input);
+      } else {
+        BatchFiles.write(target, text);
+      }
       written.add(0, target);
       return new Batch.Done(comparison, written);
     }
