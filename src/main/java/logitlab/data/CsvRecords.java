@@ -154,11 +154,11 @@ final class CsvRecords implements Closeable {
   }
 
   /**
-   * Whether a record is as wide as the header, or as wide as its named columns when the header
-   * ends with delimiters (a row may or may not repeat them).
+   * Whether a record is as wide as the header; when the header ends with delimiters, a row may
+   * repeat them, or some of them, or none.
    */
   boolean rightWidth(String[] record) {
-    return record.length == width || record.length == header.size();
+    return record.length >= header.size() && record.length <= width;
   }
 
   /**

@@ -102,8 +102,11 @@ final class CsvTable {
       while ((record = records.next()) != null) {
         int line = records.line();
         if (!records.rightWidth(record)) {
-          throw bad(name + ":" + line + ": expected " + records.width() + " fields (as in the header) but found "
-              + record.length + spanHint(line, records.lastLine()));
+          String expected = records.width() == header.size() ? records.width() + " fields (as in the header)"
+              : header.size() + " to " + records.width() + " fields (as in the header, which ends with"
+                  + " delimiters)";
+          throw bad(name + ":" + line + ": expected " + expected + " but found " + record.length
+              + spanHint(line, records.lastLine()));
         }
         int unnamed = records.trailing(record);
         if (unnamed >= 0) {

@@ -78,8 +78,7 @@ public final class StreamingRows implements Closeable {
     if (record == null) {
       return null;
     }
-    if (record.length == records.width() && records.width() > records.header().size()
-        && records.trailing(record) < 0) {
+    if (record.length > records.header().size() && records.rightWidth(record) && records.trailing(record) < 0) {
       record = Arrays.copyOf(record, records.header().size());
     }
     return new Row(records.line(), records.lastLine(), record);
