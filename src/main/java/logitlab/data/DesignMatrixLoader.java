@@ -17,9 +17,15 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li><b>Columns.</b> The outcome defaults to the last column and the predictors to all the others,
  *       in file order. Only these columns are stored; every row's width is checked all the same.
+ *   <li><b>Format.</b> The {@link CsvFormat}: delimiter (or a {@code sep=} first line), decimal mark
+ *       ({@code 1,5} with {@code --decimal ,}, as R's {@code read.csv2}) and encoding; a file or
+ *       standard input ({@link CsvInput}), read once.
  *   <li><b>Missing values.</b> An empty field, {@code NA} or one of {@link ModelSpec#naMarkers()}
  *       (compared after trimming spaces). A row missing the outcome or a predictor is dropped;
- *       missing values in other columns do not matter.
+ *       missing values in other columns do not matter. With {@link ModelSpec#emptyLevel()}, an empty
+ *       field of a categorical predictor whose values are text is the level {@link
+ *       ModelSpec#EMPTY_LEVEL} instead, sorted first (R's {@code read.csv} keeps {@code ""}); without
+ *       it, such fields are counted in {@link DesignMatrix.ReadNotes#emptyAsMissing()}.
  *   <li><b>Types.</b> A predictor whose values are all numbers is numeric, one with no numbers is
  *       categorical, and one that mixes the two is an error naming the first non-numeric value. A
  *       column in {@link ModelSpec#factors()} is categorical whatever its values.
@@ -32,7 +38,11 @@ import java.util.stream.Collectors;
  *       (numbers &gt;= 0); {@link ModelSpec#trials()} a column of trial counts, and the outcome then
  *       holds success counts between 0 and the trials: y becomes the proportion and the weight the
  *       trials, as R's {@code glm(cbind(successes, trials - successes) ~ ...)}. Neither column is a
- *       predictor by default; a row missing either is dropped.
+ *       predictor by default; a row missing either is dropped. An outcome of counts without
+ *       trials is an error that names the columns that could hold them.
+ *   <li><b>Notes.</b> A numeric predictor whose used values are all distinct whole numbers is noted
+ *       as identifier-like ({@link DesignMatrix.ReadNotes#identifierLike()}). A column name that
+ *       matches none is answered with the one it probably means ({@link Names#closest}).
  * </ul>
  *
  * Every problem is a {@link DataException} with a one-line message that starts with the file's
