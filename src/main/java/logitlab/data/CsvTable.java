@@ -1,6 +1,5 @@
 package logitlab.data;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,18 +66,6 @@ final class CsvTable {
   /** The line where a data row starts. */
   int line(int row) {
     return lines[row];
-  }
-
-  /**
-   * Reads a whole file ({@link CsvFormat#DEFAULT} but for the delimiter).
-   *
-   * @param file the file
-   * @param name how the file is named in messages
-   * @param delimiter field separator
-   * @param selector picks the columns to keep once the header is read
-   */
-  static CsvTable read(Path file, String name, char delimiter, ColumnSelector selector) {
-    return read(CsvInput.file(file, name), CsvFormat.delimitedBy(delimiter), selector);
   }
 
   /**

@@ -1,7 +1,6 @@
 package logitlab.data;
 
 import java.io.Closeable;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,18 +34,6 @@ public final class StreamingRows implements Closeable {
 
   private StreamingRows(CsvRecords records) {
     this.records = records;
-  }
-
-  /**
-   * Opens a file and reads its header.
-   *
-   * @param file the CSV file
-   * @param name how the file is named in messages
-   * @param delimiter the field separator
-   * @throws DataException BAD_INPUT when the file cannot be read or its header is not usable
-   */
-  public static StreamingRows open(Path file, String name, char delimiter) {
-    return open(CsvInput.file(file, name), CsvFormat.delimitedBy(delimiter));
   }
 
   /**
