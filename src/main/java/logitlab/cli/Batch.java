@@ -64,6 +64,14 @@ final class Batch {
     Done run(Input input);
   }
 
+  /** Refuses standard input ({@code -}) among the inputs of a batch run: each result is named after its file. */
+  static void refuseStdin(List<Path> args) {
+    if (args.stream().anyMatch(DataOptions::isStdin)) {
+      throw new UsageException("- (standard input) cannot be one of several inputs or part of a batch run"
+          + " (--output-dir): give file names, or run one input with -o");
+    }
+  }
+
   /**
    * The inputs named on the command line: files as given, and for a directory its {@code .csv} files
    * (not those of its subdirectories), sorted by name. Each gets an output stem from its file name

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import logitlab.data.CsvFormat;
+import logitlab.data.CsvInput;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,9 +53,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @ParentCommand Main main;
+
   @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row. With --output-dir: several files, or directories "
-          + "(their .csv files), one result each.")
+      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
+          + "files, or directories (their .csv files), one result each.")
   List<Path> files;
 
   @Mixin DataOptions data;
@@ -96,20 +101,20 @@ final class CompareCommand implements Callable<Integer> {
           + (format.equalsIgnoreCase("html") ? " (for an HTML page with plots, use logitlab report)" : ""));
     }
     ModelSpec modelSpec = data.modelSpec();
-    char delimiter = data.delimiterChar();
+    CsvFormat csvFormat = data.format();
     List<Map<String, String>> points = parsePoints();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     if (outputDir != null || files.size() > 1) {
-      return batch(modelSpec, delimiter, points, options);
+      return batch(modelSpec, csvFormat, points, options);
     }
     Path file = files.get(0);
-    Path input = file.toAbsolutePath().normalize();
+    Path input = DataOptions.isStdin(file) ? null : file.toAbsolutePath().normalize();
     String fmt = format != null ? format : "text";
     if (output != null) {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
       fmt = format != null ? format : formatOf(output, file);
     }
-    DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
+    DesignMatrix design = DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec);
     Comparison comparison = Comparer.compare(design, points, options);
     String text = render(fmt, comparison);
     if (output != null) {
@@ -161,7 +166,9 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** Several inputs, or --output-dir: one result per file and a summary ({@link Batch}). */
-  private int batch(ModelSpec modelSpec, char delimiter, List<Map<String, String>> points, CompareOptions options) {
+  private int batch(ModelSpec modelSpec, CsvFormat csvFormat, List<Map<String, String>> points,
+      CompareOptions options) {
+    Batch.refuseStdin(files);
     if (outputDir == null) {
       throw new UsageException("several input files need --output-dir DIR (one result per file, and "
           + "DIR/summary.csv)");
@@ -176,7 +183,7 @@ final class CompareCommand implements Callable<Integer> {
     Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
     return Batch.run(inputs, outputDir, in -> {
       Path input = in.path().toAbsolutePath().normalize();
-      DesignMatrix design = DesignMatrixLoader.load(input, in.display(), delimiter, modelSpec);
+      DesignMatrix design = DesignMatrixLoader.load(CsvInput.file(input, in.display()), csvFormat, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
       Path target = outputDir.resolve(in.stem() + ext);
       BatchFiles.write(target, render(fmt, comparison));

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import logitlab.data.CsvFormat;
+import logitlab.data.CsvInput;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -73,13 +76,17 @@ final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @ParentCommand Main main;
+
   @Option(names = "--train", paramLabel = "FILE", required = true, order = 1,
-      description = "CSV file to fit the models to (read with the data options below).")
+      description = "CSV file to fit the models to (read with the data options below), or - for standard "
+          + "input.")
   Path train;
 
   @Option(names = "--input", paramLabel = "NEW.csv", required = true, order = 2,
-      description = "CSV file to score: it needs the predictor columns (the outcome is not needed); the "
-          + "same delimiter and missing-value markers apply.")
+      description = "CSV file to score, or - for standard input (streamed): it needs the predictor columns "
+          + "(the outcome is not needed); the same delimiter, decimal mark, encoding and missing-value "
+          + "markers apply.")
   Path input;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 3,
@@ -131,36 +138,43 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     refuseUnused();
     ModelSpec modelSpec = data.modelSpec();
-    char delimiter = data.delimiterChar();
+    CsvFormat format = data.format();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     boolean classes = spec.commandLine().getParseResult().hasMatchedOption("--threshold");
-    Path trainAbs = train.toAbsolutePath().normalize();
-    Path inputAbs = input.toAbsolutePath().normalize();
+    if (DataOptions.isStdin(train) && DataOptions.isStdin(input)) {
+      throw new UsageException("--train and --input cannot both be - (standard input): it can be read only once");
+    }
+    Path trainAbs = DataOptions.isStdin(train) ? null : train.toAbsolutePath().normalize();
+    Path inputAbs = DataOptions.isStdin(input) ? null : input.toAbsolutePath().normalize();
     Output.Plan plan = Output.checkTarget(output != null ? output : Path.of("-"), trainAbs, inputAbs);
-    DesignMatrix design = DesignMatrixLoader.load(trainAbs, train.toString(), delimiter, modelSpec);
+    CsvInput trainData = DataOptions.input(train, main.stdin);
+    CsvInput newData = DataOptions.input(input, main.stdin);
+    DesignMatrix design = DesignMatrixLoader.load(trainData, format, modelSpec);
     Comparison comparison = Comparer.compare(design, List.of(), options);
     Scorer scorer = new Scorer(comparison);
-    PredictionsCsv csv = new PredictionsCsv(delimiter, scorer.hasFirth(), classes
-        ? new PredictionsCsv.Classes(options.threshold(), comparison.input().event(), comparison.input().nonEvent())
-        : null);
     long[] counts = new long[2]; // rows, rows without predictions
-    try (StreamingRows rows = StreamingRows.open(inputAbs, input.toString(), delimiter)) {
+    try (StreamingRows rows = StreamingRows.open(newData, format)) {
       List<String> header = rows.header();
+      // the delimiter the input really used (a sep= line may have set it)
+      PredictionsCsv csv = new PredictionsCsv(rows.format().delimiter(), scorer.hasFirth(), classes
+          ? new PredictionsCsv.Classes(options.threshold(), comparison.input().event(), comparison.input().nonEvent())
+          : null);
       for (String added : csv.added()) {
         if (header.contains(added)) {
-          throw new UsageException(input + ": has a column \"" + added + "\" already, which predict adds; "
-              + "rename or remove it");
+          throw new UsageException(newData.name() + ": has a column \"" + added + "\" already, which predict "
+              + "adds; rename or remove it");
         }
       }
-      RowCoder coder = new RowCoder(design, header, new LinkedHashSet<>(data.na), input.toString());
+      RowCoder coder = new RowCoder(design, header, new LinkedHashSet<>(data.na), newData.name(),
+          format.decimal());
       PrintWriter stdout = spec.commandLine().getOut();
       // re-checked as it is written: the plan may have changed while the models were fitted
       Output.Plan now = Output.checkTarget(plan.given(), trainAbs, inputAbs);
       BatchFiles.write(now, out -> score(rows, header, coder, scorer, csv, out, counts), stdout);
       if (now.kind() != Output.Kind.STDOUT) {
-        stdout.println("logitlab predict: " + counts[0] + (counts[0] == 1 ? " row" : " rows") + " of " + input
-            + " scored with the models fitted to " + train + (counts[1] > 0 ? "; " + counts[1]
-            + (counts[1] == 1 ? " row has" : " rows have") + " no predictions (see the reason column)" : "")
+        stdout.println("logitlab predict: " + counts[0] + (counts[0] == 1 ? " row" : " rows") + " of "
+            + newData.name() + " scored with the models fitted to " + trainData.name() + (counts[1] > 0 ? "; "
+            + counts[1] + (counts[1] == 1 ? " row has" : " rows have") + " no predictions (see the reason column)" : "")
             + " -> " + output);
         stdout.flush();
       }

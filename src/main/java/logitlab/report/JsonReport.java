@@ -78,7 +78,9 @@ public final class JsonReport {
     neuron(c);
     classification(c.classification());
     predictions(c.predictions());
-    List<String> all = new ArrayList<>(c.logistic().warnings());
+    List<String> all = new ArrayList<>();
+    Prose.dataWarnings(c.input()).forEach(w -> all.add("data: " + w));
+    all.addAll(c.logistic().warnings());
     if (c.firth() != null) {
       c.firth().warnings().forEach(w -> all.add("firth: " + w));
     }
