@@ -251,6 +251,12 @@ public final class JsonReport {
       g.writeStringField("term", m.term());
       number("estimate", m.estimate(), at, mwhy);
       number("stdError", m.stdError(), at, mwhy);
+      g.writeStringField("kind", m.kind().jsonName());
+      if (m.kind() == MarginalEffect.Kind.DISCRETE_CHANGE) {
+        g.writeStringField("column", m.column());
+        g.writeStringField("level", m.level());
+        g.writeStringField("reference", m.reference());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -139,8 +139,7 @@ public final class MarkdownReport {
       return;
     }
     heading("Average marginal effects");
-    para("Change in P(" + c.input().outcome() + " = " + c.input().event()
-        + ") per unit, averaged over the rows.");
+    para(Prose.marginalEffectsLead(c) + ".");
     Table.of(Tables.marginalEffects(c)).render(sb);
     para("Both estimate the same quantity; the linear model assumes it is the same everywhere.");
   }

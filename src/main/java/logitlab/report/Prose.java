@@ -7,6 +7,7 @@ import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LogisticFit;
+import logitlab.model.MarginalEffect;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
 import logitlab.model.OutOfRange;
@@ -244,6 +245,31 @@ final class Prose {
         + " of " + in.file() + ".");
     out.add("The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).");
     return out;
+  }
+
+  /**
+   * What the average marginal effects are, before their table (no final punctuation): "Change in
+   * P(disease = 1) per unit, averaged over the rows" when every predictor is numeric; with a factor,
+   * which effect is a derivative and which a discrete change.
+   */
+  static String marginalEffectsLead(Comparison c) {
+    String p = "P(" + c.input().outcome() + " = " + c.input().event() + ")";
+    if (!anyDiscreteChange(c.logistic().marginalEffects())) {
+      return "Change in " + p + " per unit, averaged over the rows";
+    }
+    return "Change in " + p + ", averaged over the rows: for a numeric predictor the derivative, per unit; "
+        + "for a level of a factor the discrete change from the reference level (every row set to that level "
+        + "minus every row set to the reference)";
+  }
+
+  /** Whether any of the effects is a factor level's discrete change (the table then says which is which). */
+  static boolean anyDiscreteChange(List<MarginalEffect> me) {
+    return me.stream().anyMatch(m -> m.kind() == MarginalEffect.Kind.DISCRETE_CHANGE);
+  }
+
+  /** The change a marginal effect measures: {@code per unit}, or {@code 1 -> 2} from the reference level. */
+  static String marginalEffectChange(MarginalEffect m) {
+    return m.kind() == MarginalEffect.Kind.DERIVATIVE ? "per unit" : m.reference() + " -> " + m.level();
   }
 
   /** The heading of the predictions table. */
