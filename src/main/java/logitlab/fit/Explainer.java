@@ -165,10 +165,10 @@ final class Explainer {
     StringBuilder sb = new StringBuilder("raw inputs (--no-standardize): ");
     if (wide >= 0) {
       sb.append(String.format(Locale.ROOT, "the columns' scales differ (%s: mean %s, sd %s", f.term(wide),
-          num(f.mean[wide]), num(f.sd[wide])));
+          num(f.mean[wide]), num(f.sampleSd[wide])));
       if (narrow != wide) {
         sb.append(String.format(Locale.ROOT, "; %s: mean %s, sd %s", f.term(narrow), num(f.mean[narrow]),
-            num(f.sd[narrow])));
+            num(f.sampleSd[narrow])));
       }
       sb.append("), so ");
     }

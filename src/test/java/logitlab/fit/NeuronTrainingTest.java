@@ -328,6 +328,9 @@ class NeuronTrainingTest {
     String note = f.notes().get(0);
     assertTrue(note.startsWith("raw inputs (--no-standardize)") && note.contains("year: mean 2014")
         && note.contains("condition number 4.977e+11") && note.contains("standardised: 1.213"), note);
+    // the sds quoted are R's sd() (n - 1 denominator): sd(year) = 5.768, sd(graduate) = 0.4776
+    // (R 4.2.2); the n-denominator sds that standardise the inputs are 5.761 and 0.477
+    assertTrue(note.contains("year: mean 2014, sd 5.768;") && note.contains("graduate: mean 0.35, sd 0.4776)"), note);
     for (double w : f.weights()) {
       assertTrue(Double.isFinite(w));
     }
