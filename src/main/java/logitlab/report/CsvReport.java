@@ -193,7 +193,7 @@ public final class CsvReport {
     bool("neuron", "", "converged", n.converged());
     text("neuron", "", "stop_reason", n.stopReason());
     num("neuron", "", "max_diff_from_logistic", c.neuronMaxDiffFromLogistic());
-    count("neuron", "", "warnings", n.warnings().size());
+    count("neuron", "", "warnings", NeuronAdvice.warnings(c).size());
     classification("neuron", c.classification().neuron());
   }
 

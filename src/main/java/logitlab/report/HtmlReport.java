@@ -115,7 +115,7 @@ public final class HtmlReport {
   private void sideBySide(Comparison c) {
     sb.append("<section id=\"side-by-side\">\n<h2>Coefficients side by side</h2>\n");
     Table.of(Tables.sideBySide(c)).render(sb, "coefficients");
-    p("linear: change in probability per unit; logistic and neuron: change in log-odds.");
+    p(Prose.coefficientScales(c, false));
     for (String s : Prose.neuron(c)) {
       p(s);
     }

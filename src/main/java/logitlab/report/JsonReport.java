@@ -82,7 +82,7 @@ public final class JsonReport {
     if (c.firth() != null) {
       c.firth().warnings().forEach(w -> all.add("firth: " + w));
     }
-    all.addAll(c.neuron().warnings());
+    all.addAll(NeuronAdvice.warnings(c));
     for (Map.Entry<String, List<String>> e : nulled.entrySet()) {
       List<String> names = e.getValue();
       all.add(e.getKey() + ": " + String.join(", ", names) + (names.size() == 1 ? " is" : " are")
@@ -363,7 +363,7 @@ public final class JsonReport {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("warnings");
-    for (String w2 : n.warnings()) {
+    for (String w2 : NeuronAdvice.warnings(c)) {
       g.writeString(w2);
     }
     g.writeEndArray();

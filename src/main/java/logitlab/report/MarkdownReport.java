@@ -95,7 +95,7 @@ public final class MarkdownReport {
   private void sideBySide(Comparison c) {
     heading("Coefficients side by side");
     Table.of(Tables.sideBySide(c)).render(sb);
-    para("linear: change in probability per unit; logistic and neuron: change in log-odds.");
+    para(Prose.coefficientScales(c, false));
     for (String s : Prose.neuron(c)) {
       para(s);
     }

@@ -62,6 +62,38 @@ final class Prose {
     return "neuron (" + name + (n.settings().activation() == Activation.TANH ? ", tanh)" : ")");
   }
 
+  /**
+   * What the side-by-side table's numbers measure. The neuron's weights are changes in log-odds
+   * with the sigmoid; with tanh, p = sigma(2z), so they are half of them.
+   *
+   * @param compact the text output's form ("logistic, neuron:") rather than the reports' ("logistic
+   *     and neuron:")
+   */
+  static String coefficientScales(Comparison c, boolean compact) {
+    if (c.neuron().settings().activation() == Activation.TANH) {
+      return "linear: change in probability per unit; logistic: change in log-odds; neuron (tanh): half the "
+          + "change in log-odds, so 2 x neuron is the change in log-odds.";
+    }
+    return "linear: change in probability per unit; logistic" + (compact ? ", " : " and ")
+        + "neuron: change in log-odds.";
+  }
+
+  /**
+   * Why the neuron's fitted probabilities need not be the GLM's, or null when they are: it was
+   * trained on another loss, or its training stopped short of the GLM's coefficients.
+   */
+  static String neuronNotTheGlm(Comparison c) {
+    NeuronFit n = c.neuron();
+    if (n.settings().lossFunction() != Loss.CROSS_ENTROPY) {
+      return "the neuron was trained on the " + n.settings().lossFunction().cliName() + " loss, whose optimum "
+          + "is not the GLM's";
+    }
+    if (!n.converged()) {
+      return "the neuron's training stopped (" + n.stopReason() + ") short of the GLM's coefficients";
+    }
+    return null;
+  }
+
   /** How the neuron's training went, and how close it came to the GLM: summary, milestones, notes. */
   static List<String> neuron(Comparison c) {
     List<String> out = new ArrayList<>();
@@ -86,7 +118,9 @@ final class Prose {
     NeuronFit n = c.neuron();
     NeuronFit.Settings s = n.settings();
     List<String> how = new ArrayList<>();
-    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + s.batchSize() + " rows" : ""));
+    boolean allRows = s.optimizer().equals("minibatch") && s.batchSize() >= c.input().rowsUsed();
+    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + (allRows ? "all " : "") + s.batchSize()
+        + " rows" : ""));
     if (s.activation() == Activation.TANH) {
       how.add("tanh");
     }
@@ -213,7 +247,7 @@ final class Prose {
         add(out, "firth: " + w);
       }
     }
-    for (String w : c.neuron().warnings()) {
+    for (String w : NeuronAdvice.warnings(c)) {
       add(out, "neuron: " + w);
     }
     return out;

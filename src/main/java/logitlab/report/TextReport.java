@@ -89,7 +89,7 @@ public final class TextReport {
       t.row(tanh ? cells : java.util.Arrays.copyOf(cells, 4));
     }
     sb.append(t.renderByColumn("  ")); // too wide for 80 columns: one model per block
-    sb.append("  linear: change in probability per unit; logistic, neuron: change in log-odds.\n");
+    wrap(sb, "  ", "  ", Prose.coefficientScales(c, true));
     neuronTraining(sb, c);
     sb.append('\n');
   }
@@ -116,7 +116,7 @@ public final class TextReport {
     for (String note : n.notes()) {
       wrap(sb, "  note: ", "        ", note);
     }
-    for (String warning : n.warnings()) {
+    for (String warning : NeuronAdvice.warnings(c)) {
       wrap(sb, "  warning: ", "           ", warning);
     }
   }
