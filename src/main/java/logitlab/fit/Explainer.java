@@ -27,7 +27,10 @@ final class Explainer {
 
   private Explainer() {}
 
-  /** What the fitter measured. */
+  /**
+   * What the fitter measured. {@code thetaAtCheck} are the weights after {@code checkEpoch} epochs:
+   * {@link #CHECK_EPOCH}, or for a shorter run the epoch of its reported weights.
+   */
   record Facts(
       DesignMatrix d,
       boolean[] exclude,
@@ -46,8 +49,7 @@ final class Explainer {
       List<NeuronFit.Snapshot> history,
       double lr,
       double[] thetaAtCheck,
-      int checkEpoch,
-      double epochsPerTenfold) {}
+      int checkEpoch) {}
 
   static List<String> notes(Facts x) {
     List<String> notes = new ArrayList<>();

@@ -209,7 +209,8 @@ public final class NeuronFitter {
 
     double[] theta;
     boolean overflowed = !Double.isFinite(prevLoss) || !Double.isFinite(gnorm);
-    if (stop.equals("divergence") || stop.equals("no-progress")) {
+    boolean reportsBest = stop.equals("divergence") || stop.equals("no-progress");
+    if (reportsBest) {
       // report the best weights seen, never the diverged or last ones
       if (best == null) {
         best = new double[q];
@@ -242,8 +243,8 @@ public final class NeuronFitter {
     Explainer.Facts facts = new Explainer.Facts(d, exclude, opt, f, eigen, theta0, theta, initialLoss,
         initialGnorm, loss, gnorm, epoch, stop, target == null ? Double.NaN
             : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist, lr,
-        thetaAtCheck != null ? thetaAtCheck : rule.point().clone(), Math.min(epoch, Explainer.CHECK_EPOCH),
-        perTenfold);
+        thetaAtCheck != null ? thetaAtCheck : theta, thetaAtCheck != null ? Explainer.CHECK_EPOCH
+            : reportsBest ? bestEpoch : epoch);
     List<String> notes = Explainer.notes(facts);
     boolean noProgress = stop.equals("no-progress");
     NeuronFit.Diagnostics diagnostics = new NeuronFit.Diagnostics(bestEpoch, lastProgress, overflowed, window,
