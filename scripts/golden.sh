@@ -16,7 +16,8 @@
 #    golden tolerances.
 # 3. The other reference sets: scripts/golden-stats.R (intervals, BIC, LR test, robust SEs,
 #    alias()), scripts/golden-weights.R (prior weights, grouped data), scripts/golden_margeff.py
-#    (statsmodels average marginal effects) and scripts/golden-firth.R (Firth, separation; run
+#    (statsmodels average marginal effects; scripts/margeff-check.R then checks the factor levels'
+#    discrete changes by hand in R and fails if they disagree) and scripts/golden-firth.R (Firth, separation; run
 #    only when brglm2 and lpSolve are installed).
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ Rscript scripts/golden.R
 Rscript scripts/golden-stats.R
 Rscript scripts/golden-weights.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
+Rscript scripts/margeff-check.R
 if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
   Rscript scripts/golden-firth.R
 else

@@ -5,8 +5,9 @@
 #
 #   Rscript scripts/margeff-check.R     (run from the repository root; needs only r-base-core)
 #
-# Prints term, estimate and standard error. R 4.2.2 agreed with the JSON files to 3e-14 (estimates)
-# and 1.1e-8 (standard errors), relative.
+# Prints term, estimate and standard error, and stops (exit 1) unless they agree with the JSON files
+# to 1e-10 (estimates) and 1e-7 (standard errors), relative. R 4.2.2 agreed to 3e-14 and 1.1e-8.
+# scripts/golden.sh runs it after scripts/golden_margeff.py.
 options(digits = 15)
 # converged to rounding, as statsmodels is: at glm's default epsilon (1e-8) its vcov comes from the
 # weights of the last-but-one iteration and differs from the converged one by up to 1e-4
@@ -33,20 +34,41 @@ discrete_changes <- function(g, data, factor, w) {
   out
 }
 
+# one array of a JSON file written by json.dump(indent=2): "key": [ ... ]
+json_array <- function(path, key) {
+  text <- paste(readLines(path), collapse = "\n")
+  body <- regmatches(text, regexpr(paste0('"', key, '": \\[[^]]*\\]'), text))
+  items <- trimws(strsplit(sub("^[^[]*\\[", "", sub("\\]$", "", body)), ",")[[1]])
+  gsub('^"|"$', "", items)
+}
+
+check <- function(name, got) {
+  path <- paste0("src/test/resources/golden/margeff-", name, ".json")
+  terms <- json_array(path, "terms")
+  k <- match(got$term, terms)
+  est <- as.numeric(json_array(path, "estimate"))[k]
+  se <- as.numeric(json_array(path, "stdError"))[k]
+  de <- max(abs(got$estimate - est) / abs(est)); ds <- max(abs(got$se - se) / se)
+  cat(sprintf("%s: largest relative difference from the JSON file %.2g (estimates), %.2g (SEs)\n", name, de, ds))
+  if (!(de < 1e-10 && ds < 1e-7)) stop("R and statsmodels disagree on ", name)
+}
+
 cat(R.version.string, "\n")
 a <- read.csv("data/admissions.csv"); a$rank <- factor(a$rank)
 g <- glm(admit ~ gre + gpa + rank, family = binomial, data = a, control = tight)
-print(discrete_changes(g, a, "rank", rep(1, nrow(a))))
+r <- discrete_changes(g, a, "rank", rep(1, nrow(a))); print(r); check("admissions", r)
 
 aw <- read.csv("src/test/resources/weights/admissions-weighted.csv")
 aw$rank <- relevel(factor(aw$rank), ref = "2")
 g <- glm(admit ~ gre + gpa + rank, family = binomial, data = aw, weights = w, control = tight)
-print(discrete_changes(g, aw, "rank", aw$w))
+r <- discrete_changes(g, aw, "rank", aw$w); print(r); check("admissions-weighted", r)
 
 u <- read.csv("data/uptake.csv"); u$urban <- factor(u$urban); u$graduate <- factor(u$graduate)
 g <- glm(adopted ~ year + urban + graduate, family = binomial, data = u, control = tight)
-print(rbind(discrete_changes(g, u, "urban", rep(1, nrow(u))), discrete_changes(g, u, "graduate", rep(1, nrow(u)))))
+r <- rbind(discrete_changes(g, u, "urban", rep(1, nrow(u))), discrete_changes(g, u, "graduate", rep(1, nrow(u))))
+print(r); check("uptake-factors", r)
 
 h <- read.csv("data/dollhill.csv"); h$group <- factor(h$group); h$inhaler <- factor(h$inhaler)
 g <- glm(cbind(cases, n - cases) ~ group + inhaler, family = binomial, data = h, control = tight)
-print(rbind(discrete_changes(g, h, "group", h$n), discrete_changes(g, h, "inhaler", h$n)))
+r <- rbind(discrete_changes(g, h, "group", h$n), discrete_changes(g, h, "inhaler", h$n)); print(r)
+check("dollhill-factors", r)
