@@ -112,6 +112,8 @@ def main():
             me = j["logistic"]["marginalEffects"]
             add(name, "AME (statsmodels)", worst(col(me, "estimate"), g["estimate"]))
             add(name, "AME std. errors", worst(col(me, "stdError"), g["stdError"]))
+            kinds = g.get("kind") or ["derivative"] * len(me)
+            add(name, "AME kinds equal", 0.0 if col(me, "kind") == kinds else float("inf"))
     for path in sorted(glob.glob("src/test/resources/golden/firth/*.json")):
         g = json.load(open(path))
         name = "firth/" + os.path.basename(path)[:-5]

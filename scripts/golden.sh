@@ -16,9 +16,10 @@
 #    golden tolerances.
 # 3. The other reference sets: scripts/golden-stats.R (intervals, BIC, LR test, robust SEs,
 #    alias()), scripts/golden-weights.R (prior weights, grouped data), scripts/golden_margeff.py
-#    (statsmodels average marginal effects), scripts/golden-csv.R (files written by R's
-#    write.csv2, windows-1252 with Excel's sep= line, "" levels; it also rewrites those test files),
-#    scripts/golden-firth.R (Firth, separation) and scripts/golden-predict.R (predict's
+#    (statsmodels average marginal effects; scripts/margeff-check.R then checks the factor levels'
+#    discrete changes by hand in R and fails if they disagree), scripts/golden-csv.R (files written
+#    by R's write.csv2, windows-1252 with Excel's sep= line, "" levels; it also rewrites those test
+#    files), scripts/golden-firth.R (Firth, separation) and scripts/golden-predict.R (predict's
 #    probabilities for new rows); the last two run only when brglm2 and lpSolve are installed.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ Rscript scripts/golden-stats.R
 Rscript scripts/golden-weights.R
 Rscript scripts/golden-csv.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
+Rscript scripts/margeff-check.R
 if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
   Rscript scripts/golden-firth.R
   Rscript scripts/golden-predict.R

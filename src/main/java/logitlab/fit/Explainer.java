@@ -27,7 +27,10 @@ final class Explainer {
 
   private Explainer() {}
 
-  /** What the fitter measured. */
+  /**
+   * What the fitter measured. {@code thetaAtCheck} are the weights after {@code checkEpoch} epochs:
+   * {@link #CHECK_EPOCH}, or for a shorter run the epoch of its reported weights.
+   */
   record Facts(
       DesignMatrix d,
       boolean[] exclude,
@@ -44,7 +47,9 @@ final class Explainer {
       String stop,
       double maxDiff,
       List<NeuronFit.Snapshot> history,
-      double lr) {}
+      double lr,
+      double[] thetaAtCheck,
+      int checkEpoch) {}
 
   static List<String> notes(Facts x) {
     List<String> notes = new ArrayList<>();
@@ -74,16 +79,16 @@ final class Explainer {
             x.stop(), pct(end[0]), num(NeuronFitter.SATURATION), pct(end[1]), num(x.lr())));
       }
     } else if (sat0[0] >= SATURATED_START) {
-      int[] at = new int[1];
-      double wrong = wrongAfter(x.f(), x.history(), CHECK_EPOCH, at);
+      double wrong = x.f().saturatedFractions(x.thetaAtCheck(), NeuronFitter.SATURATION)[1];
       notes.add(String.format(Locale.ROOT,
           "saturated start: the initial weights (%s) put %s of the rows at |z| > %s, where "
               + "sigma'(z) < 0.018, and %s of the rows are confidently wrong there. The cross-entropy's "
               + "gradient, (p - y) x, has no sigma'(z) factor, so a confidently wrong row pushes hardest: "
-              + "after %d epochs %s of the rows were still confidently wrong, and it converged in %d. "
+              + "after %d epochs %s of the rows were still confidently wrong, and it %s. "
               + "With --loss squared the same start stalls: the vanishing gradient.",
-          initText(opt), pct(sat0[0]), num(NeuronFitter.SATURATION), pct(sat0[1]), at[0], pct(wrong),
-          x.epochs()));
+          initText(opt), pct(sat0[0]), num(NeuronFitter.SATURATION), pct(sat0[1]), x.checkEpoch(), pct(wrong),
+          x.stop().equals("tolerance") ? "converged in " + x.epochs()
+              : "stopped (" + x.stop() + ") after " + x.epochs() + " epochs"));
     }
     if (!opt.standardize()) {
       notes.add(rawInputs(x));
@@ -91,12 +96,16 @@ final class Explainer {
     return notes;
   }
 
-  /** The epoch at which confidently wrong rows are counted again. */
+  /**
+   * The epoch at which confidently wrong rows are counted again (the fitter keeps the weights of
+   * that epoch; a shorter run is counted at its end).
+   */
   static final int CHECK_EPOCH = 100;
 
   /**
    * The fraction of confidently wrong rows at the last recorded epoch up to {@code limit}; that
-   * epoch is stored in {@code at[0]}.
+   * epoch is stored in {@code at[0]}. Exact for runs of up to {@link TrainingHistory#CAPACITY}
+   * epochs, whose history holds every epoch.
    */
   private static double wrongAfter(NeuronObjective f, List<NeuronFit.Snapshot> history, int limit, int[] at) {
     NeuronFit.Snapshot pick = history.get(0);
@@ -112,14 +121,18 @@ final class Explainer {
   /** The squared loss from a saturated start, against the cross-entropy from the same start. */
   private static String vanishingGradient(Facts x, double[] sat0) {
     NeuronOptions opt = x.opt();
-    NeuronFit ce = NeuronFitter.fit(x.d(), opt.withLoss(Loss.CROSS_ENTROPY).withProgress(null)
-        .withMaxEpochs(Math.max(1, Math.min(opt.maxEpochs(), x.epochs()))), x.exclude(), null);
+    NeuronOptions ceOpt = opt.withLoss(Loss.CROSS_ENTROPY).withProgress(null);
+    NeuronFit ce = NeuronFitter.fit(x.d(), ceOpt.withMaxEpochs(Math.max(1, Math.min(opt.maxEpochs(), x.epochs()))),
+        x.exclude(), null);
+    // the same start under the cross-entropy for as many epochs as the squared loss is counted at
+    // (a short run: its history holds every epoch)
+    NeuronFit ceShort = NeuronFitter.fit(x.d(), ceOpt.withMaxEpochs(Math.max(1, x.checkEpoch())), x.exclude(), null);
     NeuronObjective ceObjective = NeuronObjective.of(x.d(), x.exclude(), opt.standardize(), Loss.CROSS_ENTROPY,
         opt.activation());
-    int[] at = new int[1];
-    double wrong = wrongAfter(x.f(), x.history(), CHECK_EPOCH, at);
+    int[] at = {x.checkEpoch()};
+    double wrong = x.f().saturatedFractions(x.thetaAtCheck(), NeuronFitter.SATURATION)[1];
     int[] ceAt = new int[1];
-    double ceWrong = wrongAfter(ceObjective, ce.history(), at[0], ceAt);
+    double ceWrong = wrongAfter(ceObjective, ceShort.history(), at[0], ceAt);
     double ceGnorm0 = NeuronFitter.norm(gradient(ceObjective, x.theta0()));
     double wrongEnd = x.f().saturatedFractions(x.theta(), NeuronFitter.SATURATION)[1];
     String ceOutcome = ce.converged() ? "converged in " + ce.epochs() + " epochs"
@@ -165,18 +178,34 @@ final class Explainer {
     StringBuilder sb = new StringBuilder("raw inputs (--no-standardize): ");
     if (wide >= 0) {
       sb.append(String.format(Locale.ROOT, "the columns' scales differ (%s: mean %s, sd %s", f.term(wide),
-          num(f.mean[wide]), num(f.sd[wide])));
+          num(f.mean[wide]), num(f.sampleSd[wide])));
       if (narrow != wide) {
         sb.append(String.format(Locale.ROOT, "; %s: mean %s, sd %s", f.term(narrow), num(f.mean[narrow]),
-            num(f.sd[narrow])));
+            num(f.sampleSd[narrow])));
       }
       sb.append("), so ");
     }
-    sb.append(String.format(Locale.ROOT,
-        "X'X/n has condition number %s (standardised: %s). The step must suit the steepest direction, "
-            + "and along the flattest the error then shrinks only by a factor of about 1 - 1/%s per "
-            + "epoch: ",
-        num(kappa), num(kappaStd), num(kappa)));
+    sb.append(String.format(Locale.ROOT, "X'X/n has condition number %s (standardised: %s). ", num(kappa),
+        num(kappaStd)));
+    // r = lr c lambda_min: the fraction one gradient step removes along the flattest direction,
+    // at most (1/kappa at the automatic step); see NeuronFitter.epochsPerTenfold
+    double r = x.lr() * x.opt().loss().curvatureBound(x.opt().activation()) * x.eigen()[0];
+    sb.append(switch (x.opt().optimizer()) {
+      case GD -> String.format(Locale.ROOT, "The step must suit the steepest direction, and along the flattest "
+          + "the error then shrinks only by a factor of about 1 - 1/%s per epoch: ", num(1 / r));
+      case MOMENTUM -> String.format(Locale.ROOT, "The step must suit the steepest direction; along the "
+          + "flattest, heavy-ball momentum (beta = 0.9) makes it about ten times longer, and the error shrinks "
+          + "only by a factor of about 1 - 1/%s per epoch: ", num((1 - UpdateRules.HeavyBall.BETA) / r));
+      case NESTEROV -> String.format(Locale.ROOT, "The step must suit the steepest direction; along the "
+          + "flattest, Nesterov's acceleration shrinks the error by a factor of about 1 - 1/sqrt(%s) = 1 - 1/%s "
+          + "per epoch, much better than gradient descent's 1 - 1/%s but still slow: ", num(1 / r),
+          num(Math.sqrt(1 / r)), num(1 / r));
+      case ADAM -> "Adam scales each weight's step by the size of its own gradients, which undoes differences "
+          + "of scale but not a column's offset from 0: a mean far from 0 relative to the sd makes the column "
+          + "nearly collinear with the intercept, and only centring removes that: ";
+      case SGD, MINIBATCH -> "The steps must suit the steepest direction, so along the flattest the error "
+          + "shrinks slowly, and more slowly still as the step decays: ";
+    });
     if (Double.isNaN(x.maxDiff())) {
       sb.append(String.format(Locale.ROOT, "%d epochs, stopped by %s.", x.epochs(), x.stop()));
     } else if (x.stop().equals("tolerance")) {
@@ -185,11 +214,6 @@ final class Explainer {
     } else {
       sb.append(String.format(Locale.ROOT, "after %d epochs (stopped by %s) the weights are still %s "
           + "(relative) from the GLM's coefficients.", x.epochs(), x.stop(), num(x.maxDiff())));
-    }
-    if (x.opt().optimizer() == Optimizer.ADAM) {
-      sb.append(" Adam's per-weight steps undo differences of scale, but not a column's offset from 0: a "
-          + "mean far from 0 relative to the sd makes the column nearly collinear with the intercept, and "
-          + "only centring removes that.");
     }
     sb.append(" Standardised inputs, the default, avoid this.");
     return sb.toString();

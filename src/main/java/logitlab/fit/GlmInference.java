@@ -22,11 +22,19 @@ import org.apache.commons.math3.special.Gamma;
  * McFadden R^2 = 1 - l / l_0 and LR = 2 (l - l_0) ~ chi^2_{k-1}, with the individual-level
  *   l = sum a [y log mu + (1 - y) log(1 - mu)] (l_0 at mu = weighted mean of y)
  * Wald interval: beta_j +- z_{(1+conf)/2} se_j
- * AME_j = (1/A) sum_i a_i mu_i (1 - mu_i) beta_j          (a = prior weights, A = sum a)
- *   d AME_j / d beta_k = (1/A) sum_i a_i mu_i (1 - mu_i) [1{j=k} + beta_j (1 - 2 mu_i) x_ik],
- *   Var(AME) = J V J'  (delta method; statsmodels LogitResults.get_margeff(at='overall'))
+ * Average marginal effects (a = prior weights, A = sum a, F = sigma, f = F (1 - F)):
+ * numeric column j, the derivative (statsmodels LogitResults.get_margeff(at='overall')):
+ *   AME_j = (1/A) sum_i a_i mu_i (1 - mu_i) beta_j
+ *   d AME_j / d beta_k = (1/A) sum_i a_i mu_i (1 - mu_i) [1{j=k} + beta_j (1 - 2 mu_i) x_ik]
+ * level column j of a factor with dummy columns D, the discrete change from the reference level
+ * (R's marginaleffects::avg_slopes, Stata's margins; statsmodels get_margeff(dummy=True) for a
+ * two-level factor): with x_i^0 the row with every dummy in D set to 0 and x_i^j = x_i^0 + e_j,
+ *   AME_j = (1/A) sum_i a_i [F(x_i^j' beta) - F(x_i^0' beta)]
+ *   d AME_j / d beta_k = (1/A) sum_i a_i [f(x_i^j' beta) x^j_ik - f(x_i^0' beta) x^0_ik]
+ * Var(AME_j) = J V J'  (delta method; V the coefficients' covariance, aliased terms left out)
  * </pre>
- * Greene, Econometric Analysis, 7th ed., 17.3 (marginal effects); McFadden (1974).
+ * Greene, Econometric Analysis, 7th ed., 17.3 (marginal effects; the discrete change for a dummy
+ * variable); McFadden (1974); V. Arel-Bundock, marginaleffects, "Slopes" and "Comparisons".
  */
 final class GlmInference {
   private GlmInference() {}
@@ -98,7 +106,11 @@ final class GlmInference {
     return (y > 0 ? y * Math.log(mu) : 0) + (y < 1 ? (1 - y) * Math.log(1 - mu) : 0);
   }
 
-  /** Average marginal effects of the non-intercept terms, with delta-method standard errors. */
+  /**
+   * Average marginal effects of the non-intercept terms, with delta-method standard errors: the
+   * derivative for a numeric predictor, the discrete change from the reference level for each
+   * level of a categorical one (see the class comment).
+   */
   static List<MarginalEffect> marginalEffects(DesignMatrix d, double[] beta, double[][] cov, double[] mu) {
     int n = d.n();
     int p = d.p();
@@ -119,31 +131,104 @@ final class GlmInference {
     for (int k = 0; k < p; k++) {
       meanWdX[k] /= total;
     }
-    List<MarginalEffect> out = new ArrayList<>();
+    MarginalEffect[] out = new MarginalEffect[p];
+    for (DesignMatrix.Predictor pr : d.predictors()) {
+      if (pr.categorical()) {
+        discreteChanges(d, pr, beta, b, cov, out);
+      }
+    }
     for (int j = 1; j < p; j++) {
+      if (out[j] != null) {
+        continue; // a factor level
+      }
       String term = d.terms().get(j);
       if (Double.isNaN(beta[j])) {
-        out.add(new MarginalEffect(term, Double.NaN, Double.NaN));
+        out[j] = MarginalEffect.derivative(term, Double.NaN, Double.NaN);
         continue;
       }
       double[] jac = new double[p];
       for (int k = 0; k < p; k++) {
         jac[k] = (k == j ? meanW : 0) + b[j] * meanWdX[k];
       }
-      double var = 0;
-      for (int u = 0; u < p; u++) {
-        if (Double.isNaN(beta[u])) {
-          continue;
-        }
-        for (int v = 0; v < p; v++) {
-          if (!Double.isNaN(beta[v])) {
-            var += jac[u] * cov[u][v] * jac[v];
-          }
+      out[j] = MarginalEffect.derivative(term, b[j] * meanW, Math.sqrt(quadraticForm(jac, cov, beta)));
+    }
+    List<MarginalEffect> list = new ArrayList<>();
+    for (int j = 1; j < p; j++) {
+      list.add(out[j]);
+    }
+    return list;
+  }
+
+  /**
+   * The average discrete change of each level of categorical predictor {@code pr} from its
+   * reference level, into {@code out} at the level's design column.
+   */
+  private static void discreteChanges(DesignMatrix d, DesignMatrix.Predictor pr, double[] beta, double[] b,
+      double[][] cov, MarginalEffect[] out) {
+    int n = d.n();
+    int p = d.p();
+    int first = pr.firstTerm();
+    int width = pr.width();
+    double[] a = d.weights();
+    double total = d.totalWeight();
+    double[] est = new double[width];
+    double[][] jac = new double[width][p];
+    for (int i = 0; i < n; i++) {
+      if (a[i] == 0) {
+        continue;
+      }
+      double eta0 = 0; // x_i^0' beta: the row at the reference level
+      for (int k = 0; k < p; k++) {
+        if (k < first || k >= first + width) {
+          eta0 += b[k] * d.get(i, k);
         }
       }
-      out.add(new MarginalEffect(term, b[j] * meanW, Math.sqrt(var)));
+      double f0 = logitlab.model.Logistic.sigmoid(eta0);
+      double w0 = f0 * (1 - f0);
+      for (int m = 0; m < width; m++) {
+        int j = first + m;
+        double f1 = logitlab.model.Logistic.sigmoid(eta0 + b[j]);
+        double w1 = f1 * (1 - f1);
+        est[m] += a[i] * (f1 - f0);
+        double[] g = jac[m];
+        for (int k = 0; k < p; k++) {
+          if (k < first || k >= first + width) {
+            g[k] += a[i] * (w1 - w0) * d.get(i, k);
+          }
+        }
+        g[j] += a[i] * w1;
+      }
     }
-    return out;
+    for (int m = 0; m < width; m++) {
+      int j = first + m;
+      String level = pr.levels().get(m + 1);
+      if (Double.isNaN(beta[j])) {
+        out[j] = MarginalEffect.discreteChange(d.terms().get(j), Double.NaN, Double.NaN, pr.column(), level,
+            pr.reference());
+        continue;
+      }
+      for (int k = 0; k < p; k++) {
+        jac[m][k] /= total;
+      }
+      out[j] = MarginalEffect.discreteChange(d.terms().get(j), est[m] / total,
+          Math.sqrt(quadraticForm(jac[m], cov, beta)), pr.column(), level, pr.reference());
+    }
+  }
+
+  /** J V J' over the estimable (non-NaN) coefficients. */
+  private static double quadraticForm(double[] jac, double[][] cov, double[] beta) {
+    double var = 0;
+    for (int u = 0; u < jac.length; u++) {
+      if (Double.isNaN(beta[u])) {
+        continue;
+      }
+      for (int v = 0; v < jac.length; v++) {
+        if (!Double.isNaN(beta[v])) {
+          var += jac[u] * cov[u][v] * jac[v];
+        }
+      }
+    }
+    return var;
   }
 
   /**

@@ -34,11 +34,21 @@ import logitlab.model.NeuronFit;
  * {@value #ADAM_LR} on standardised inputs with up to about a dozen columns, much less on raw ones.
  *
  * <p>Training stops when ||grad J|| falls below the tolerance ({@code tolerance}), at the epoch
- * limit ({@code max-epochs}), or on divergence ({@code divergence}): a loss that is not finite,
+ * limit ({@code max-epochs}), on divergence ({@code divergence}): a loss that is not finite,
  * more than max(1, J_0) above the starting loss J_0, or rising (by more than rounding) for
  * {@value #PATIENCE_GD} epochs in a row with gd ({@value #PATIENCE_OTHER} with the others, whose
- * loss need not fall monotonically). After divergence the weights of the lowest loss seen are
- * reported, never the diverged ones.
+ * loss need not fall monotonically); or when training makes no progress ({@code no-progress}):
+ * neither J nor ||grad J|| has reached a new low for W epochs, W = {@value #WINDOW_GD} for gd and
+ * {@value #WINDOW_OTHER} for momentum, nesterov and adam, but at most half the epoch limit (and at
+ * least 10). A step too large for the curvature near the optimum (though not large enough to
+ * diverge) makes gradient descent oscillate for ever, the loss rising and falling between the same
+ * values; the step must then be smaller, and more epochs cannot help. Slow but real progress (raw,
+ * ill-conditioned inputs) still reaches a new low of J or ||grad J|| every epoch or so with gd,
+ * whose loss must fall at every stable step; the others' loss may rise for long stretches (on the
+ * bundled data Nesterov's on raw inputs went 12,297 epochs without a new low before converging),
+ * hence their longer window. sgd and minibatch are exempt: their step decays, so they cannot
+ * oscillate for ever, and their loss is noisy by nature. After divergence and no-progress the
+ * weights of the lowest loss seen are reported, never the last ones.
  *
  * <p>The weights are mapped back to the original scale, {@code w_j = theta_j / sd_j},
  * {@code w_0 = theta_0 - sum_j theta_j m_j / sd_j}, where a w estimates the logistic GLM's
@@ -51,6 +61,10 @@ public final class NeuronFitter {
   private static final int PATIENCE_GD = 10;
   /** The same for the other optimizers, whose loss may rise for a while. */
   private static final int PATIENCE_OTHER = 50;
+  /** Epochs without a new low of the loss or the gradient norm that stop gd with no-progress. */
+  static final int WINDOW_GD = 1_000;
+  /** The same for momentum, nesterov and adam, whose loss may rise for long stretches. */
+  static final int WINDOW_OTHER = 20_000;
   /** Automatic learning rate of adam (on standardised inputs weights are of order 1). */
   static final double ADAM_LR = 0.1;
   /** |a z| above this counts as saturated: sigma'(u) &lt; 0.018 there. */
@@ -94,6 +108,7 @@ public final class NeuronFitter {
         shuffleRng);
     double a = opt.activation().logitScale();
     int patience = opt.optimizer() == Optimizer.GD ? PATIENCE_GD : PATIENCE_OTHER;
+    int window = noProgressWindow(opt);
 
     double[] grad = new double[q];
     TrainingHistory history = new TrainingHistory();
@@ -112,6 +127,11 @@ public final class NeuronFitter {
     double lastLoss = Double.NaN;
     double[] lastW = null;
     int lastEpoch = 0;
+    double lowestGnorm = Double.POSITIVE_INFINITY;
+    int lastProgress = 0;
+    double windowLow = Double.POSITIVE_INFINITY; // the loss's range since the last progress
+    double windowHigh = Double.NEGATIVE_INFINITY;
+    double[] thetaAtCheck = null;
     double loss;
     double gnorm;
     long lastReport = System.nanoTime();
@@ -154,6 +174,18 @@ public final class NeuronFitter {
       lastLoss = loss;
       lastEpoch = epoch;
       lastW = w;
+      if (epoch == Explainer.CHECK_EPOCH) {
+        thetaAtCheck = theta.clone();
+      }
+      if (loss < bestLoss || gnorm < lowestGnorm) {
+        lastProgress = epoch;
+        windowLow = Double.POSITIVE_INFINITY;
+        windowHigh = Double.NEGATIVE_INFINITY;
+      } else {
+        windowLow = Math.min(windowLow, loss);
+        windowHigh = Math.max(windowHigh, loss);
+      }
+      lowestGnorm = Math.min(lowestGnorm, gnorm);
       if (loss <= bestLoss) {
         bestLoss = loss;
         best = theta.clone();
@@ -164,6 +196,10 @@ public final class NeuronFitter {
         stop = "tolerance";
         break;
       }
+      if (window > 0 && epoch - lastProgress >= window) {
+        stop = "no-progress";
+        break;
+      }
       if (epoch >= opt.maxEpochs()) {
         break;
       }
@@ -172,9 +208,10 @@ public final class NeuronFitter {
     }
 
     double[] theta;
-    List<String> warnings = new ArrayList<>();
-    if (stop.equals("divergence")) {
-      // report the best weights seen, never the diverged ones
+    boolean overflowed = !Double.isFinite(prevLoss) || !Double.isFinite(gnorm);
+    boolean reportsBest = stop.equals("divergence") || stop.equals("no-progress");
+    if (reportsBest) {
+      // report the best weights seen, never the diverged or last ones
       if (best == null) {
         best = new double[q];
         bestLoss = f.lossAndGradient(best, grad);
@@ -183,19 +220,8 @@ public final class NeuronFitter {
       theta = best;
       loss = bestLoss;
       gnorm = bestGnorm;
-      boolean autoIsSmaller = autoLr < 0.99 * lr;
-      warnings.add(String.format(Locale.ROOT,
-          "the neuron's training diverged at epoch %d with learning rate %s (the loss %s instead of "
-              + "falling); its weights are those of the lowest loss seen (epoch %d). Try --learning-rate %s%s",
-          epoch, num(lr), Double.isFinite(prevLoss) ? "grew" : "overflowed", bestEpoch,
-          num(autoIsSmaller ? autoLr : lr / 10), autoIsSmaller
-              ? " (" + autoLrMeaning(opt.optimizer()) + ") or leave it at auto"
-              : ", a tenth of the rate used" + (opt.standardize() ? "" : ", or drop --no-standardize")));
     } else {
       theta = rule.point().clone();
-      if (stop.equals("max-epochs")) {
-        warnings.add(maxEpochsWarning(opt, epoch, gnorm));
-      }
     }
     double[] w = f.toOriginal(theta);
     List<NeuronFit.Snapshot> hist = history.finish(lastEpoch, lastLoss, lastW != null ? lastW
@@ -213,12 +239,68 @@ public final class NeuronFitter {
     NeuronFit.Settings settings = new NeuronFit.Settings(opt.optimizer().cliName(), opt.optimizer().label(), lr,
         Math.min(opt.rowsPerStep(), d.n()), opt.maxEpochs(), opt.tolerance(), opt.standardize(), opt.init(), opt.loss(),
         opt.activation(), opt.seed(), opt.usesSeed());
+    double perTenfold = epochsPerTenfold(opt.optimizer(), lr * curvature * eigen[0]);
     Explainer.Facts facts = new Explainer.Facts(d, exclude, opt, f, eigen, theta0, theta, initialLoss,
         initialGnorm, loss, gnorm, epoch, stop, target == null ? Double.NaN
-            : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist, lr);
+            : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist, lr,
+        thetaAtCheck != null ? thetaAtCheck : theta, thetaAtCheck != null ? Explainer.CHECK_EPOCH
+            : reportsBest ? bestEpoch : epoch);
     List<String> notes = Explainer.notes(facts);
+    boolean noProgress = stop.equals("no-progress");
+    NeuronFit.Diagnostics diagnostics = new NeuronFit.Diagnostics(bestEpoch, lastProgress, overflowed, window,
+        noProgress ? windowLow : Double.NaN, noProgress ? windowHigh : Double.NaN, autoLr,
+        finalLearningRate(opt, lr, curvature * eigen[0] / 4, f.n, epoch), opt.rowsPerStep(),
+        eigen[q - 1] / eigen[0], perTenfold);
     return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, "tolerance".equals(stop), stop, epochsTo,
-        hist, history.every(), notes, warnings, fitted);
+        hist, history.every(), notes, List.of(), fitted, diagnostics);
+  }
+
+  /**
+   * The no-progress window W of these options: {@value #WINDOW_GD} epochs for gd,
+   * {@value #WINDOW_OTHER} for momentum, nesterov and adam, at most half the epoch limit but at
+   * least 10; 0 (no window) for sgd and minibatch.
+   */
+  static int noProgressWindow(NeuronOptions opt) {
+    if (opt.optimizer().stochastic()) {
+      return 0;
+    }
+    int w = opt.optimizer() == Optimizer.GD ? WINDOW_GD : WINDOW_OTHER;
+    return Math.min(w, Math.max(10, opt.maxEpochs() / 2));
+  }
+
+  /**
+   * About how many epochs the optimizer needs to shrink the error tenfold along the flattest
+   * direction, from r = lr c lambda_min, the fraction by which one gradient step shrinks it there
+   * at most (c bounds the loss's curvature, so the true fraction is smaller and the count a lower
+   * bound): gd shrinks it by 1 - r per epoch (Nesterov 2004, 2.1.5), heavy-ball momentum by about
+   * 1 - r / (1 - beta) while r is small (its slow root of z^2 - (1 + beta - r) z + beta), Nesterov's
+   * accelerated gradient by about 1 - sqrt(r) (ibid., 2.2; with adaptive restart, O'Donoghue and
+   * Candès 2015). NaN for adam, sgd and minibatch, whose steps follow no such rate.
+   */
+  static double epochsPerTenfold(Optimizer o, double r) {
+    double shrink = switch (o) {
+      case GD -> r;
+      case MOMENTUM -> r / (1 - UpdateRules.HeavyBall.BETA);
+      case NESTEROV -> Math.sqrt(r);
+      default -> Double.NaN;
+    };
+    if (!(shrink > 0 && shrink < 1)) {
+      return Double.NaN;
+    }
+    return Math.log(10) / -Math.log1p(-shrink);
+  }
+
+  /**
+   * The step in use at the end: for sgd and minibatch lr / (1 + lr mu t) after t steps, ceil(n / b)
+   * per epoch (see {@link UpdateRules.Stochastic}); the learning rate otherwise.
+   */
+  private static double finalLearningRate(NeuronOptions opt, double lr, double mu, int n, int epochs) {
+    if (!opt.optimizer().stochastic()) {
+      return lr;
+    }
+    int b = Math.max(1, Math.min(opt.rowsPerStep(), n));
+    double steps = (double) epochs * ((n + b - 1) / b);
+    return lr / (1 + lr * mu * Math.max(0, steps - 1));
   }
 
   /** The automatic step size of each optimizer (see the class comment). */
@@ -234,28 +316,6 @@ public final class NeuronFitter {
         yield 1 / lb;
       }
     };
-  }
-
-  private static String autoLrMeaning(Optimizer o) {
-    return switch (o) {
-      case GD, MOMENTUM, NESTEROV -> "1/L, the largest step that is safe for this data";
-      case ADAM -> "Adam's automatic rate";
-      case SGD, MINIBATCH -> "the automatic rate for this batch size";
-    };
-  }
-
-  private static String maxEpochsWarning(NeuronOptions opt, int epoch, double gnorm) {
-    if (opt.optimizer().stochastic()) {
-      return String.format(Locale.ROOT,
-          "the neuron (%s) stopped at the epoch limit (%d) with gradient norm %s: a stochastic gradient "
-              + "is too noisy to fall below the tolerance %s, so its weights are close to the optimum but "
-              + "not on it; use --optimizer gd (the default) for the exact optimum",
-          opt.optimizer().cliName(), epoch, num(gnorm), num(opt.tolerance()));
-    }
-    return String.format(Locale.ROOT,
-        "the neuron stopped at the epoch limit (%d) before its gradient norm (%s) fell below %s; "
-            + "its weights have not reached the optimum: raise --max-epochs",
-        epoch, num(gnorm), num(opt.tolerance()));
   }
 
   private static double[] constant(int q, double v) {

@@ -39,9 +39,18 @@ final class NeuronObjective {
   /** Per design column: the centre and 1/scale subtracted and multiplied (0 and 1 on the raw scale). */
   private final double[] centre;
   private final double[] invScale;
-  /** Per design column: mean and population sd over the rows (for messages). */
+  /**
+   * Per design column: the (weighted) mean and the population sd sqrt(sum a (x - m)^2 / sum a),
+   * the n-denominator sd that standardises the inputs (as scikit-learn's StandardScaler).
+   */
   final double[] mean;
   final double[] sd;
+  /**
+   * Per design column: the sample sd sqrt(sum a (x - m)^2 / (sum a - 1)), R's {@code sd()} for
+   * unweighted rows (n - 1 denominator) and the frequency-weighted sd otherwise (as Hmisc's
+   * {@code wtd.var}); the population sd when sum a is at most 1. The sd that messages quote.
+   */
+  final double[] sampleSd;
   final Loss loss;
   final Activation activation;
   final boolean standardized;
@@ -66,6 +75,7 @@ final class NeuronObjective {
     this.standardized = standardize;
     mean = new double[p];
     sd = new double[p];
+    sampleSd = new double[p];
     centre = new double[p];
     invScale = new double[p];
     boolean[] active = new boolean[p];
@@ -86,6 +96,7 @@ final class NeuronObjective {
       double s = Math.sqrt(ss / totalWeight);
       mean[j] = m;
       sd[j] = s;
+      sampleSd[j] = totalWeight > 1 ? Math.sqrt(ss / (totalWeight - 1)) : s;
       active[j] = !(exclude != null && exclude[j]) && s > 0;
       if (active[j]) {
         centre[j] = standardize ? m : 0;

@@ -15,7 +15,9 @@ import java.util.List;
  * @param loss final mean loss (of the reported weights)
  * @param gradientNorm Euclidean norm of the loss gradient, on the scale trained on, at the end
  * @param converged whether the gradient norm fell below the tolerance
- * @param stopReason {@code tolerance}, {@code max-epochs} or {@code divergence}
+ * @param stopReason {@code tolerance}, {@code max-epochs}, {@code divergence} or {@code no-progress}
+ *     (neither the loss nor the gradient norm reached a new low for a window of epochs: the
+ *     training oscillates; see {@link Diagnostics#window()})
  * @param epochsTo the first epoch at which the largest relative difference from the GLM's
  *     coefficients ({@link #maxRelativeDifference}) was at most 1e-2, 1e-4 and 1e-6; empty when no
  *     GLM was given to compare with
@@ -24,8 +26,10 @@ import java.util.List;
  * @param historyEvery the spacing of {@code history} in epochs
  * @param notes plain-language explanations of what the training shows (vanishing gradient, slow
  *     convergence on raw inputs, tanh halving the weights)
- * @param warnings plain-language warnings (divergence, epoch limit reached)
+ * @param warnings plain-language warnings that are not about why training stopped (the separation
+ *     note the comparison adds); the report words the stop from {@code diagnostics}
  * @param fitted fitted probabilities, one per used row
+ * @param diagnostics the numbers behind why training stopped and what would help
  */
 public record NeuronFit(
     List<String> terms,
@@ -41,7 +45,8 @@ public record NeuronFit(
     int historyEvery,
     List<String> notes,
     List<String> warnings,
-    double[] fitted) {
+    double[] fitted,
+    Diagnostics diagnostics) {
 
   /** The thresholds of {@link #epochsTo()}. */
   public static final double[] MILESTONES = {1e-2, 1e-4, 1e-6};
@@ -169,6 +174,44 @@ public record NeuronFit(
     List<String> w = new java.util.ArrayList<>(warnings);
     w.add(warning);
     return new NeuronFit(terms, weights, settings, epochs, loss, gradientNorm, converged, stopReason,
-        epochsTo, history, historyEvery, notes, w, fitted);
+        epochsTo, history, historyEvery, notes, w, fitted, diagnostics);
   }
+
+  /**
+   * What the fitter measured about how training ended, for the report to say why it stopped and
+   * what would help.
+   *
+   * @param bestEpoch the epoch of the lowest loss seen: the weights reported after
+   *     {@code divergence} and {@code no-progress}
+   * @param lastProgressEpoch the last epoch at which the loss or the gradient norm reached a new low
+   * @param overflowed for {@code divergence}: the loss or its gradient was no longer a finite number
+   * @param window the no-progress window W of this run in epochs: training stops with
+   *     {@code no-progress} after W epochs without a new low; 0 when the rule does not apply
+   *     ({@code sgd} and {@code minibatch})
+   * @param windowLossLow for {@code no-progress}: the lowest loss over the last W epochs; NaN otherwise
+   * @param windowLossHigh for {@code no-progress}: the highest loss over the last W epochs; NaN otherwise
+   * @param autoLearningRate the automatic step of this optimizer for these data (1/L for gd,
+   *     momentum and nesterov)
+   * @param finalLearningRate the step in use at the end: the decayed one for sgd and minibatch, else
+   *     the learning rate
+   * @param rowsPerStep rows per step as asked: 1 for sgd, the batch size for minibatch (which may
+   *     exceed the rows), 0 for the full-batch optimizers
+   * @param conditionNumber lambda_max / lambda_min of S'S/n on the scale trained on
+   * @param epochsPerTenfold about how many epochs the optimizer needs, at its step, to shrink the
+   *     error tenfold along the flattest direction: at least ln 10 / r with r = lr c lambda_min for
+   *     gd, r / (1 - beta) for momentum, sqrt(r) for nesterov (c the loss's curvature bound); NaN
+   *     where no such rate applies (adam, sgd, minibatch)
+   */
+  public record Diagnostics(
+      int bestEpoch,
+      int lastProgressEpoch,
+      boolean overflowed,
+      int window,
+      double windowLossLow,
+      double windowLossHigh,
+      double autoLearningRate,
+      double finalLearningRate,
+      int rowsPerStep,
+      double conditionNumber,
+      double epochsPerTenfold) {}
 }

@@ -29,7 +29,9 @@ import logitlab.model.Prediction;
  *       {@code p_value}, {@code aic}, {@code log_loss}, {@code predicted}, ...);
  *   <li>{@code value} is a number (12 significant digits; {@code NA} when not defined, as for an
  *       aliased term; {@code Inf} for an infinite interval end), {@code TRUE}/{@code FALSE}, or for a
- *       few descriptive quantities of {@code data} a string.
+ *       few descriptive quantities a string (of {@code data}; the neuron's {@code stop_reason}; a
+ *       marginal effect's {@code marginal_effect_kind}, {@code derivative} or {@code discrete-change},
+ *       and a discrete change's {@code marginal_effect_reference} level).
  * </ul>
  *
  * Every text cell is neutralised against spreadsheet formula injection ({@link Csv}).
@@ -150,6 +152,10 @@ public final class CsvReport {
     for (MarginalEffect m : f.marginalEffects()) {
       num(model, m.term(), "marginal_effect", m.estimate());
       num(model, m.term(), "marginal_effect_std_error", m.stdError());
+      text(model, m.term(), "marginal_effect_kind", m.kind().jsonName());
+      if (m.kind() == MarginalEffect.Kind.DISCRETE_CHANGE) {
+        text(model, m.term(), "marginal_effect_reference", m.reference());
+      }
     }
     text(model, "", "ci_method", f.ciMethod());
     num(model, "", "conf", f.conf());
@@ -193,7 +199,7 @@ public final class CsvReport {
     bool("neuron", "", "converged", n.converged());
     text("neuron", "", "stop_reason", n.stopReason());
     num("neuron", "", "max_diff_from_logistic", c.neuronMaxDiffFromLogistic());
-    count("neuron", "", "warnings", n.warnings().size());
+    count("neuron", "", "warnings", NeuronAdvice.warnings(c).size());
     classification("neuron", c.classification().neuron());
   }
 

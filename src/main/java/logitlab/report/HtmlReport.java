@@ -115,7 +115,7 @@ public final class HtmlReport {
   private void sideBySide(Comparison c) {
     sb.append("<section id=\"side-by-side\">\n<h2>Coefficients side by side</h2>\n");
     Table.of(Tables.sideBySide(c)).render(sb, "coefficients");
-    p("linear: change in probability per unit; logistic and neuron: change in log-odds.");
+    p(Prose.coefficientScales(c, false));
     for (String s : Prose.neuron(c)) {
       p(s);
     }
@@ -167,7 +167,7 @@ public final class HtmlReport {
       return;
     }
     sb.append("<section id=\"marginal-effects\">\n<h2>Average marginal effects</h2>\n");
-    p("Change in P(" + c.input().outcome() + " = " + c.input().event() + ") per unit, averaged over the rows.");
+    p(Prose.marginalEffectsLead(c) + ".");
     Table.of(Tables.marginalEffects(c)).render(sb, "marginal-effects-table");
     p("Both estimate the same quantity; the linear model assumes it is the same everywhere.");
     sb.append("</section>\n");

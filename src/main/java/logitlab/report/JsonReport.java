@@ -84,7 +84,7 @@ public final class JsonReport {
     if (c.firth() != null) {
       c.firth().warnings().forEach(w -> all.add("firth: " + w));
     }
-    all.addAll(c.neuron().warnings());
+    all.addAll(NeuronAdvice.warnings(c));
     for (Map.Entry<String, List<String>> e : nulled.entrySet()) {
       List<String> names = e.getValue();
       all.add(e.getKey() + ": " + String.join(", ", names) + (names.size() == 1 ? " is" : " are")
@@ -253,6 +253,12 @@ public final class JsonReport {
       g.writeStringField("term", m.term());
       number("estimate", m.estimate(), at, mwhy);
       number("stdError", m.stdError(), at, mwhy);
+      g.writeStringField("kind", m.kind().jsonName());
+      if (m.kind() == MarginalEffect.Kind.DISCRETE_CHANGE) {
+        g.writeStringField("column", m.column());
+        g.writeStringField("level", m.level());
+        g.writeStringField("reference", m.reference());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -359,7 +365,7 @@ public final class JsonReport {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("warnings");
-    for (String w2 : n.warnings()) {
+    for (String w2 : NeuronAdvice.warnings(c)) {
       g.writeString(w2);
     }
     g.writeEndArray();

@@ -95,7 +95,7 @@ public final class MarkdownReport {
   private void sideBySide(Comparison c) {
     heading("Coefficients side by side");
     Table.of(Tables.sideBySide(c)).render(sb);
-    para("linear: change in probability per unit; logistic and neuron: change in log-odds.");
+    para(Prose.coefficientScales(c, false));
     for (String s : Prose.neuron(c)) {
       para(s);
     }
@@ -139,8 +139,7 @@ public final class MarkdownReport {
       return;
     }
     heading("Average marginal effects");
-    para("Change in P(" + c.input().outcome() + " = " + c.input().event()
-        + ") per unit, averaged over the rows.");
+    para(Prose.marginalEffectsLead(c) + ".");
     Table.of(Tables.marginalEffects(c)).render(sb);
     para("Both estimate the same quantity; the linear model assumes it is the same everywhere.");
   }

@@ -144,9 +144,9 @@ public final class Plots {
       charts.add(loss(data.training()));
       charts.add(weights(data.training()));
     }
-    boolean likelihood = c.neuron().settings().lossFunction() == logitlab.model.Loss.CROSS_ENTROPY;
-    charts.add(agreement(data.agreement(), neuronName, likelihood));
-    charts.add(calibration(data.calibration(), neuronName));
+    String notTheGlm = Prose.neuronNotTheGlm(c);
+    charts.add(agreement(data.agreement(), neuronName, notTheGlm));
+    charts.add(calibration(data.calibration(), neuronName, notTheGlm));
     return charts;
   }
 
@@ -175,7 +175,7 @@ public final class Plots {
         + "other) against " + f.column() + ", with the three models' P(" + c.input().outcome() + " = "
         + c.input().event() + ") along it." + held + " The straight line of the linear model is bound to "
         + "cross the lines y = 0 and y = 1 somewhere; the logistic curve bends to stay inside. "
-        + (c.neuron().converged() && c.neuron().settings().lossFunction() == logitlab.model.Loss.CROSS_ENTROPY
+        + (Prose.neuronNotTheGlm(c) == null
             ? "The neuron's curve (the thin line) runs inside the GLM's (the broad band): it is the same model."
             : "The neuron's curve (the thin line) is where its training stopped (" + c.neuron().stopReason()
                 + "), which is not the GLM's (the broad band).")
@@ -243,7 +243,8 @@ public final class Plots {
     return new Chart("weights", "The neuron's weights approaching the GLM's", caption, chart);
   }
 
-  private static Chart agreement(PlotData.Agreement a, String neuronName, boolean likelihood) {
+  /** @param notTheGlm why the neuron's probabilities need not be the GLM's, or null when they are */
+  private static Chart agreement(PlotData.Agreement a, String neuronName, String notTheGlm) {
     XYChart chart = chart("Fitted probabilities against the GLM's", "logistic (GLM) fitted probability",
         "fitted probability");
     double lo = Math.min(-0.1, min(a.linear()) - 0.05);
@@ -264,14 +265,15 @@ public final class Plots {
     String shown = a.logistic().length < a.rows()
         ? " " + a.logistic().length + " of the " + a.rows() + " rows are shown, chosen at random (--seed)." : "";
     String caption = "Each row's fitted probability under the linear model and the neuron, against the GLM's. "
-        + (likelihood ? "The neuron's points lie on the diagonal: it is the same model. "
-            : "Trained on another loss, the neuron's points stray from the diagonal. ")
+        + (notTheGlm == null ? "The neuron's points lie on the diagonal: it is the same model. "
+            : "The neuron's points need not lie on the diagonal: " + notTheGlm + ". ")
         + "The linear model's points bend around the diagonal, and leave [0, 1] where its fitted values do."
         + shown;
     return new Chart("agreement", "The three models' fitted probabilities against each other", caption, chart);
   }
 
-  private static Chart calibration(PlotData.Calibration cal, String neuronName) {
+  /** @param notTheGlm why the neuron's probabilities need not be the GLM's, or null when they are */
+  private static Chart calibration(PlotData.Calibration cal, String neuronName, String notTheGlm) {
     XYChart chart = chart("Calibration", "mean fitted probability in the group", "observed share of events");
     XYStyler st = chart.getStyler();
     double lo = -0.05;
@@ -302,9 +304,10 @@ public final class Plots {
     }
     String caption = "For each model the rows are sorted by fitted value and cut into " + cal.meanFitted()[0].length
         + " groups of equal size; each point is a group's mean fitted value against the share of events in "
-        + "it. A well-calibrated model lies on the diagonal. The neuron's points (diamonds) sit on the GLM's "
-        + "(circles); where the linear model's fitted values leave [0, 1], its groups lie left of 0 or right "
-        + "of 1.";
+        + "it. A well-calibrated model lies on the diagonal. "
+        + (notTheGlm == null ? "The neuron's points (diamonds) sit on the GLM's (circles); "
+            : "The neuron's points (diamonds) need not sit on the GLM's (circles): " + notTheGlm + "; ")
+        + "where the linear model's fitted values leave [0, 1], its groups lie left of 0 or right of 1.";
     return new Chart("calibration", "Calibration of the three models", caption, chart);
   }
 

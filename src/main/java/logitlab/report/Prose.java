@@ -7,6 +7,7 @@ import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LogisticFit;
+import logitlab.model.MarginalEffect;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
 import logitlab.model.OutOfRange;
@@ -61,6 +62,38 @@ final class Prose {
     return "neuron (" + name + (n.settings().activation() == Activation.TANH ? ", tanh)" : ")");
   }
 
+  /**
+   * What the side-by-side table's numbers measure. The neuron's weights are changes in log-odds
+   * with the sigmoid; with tanh, p = sigma(2z), so they are half of them.
+   *
+   * @param compact the text output's form ("logistic, neuron:") rather than the reports' ("logistic
+   *     and neuron:")
+   */
+  static String coefficientScales(Comparison c, boolean compact) {
+    if (c.neuron().settings().activation() == Activation.TANH) {
+      return "linear: change in probability per unit; logistic: change in log-odds; neuron (tanh): half the "
+          + "change in log-odds, so 2 x neuron is the change in log-odds.";
+    }
+    return "linear: change in probability per unit; logistic" + (compact ? ", " : " and ")
+        + "neuron: change in log-odds.";
+  }
+
+  /**
+   * Why the neuron's fitted probabilities need not be the GLM's, or null when they are: it was
+   * trained on another loss, or its training stopped short of the GLM's coefficients.
+   */
+  static String neuronNotTheGlm(Comparison c) {
+    NeuronFit n = c.neuron();
+    if (n.settings().lossFunction() != Loss.CROSS_ENTROPY) {
+      return "the neuron was trained on the " + n.settings().lossFunction().cliName() + " loss, whose optimum "
+          + "is not the GLM's";
+    }
+    if (!n.converged()) {
+      return "the neuron's training stopped (" + n.stopReason() + ") short of the GLM's coefficients";
+    }
+    return null;
+  }
+
   /** How the neuron's training went, and how close it came to the GLM: summary, milestones, notes. */
   static List<String> neuron(Comparison c) {
     List<String> out = new ArrayList<>();
@@ -85,7 +118,9 @@ final class Prose {
     NeuronFit n = c.neuron();
     NeuronFit.Settings s = n.settings();
     List<String> how = new ArrayList<>();
-    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + s.batchSize() + " rows" : ""));
+    boolean allRows = s.optimizer().equals("minibatch") && s.batchSize() >= c.input().rowsUsed();
+    how.add(s.optimizerLabel() + (s.batchSize() > 1 ? " on batches of " + (allRows ? "all " : "") + s.batchSize()
+        + " rows" : ""));
     if (s.activation() == Activation.TANH) {
       how.add("tanh");
     }
@@ -235,7 +270,7 @@ final class Prose {
         add(out, "firth: " + w);
       }
     }
-    for (String w : c.neuron().warnings()) {
+    for (String w : NeuronAdvice.warnings(c)) {
       add(out, "neuron: " + w);
     }
     return out;
@@ -267,6 +302,31 @@ final class Prose {
         + " of " + in.file() + ".");
     out.add("The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).");
     return out;
+  }
+
+  /**
+   * What the average marginal effects are, before their table (no final punctuation): "Change in
+   * P(disease = 1) per unit, averaged over the rows" when every predictor is numeric; with a factor,
+   * which effect is a derivative and which a discrete change.
+   */
+  static String marginalEffectsLead(Comparison c) {
+    String p = "P(" + c.input().outcome() + " = " + c.input().event() + ")";
+    if (!anyDiscreteChange(c.logistic().marginalEffects())) {
+      return "Change in " + p + " per unit, averaged over the rows";
+    }
+    return "Change in " + p + ", averaged over the rows: for a numeric predictor the derivative, per unit; "
+        + "for a level of a factor the discrete change from the reference level (every row set to that level "
+        + "minus every row set to the reference)";
+  }
+
+  /** Whether any of the effects is a factor level's discrete change (the table then says which is which). */
+  static boolean anyDiscreteChange(List<MarginalEffect> me) {
+    return me.stream().anyMatch(m -> m.kind() == MarginalEffect.Kind.DISCRETE_CHANGE);
+  }
+
+  /** The change a marginal effect measures: {@code per unit}, or {@code 1 -> 2} from the reference level. */
+  static String marginalEffectChange(MarginalEffect m) {
+    return m.kind() == MarginalEffect.Kind.DERIVATIVE ? "per unit" : m.reference() + " -> " + m.level();
   }
 
   /** The heading of the predictions table. */

@@ -68,14 +68,26 @@ final class Tables {
   /** Average marginal effects beside the linear model's slopes; empty rows when there are none. */
   static Grid marginalEffects(Comparison c) {
     List<MarginalEffect> me = c.logistic().marginalEffects();
+    boolean change = Prose.anyDiscreteChange(me); // then a column says which is which
     List<String[]> rows = new ArrayList<>();
     for (int k = 0; k < me.size(); k++) {
       MarginalEffect m = me.get(k);
       Coefficient l = c.linear().coefficients().get(k + 1);
-      rows.add(new String[] {m.term(), Fmt.sig(m.estimate(), 5), Fmt.sig(m.stdError(), 4),
-          Fmt.sig(l.estimate(), 5), Fmt.sig(l.stdError(), 4)});
+      String[] cells = {m.term(), Fmt.sig(m.estimate(), 5), Fmt.sig(m.stdError(), 4),
+          Fmt.sig(l.estimate(), 5), Fmt.sig(l.stdError(), 4)};
+      rows.add(change ? withChange(cells, Prose.marginalEffectChange(m)) : cells);
     }
-    return new Grid(new String[] {"term", "logistic AME", "delta SE", "linear slope", "SE"}, rows);
+    String[] header = {"term", "logistic AME", "delta SE", "linear slope", "SE"};
+    return new Grid(change ? withChange(header, "change") : header, rows);
+  }
+
+  /** The cells with {@code change} inserted after the first. */
+  private static String[] withChange(String[] cells, String change) {
+    String[] out = new String[cells.length + 1];
+    out[0] = cells[0];
+    out[1] = change;
+    System.arraycopy(cells, 1, out, 2, cells.length - 1);
+    return out;
   }
 
   /** Log-loss, Brier, AUC, accuracy and the confusion counts of the three models. */

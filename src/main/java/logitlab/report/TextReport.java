@@ -93,7 +93,7 @@ public final class TextReport {
       t.row(tanh ? cells : java.util.Arrays.copyOf(cells, 4));
     }
     sb.append(t.renderByColumn("  ")); // too wide for 80 columns: one model per block
-    sb.append("  linear: change in probability per unit; logistic, neuron: change in log-odds.\n");
+    wrap(sb, "  ", "  ", Prose.coefficientScales(c, true));
     neuronTraining(sb, c);
     sb.append('\n');
   }
@@ -120,7 +120,7 @@ public final class TextReport {
     for (String note : n.notes()) {
       wrap(sb, "  note: ", "        ", note);
     }
-    for (String warning : n.warnings()) {
+    for (String warning : NeuronAdvice.warnings(c)) {
       wrap(sb, "  warning: ", "           ", warning);
     }
   }
@@ -215,14 +215,20 @@ public final class TextReport {
       return;
     }
     sb.append("Average marginal effects\n");
-    wrap(sb, "  ", "  ", "Change in P(" + c.input().outcome() + " = " + c.input().event()
-        + ") per unit, averaged over the rows:");
-    TextTable t = new TextTable("", "logistic AME", "(delta SE)", "linear slope", "(SE)");
+    wrap(sb, "  ", "  ", Prose.marginalEffectsLead(c) + ":");
+    boolean change = Prose.anyDiscreteChange(me); // then a column says which is which
+    TextTable t = change ? new TextTable("", "change", "logistic AME", "(delta SE)", "linear slope", "(SE)")
+        : new TextTable("", "logistic AME", "(delta SE)", "linear slope", "(SE)");
     for (int k = 0; k < me.size(); k++) {
       MarginalEffect m = me.get(k);
       Coefficient l = c.linear().coefficients().get(k + 1);
-      t.row(m.term(), Fmt.sig(m.estimate(), 5), "(" + Fmt.sig(m.stdError(), 4) + ")",
-          Fmt.sig(l.estimate(), 5), "(" + Fmt.sig(l.stdError(), 4) + ")");
+      String[] cells = {m.term(), Fmt.sig(m.estimate(), 5), "(" + Fmt.sig(m.stdError(), 4) + ")",
+          Fmt.sig(l.estimate(), 5), "(" + Fmt.sig(l.stdError(), 4) + ")"};
+      if (change) {
+        t.row(m.term(), Prose.marginalEffectChange(m), cells[1], cells[2], cells[3], cells[4]);
+      } else {
+        t.row(cells);
+      }
     }
     sb.append(t.render("  ", false));
     sb.append("  Both estimate it; the linear model assumes it is the same everywhere.\n\n");

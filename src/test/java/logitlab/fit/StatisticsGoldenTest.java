@@ -35,8 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       ({@code confint.default}), exact profile-likelihood roots (uniroot) and MASS's
  *       spline-interpolated {@code confint}, BIC, McFadden R^2, LR test, HC0-HC3
  *       ({@code vcovHC}), adjusted R^2, F test.
- *   <li>{@code golden/margeff-*.json}: statsmodels 0.13.5 {@code get_margeff(at='overall')},
- *       written by {@code scripts/golden_margeff.py}.
+ *   <li>{@code golden/margeff-*.json}: statsmodels 0.13.5 (Debian's {@code /usr/bin/python3}),
+ *       written by {@code scripts/golden_margeff.py}: {@code get_margeff(at='overall', dummy=False)}
+ *       for numeric predictors (the derivative) and, for each level of a factor, the average
+ *       discrete change from the reference level with its delta-method SE (equal to
+ *       {@code get_margeff(dummy=True)} for a two-level factor), on plain, weighted and grouped
+ *       data; the discrete changes checked by hand in R 4.2.2 ({@code scripts/margeff-check.R},
+ *       agreement 3e-14 and 1.1e-8). Tolerances {@value #COEF_TOL} (estimates) and
+ *       {@value #SE_TOL} (standard errors), relative.
  *   <li>{@code golden/alias-trap.json}: R's {@code alias()} on a dummy-variable trap.
  * </ul>
  */
@@ -63,7 +69,8 @@ class StatisticsGoldenTest {
    */
   private static DesignMatrix load(JsonNode g, String outcome, List<String> predictors) {
     Map<String, String> factors = new LinkedHashMap<>();
-    g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), null));
+    g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), e.getValue().isNull() ? null
+        : e.getValue().asText()));
     if (outcome == null && g.has("outcome")) {
       outcome = g.get("outcome").asText();
       predictors = new ArrayList<>();
@@ -72,12 +79,19 @@ class StatisticsGoldenTest {
       }
     }
     String file = g.get("file").asText();
-    DesignMatrix d = DesignMatrixLoader.load(Path.of(file), file, ',',
-        new ModelSpec(outcome, predictors, factors, GoldenDatasetsTest.text(g, "positive"), GoldenDatasetsTest.naMarkers(g)));
+    ModelSpec spec = new ModelSpec(outcome, predictors, factors, GoldenDatasetsTest.text(g, "positive"),
+        GoldenDatasetsTest.naMarkers(g)).withWeights(text(g, "weights"), text(g, "trials"));
+    DesignMatrix d = DesignMatrixLoader.load(Path.of(file), file, ',', spec);
     if (g.has("rowsUsed")) {
       assertEquals(g.get("rowsUsed").asInt(), d.n(), "rows left after dropping missing values, as R's na.omit");
     }
     return d;
+  }
+
+  /** A string field, null when absent or null. */
+  private static String text(JsonNode g, String field) {
+    JsonNode v = g.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   private static double[] lows(List<Interval> iv) {
@@ -141,6 +155,12 @@ class StatisticsGoldenTest {
     List<String> terms = new ArrayList<>();
     g.get("terms").forEach(n -> terms.add(n.asText()));
     assertEquals(terms, me.stream().map(MarginalEffect::term).toList());
+    // "kind": derivative for a numeric predictor, discrete-change for a factor's level (all
+    // derivatives in a file written before the key existed)
+    for (int k = 0; k < terms.size(); k++) {
+      String kind = g.has("kind") ? g.get("kind").get(k).asText() : "derivative";
+      assertEquals(kind, me.get(k).kind().jsonName(), terms.get(k));
+    }
     column("AME", g.get("estimate"), me.stream().mapToDouble(MarginalEffect::estimate).toArray(), COEF_TOL);
     column("AME SE", g.get("stdError"), me.stream().mapToDouble(MarginalEffect::stdError).toArray(), SE_TOL);
   }
