@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     subcommands = {CompareCommand.class, ReportCommand.class, PredictCommand.class, ActivationsCommand.class,
-      VanishingCommand.class, CommandLine.HelpCommand.class},
+      VanishingCommand.class, MlpCommand.class, CommandLine.HelpCommand.class},
     description = {
       "Logistic regression, shown three ways: the linear probability model (OLS), the logistic "
           + "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side.",

@@ -22,7 +22,7 @@ final class NnOutput {
           + "inline). Default: html when -o names a .html file, else text.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 91,
+  @Option(names = "-o", paramLabel = "FILE", order = 91,
       description = "Write the output to FILE (completely or not at all) instead of stdout; FILE.html gives "
           + "the HTML page.")
   Path output;
@@ -86,6 +86,20 @@ final class NnOutput {
     throw new UsageException("--plot " + plot + ": name the plot FILE.png or FILE.svg");
   }
 
+  /** The end of an HTML page: how to make it again. */
+  private static void provenance(CommandSpec spec, Sink s) {
+    List<String> args = new ArrayList<>();
+    args.add("logitlab");
+    args.addAll(spec.commandLine().getParseResult().originalArgs());
+    boolean timing = spec.commandLine().getParseResult().hasMatchedOption("--timing");
+    s.heading("Provenance");
+    s.paragraph("Re-running this command with the same logitlab and Java versions writes the same bytes"
+        + (timing ? ", except the times measured (--timing)." : "."));
+    s.preformatted(String.join(" ", args.stream().map(ReportCommand::shellQuote).toList()));
+    s.facts(List.of(new Sink.Fact("logitlab", ReportCommand.version()),
+        new Sink.Fact("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")")));
+  }
+
   /** Draws, renders and writes: the plot file first, then the document to -o or stdout. */
   void write(CommandSpec spec, Path input, Document doc) {
     String fmt = format();
@@ -130,6 +144,9 @@ final class NnOutput {
       default -> {
         Sink s = OutlineFormat.valueOf(fmt.toUpperCase(Locale.ROOT)).sink();
         doc.outline(s, figures);
+        if (html) {
+          provenance(spec, s);
+        }
         yield s.finish();
       }
     };

@@ -73,6 +73,11 @@ final class VanishingCommand implements Callable<Integer> {
 
   @Mixin NnOutput out;
 
+  @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
+  void output(java.nio.file.Path file) {
+    out.output = file;
+  }
+
   @Override
   public Integer call() {
     out.check(null);

@@ -154,13 +154,20 @@ public sealed interface Evidence {
 
   /**
    * Claim 7 from {@code --sweep learning-rate}: the share of dead ReLU units grows with the learning
-   * rate and stays near zero with leaky ReLU.
+   * rate; leaky ReLU units cannot die (their f' is at least the slope), and the leaky net keeps
+   * learning where the ReLU net lost its units.
    *
    * @param learningRates the rates, in sweep order
-   * @param relu dead share of the ReLU units per rate
-   * @param leaky share of the leaky units inactive on every row per rate
+   * @param reluDead dead share of the ReLU units per rate
+   * @param leakyDead dead share of the leaky units per rate (0: they cannot die)
+   * @param leakyInactive share of the leaky units with z &lt;= 0 on every row per rate (they still
+   *     learn through the slope)
+   * @param reluLoss the ReLU net's training loss per rate
+   * @param leakyLoss the leaky net's training loss per rate
+   * @param worst index of the rate with the most dead ReLU units
    */
-  record DyingUnits(boolean shown, double[] learningRates, double[] relu, double[] leaky) implements Evidence {
+  record DyingUnits(boolean shown, double[] learningRates, double[] reluDead, double[] leakyDead,
+      double[] leakyInactive, double[] reluLoss, double[] leakyLoss, int worst) implements Evidence {
     @Override
     public int claim() {
       return 7;

@@ -72,8 +72,8 @@ public final class Claims {
       return gradientDecay(d);
     }
     if (e instanceof Evidence.LinearOnNonlinearData l) {
-      String net = l.identityLayers().length == 0 ? "With no hidden layer" : "With identity units in "
-          + layers(l.identityLayers());
+      String net = l.identityLayers().length == 0 ? "With no hidden layer" : "With hidden "
+          + units(l.identityLayers(), ActivationFunction.IDENTITY);
       return net + " the net reaches " + pct(l.testAccuracy()) + " test accuracy on " + l.dataset() + ", where "
           + "always guessing the larger class gives " + pct(l.majorityShare()) + (l.nearChance()
               ? ": near chance, as a straight boundary must be."
@@ -81,15 +81,15 @@ public final class Claims {
                   + "boundary cannot separate the classes." : ": a straight boundary separates these data.");
     }
     if (e instanceof Evidence.IdentityIsLinear l) {
-      return "With identity units in " + layers(l.hidden()) + " the training loss is " + Fmt.sig(l.trainLoss(), 6)
+      return "With hidden " + units(l.hidden(), ActivationFunction.IDENTITY) + " the training loss is " + Fmt.sig(l.trainLoss(), 6)
           + "; the logistic model (no hidden layer) reaches " + Fmt.sig(l.linearLoss(), 6) + " on the same rows"
           + (l.shown() ? ", the least a linear model can: the layers compose to one linear map."
               : ", a difference of " + Fmt.sig(l.trainLoss() - l.linearLoss(), 2) + (l.trainLoss() < l.linearLoss()
                   ? "." : "; train longer (--epochs) to see them meet."));
     }
     if (e instanceof Evidence.HiddenLayerSeparates h) {
-      return "One hidden layer of " + layers(h.hidden()) + " " + h.activation().cliName() + " reaches "
-          + pct(h.testAccuracy()) + " test accuracy, against " + pct(h.linearTestAccuracy()) + " for the logistic "
+      return (h.hidden().length == 1 ? "One hidden layer of " : "Hidden ") + units(h.hidden(), h.activation())
+          + (h.hidden().length == 1 ? " reaches " : " reach ") + pct(h.testAccuracy()) + " test accuracy, against " + pct(h.linearTestAccuracy()) + " for the logistic "
           + "model on the same split" + (h.shown() ? "." : "; short of " + pct(Evidence.SEPARATES)
               + ": try more units or epochs.");
     }
@@ -169,28 +169,32 @@ public final class Claims {
   }
 
   private static String dying(Evidence.DyingUnits d) {
-    int last = d.learningRates().length - 1;
+    int w = d.worst();
     double leakyMax = 0;
-    for (double v : d.leaky()) {
+    for (double v : d.leakyDead()) {
       leakyMax = Math.max(leakyMax, v);
     }
-    return "Dead ReLU units (z <= 0 on every training row): " + pct(d.relu()[0]) + " at learning rate "
-        + Fmt.sig(d.learningRates()[0], 3) + ", " + pct(d.relu()[last]) + " at " + Fmt.sig(d.learningRates()[last], 3)
-        + "; leaky ReLU units inactive on every row: at most " + pct(leakyMax) + (d.shown()
-            ? ". Large steps kill ReLU units; the leaky slope keeps them learning."
-            : ". The sweep does not show dying units rising with the rate while leaky ReLU stays near 0.");
+    return "Dead ReLU units (z <= 0 on every training row, so no gradient reaches them again): " + pct(d.reluDead()[0])
+        + " at learning rate " + Fmt.sig(d.learningRates()[0], 3) + ", " + pct(d.reluDead()[w]) + " at "
+        + Fmt.sig(d.learningRates()[w], 3) + ". Leaky ReLU units cannot die (f' >= the slope): dead at most "
+        + pct(leakyMax) + "; at rate " + Fmt.sig(d.learningRates()[w], 3) + " " + pct(d.leakyInactive()[w])
+        + " of them sat at z <= 0 on every row but kept learning through the slope, and the leaky net's training "
+        + "loss is " + Fmt.sig(d.leakyLoss()[w], 3) + " against the ReLU net's " + Fmt.sig(d.reluLoss()[w], 3)
+        + (d.shown() ? "." : "; the sweep does not show dying units rising with the rate while the leaky net "
+            + "trains better (try larger rates).");
   }
 
-  /** "1, 2 and 8 units" style: the widths of the layers. */
-  static String layers(int[] hidden) {
+  /** "4 tanh units", "layers of 8 and 8 identity units": the widths of the layers. */
+  static String units(int[] hidden, ActivationFunction f) {
+    String kind = " " + f.cliName() + " unit";
     if (hidden.length == 1) {
-      return hidden[0] + " unit" + (hidden[0] == 1 ? "" : "s");
+      return hidden[0] + kind + (hidden[0] == 1 ? "" : "s");
     }
-    StringBuilder sb = new StringBuilder(hidden.length + " layers of ");
+    StringBuilder sb = new StringBuilder("layers of ");
     for (int k = 0; k < hidden.length; k++) {
       sb.append(k == 0 ? "" : k == hidden.length - 1 ? " and " : ", ").append(hidden[k]);
     }
-    return sb.append(" units").toString();
+    return sb.append(kind).append('s').toString();
   }
 
   /** A share as a percentage with one decimal. */
