@@ -116,15 +116,18 @@ public final class MlpReport {
             + "those of the lowest training loss seen (epoch " + run.bestEpoch() + "); use a smaller --learning-rate, e.g. "
             + Fmt.sig(run.learningRate() / 10, 3) + (o.optimizer() != logitlab.fit.Optimizer.ADAM ? ", or --optimizer adam"
                 : ""));
-      } else if (o.hidden().length == 0 && run.stop() == MlpRun.Stop.EPOCHS && o.l2() == 0) {
+      } else if (o.hidden().length == 0 && run.stop() == MlpRun.Stop.EPOCHS && o.l2() == 0
+          && (r.linear() == null || r.linear().converged())) {
         w.add("the run " + name + " (the logistic model) stopped at the epoch limit (" + o.epochs() + ") before its "
             + "gradient fell below " + Fmt.sig(o.tolerance(), 3) + ": its weights are short of the optimum; raise "
             + "--epochs");
       }
     }
     if (r.linear() != null && !r.linear().converged()) {
-      w.add("the logistic GLM on the training rows has no finite optimum (it did not converge, or the classes are "
-          + "separated): the comparisons with it are not meaningful");
+      w.add("the logistic GLM on the training rows has no finite optimum (the classes are separated, or IRLS did "
+          + "not converge): a net without hidden layer has no optimum to reach either (its weights grow as long as "
+          + "it trains), and the comparisons with the GLM are not meaningful; logitlab compare --firth gives finite "
+          + "estimates");
     }
     if (r.linear() == null) {
       w.add("the logistic GLM cannot be fitted to the training rows (fewer rows than coefficients): there is no "
