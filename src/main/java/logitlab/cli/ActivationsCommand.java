@@ -6,9 +6,6 @@ import java.util.concurrent.Callable;
 import logitlab.model.ActivationFunction;
 import logitlab.nn.ActivationCurves;
 import logitlab.report.ActivationsReport;
-import logitlab.report.Figure;
-import logitlab.report.Plot;
-import logitlab.report.outline.Sink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,27 +79,10 @@ final class ActivationsCommand implements Callable<Integer> {
       }
     }
     ActivationCurves c = Usage.check(() -> ActivationCurves.of(from, to, step, slope, fs));
-    out.write(spec, null, new NnOutput.Document() {
-      @Override
-      public List<Plot> plots() {
-        return List.of(ActivationsReport.plot(c));
-      }
-
-      @Override
-      public void outline(Sink s, List<Figure> figures) {
-        ActivationsReport.outline(c, s, figures.isEmpty() ? null : figures.get(0));
-      }
-
-      @Override
-      public String csv() {
-        return ActivationsReport.csv(c);
-      }
-
-      @Override
-      public String json() {
-        return ActivationsReport.json(c);
-      }
-    });
+    out.write(spec, null, new NnOutput.Document(() -> List.of(ActivationsReport.plot(c)),
+        (s, figures) -> ActivationsReport.outline(c, s, figures.isEmpty() ? null : figures.get(0)),
+        () -> ActivationsReport.csv(c),
+        () -> ActivationsReport.json(c)));
     return ExitCodes.OK;
   }
 }

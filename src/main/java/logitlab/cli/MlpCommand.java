@@ -14,11 +14,8 @@ import logitlab.nn.Datasets;
 import logitlab.nn.Init;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpOptions;
-import logitlab.report.Figure;
 import logitlab.report.MlpPlots;
 import logitlab.report.MlpReport;
-import logitlab.report.Plot;
-import logitlab.report.outline.Sink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,7 +89,8 @@ final class MlpCommand implements Callable<Integer> {
   String outputUnit;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", order = 36,
-      description = "gd, momentum, nesterov, sgd, minibatch or adam (the neuron's optimizers). Default: ${DEFAULT-VALUE}")
+      description = "gd, momentum, nesterov, sgd, minibatch or adam (the neuron's optimizers). "
+          + "Default: ${DEFAULT-VALUE}")
   String optimizer;
 
   @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 37,
@@ -124,7 +122,8 @@ final class MlpCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--init", paramLabel = "xavier|he|normal:SD|auto", defaultValue = "auto", order = 43,
-      description = "Initial weights: auto is he for relu and leaky-relu, xavier for the others. Default: ${DEFAULT-VALUE}")
+      description = "Initial weights: auto is he for relu and leaky-relu, xavier for the others. "
+          + "Default: ${DEFAULT-VALUE}")
   String init;
 
   @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "" + MlpOptions.DEFAULT_TOLERANCE, order = 44,
@@ -146,6 +145,11 @@ final class MlpCommand implements Callable<Integer> {
           + "learning-rate=0.01,0.1,1,10 (dead units, relu beside leaky-relu).")
   String sweep;
 
+  @Option(names = "--save-data", paramLabel = "FILE.csv", order = 48,
+      description = "Also write the data as trained and tested on to FILE.csv: the inputs, the outcome, the "
+          + "weight and set (train or test), for other tools (scripts/mlp-anchor.py fits scikit-learn to it).")
+  Path saveData;
+
   @Mixin NnOutput out;
 
   @Override
@@ -154,6 +158,9 @@ final class MlpCommand implements Callable<Integer> {
     Path input = builtIn ? null : Path.of(source).toAbsolutePath().normalize();
     checkDataOptions(builtIn);
     out.check(input);
+    if (saveData != null) {
+      Output.checkTarget(saveData, input);
+    }
     MlpOptions o = options();
     Mlp.Sweep sw = sweep == null ? null : Usage.check(() -> Mlp.Sweep.parse(sweep));
     Usage.check(() -> Mlp.settings(o, sw));
@@ -161,27 +168,11 @@ final class MlpCommand implements Callable<Integer> {
         ? Usage.check(() -> Datasets.make(source, n, noise, seed))
         : DesignMatrixLoader.load(input, source, data.delimiterChar(), data.modelSpec());
     Mlp.Result r = Mlp.run(d, builtIn ? source.toLowerCase(Locale.ROOT) : null, builtIn ? noise : Double.NaN, o, sw);
-    out.write(spec, input, new NnOutput.Document() {
-      @Override
-      public List<Plot> plots() {
-        return MlpPlots.plots(r);
-      }
-
-      @Override
-      public void outline(Sink s, List<Figure> figures) {
-        MlpReport.outline(r, s, figures);
-      }
-
-      @Override
-      public String csv() {
-        return MlpReport.csv(r);
-      }
-
-      @Override
-      public String json() {
-        return MlpReport.json(r);
-      }
-    });
+    if (saveData != null) {
+      BatchFiles.write(saveData, MlpReport.dataCsv(r));
+    }
+    out.write(spec, input, new NnOutput.Document(() -> MlpPlots.plots(r),
+        (s, figures) -> MlpReport.outline(r, s, figures), () -> MlpReport.csv(r), () -> MlpReport.json(r)));
     return ExitCodes.OK;
   }
 

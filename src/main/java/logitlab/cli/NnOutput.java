@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import logitlab.report.Figure;
 import logitlab.report.Plot;
 import logitlab.report.outline.OutlineFormat;
@@ -31,18 +33,16 @@ final class NnOutput {
       description = "Also draw the plot into FILE, a PNG or SVG image by its extension.")
   Path plot;
 
-  /** What a command writes. */
-  interface Document {
-    /** Every plot; the first is the one {@code --plot} draws. Drawn only when needed. */
-    List<Plot> plots();
-
-    /** Writes the outline; {@code figures} are the plots to show (possibly none). */
-    void outline(Sink s, List<Figure> figures);
-
-    String csv();
-
-    String json();
-  }
+  /**
+   * What a command writes.
+   *
+   * @param plots every plot, the first the one {@code --plot} draws; called only when a plot is needed
+   * @param outline writes the outline with the plots to show (possibly none)
+   * @param csv the CSV
+   * @param json the JSON
+   */
+  record Document(Supplier<List<Plot>> plots, BiConsumer<Sink, List<Figure>> outline, Supplier<String> csv,
+      Supplier<String> json) {}
 
   /** The format asked for: the option, else html for an -o FILE.html, else text. */
   String format() {
@@ -106,7 +106,7 @@ final class NnOutput {
     List<Figure> figures = new ArrayList<>();
     boolean html = fmt.equals("html");
     if (plot != null || html) {
-      List<Plot> plots = doc.plots();
+      List<Plot> plots = doc.plots().get();
       try {
         if (plot != null && !plots.isEmpty()) {
           Plot first = plots.get(0);
@@ -139,11 +139,11 @@ final class NnOutput {
       }
     }
     String text = switch (fmt) {
-      case "csv" -> doc.csv();
-      case "json" -> doc.json();
+      case "csv" -> doc.csv().get();
+      case "json" -> doc.json().get();
       default -> {
         Sink s = OutlineFormat.valueOf(fmt.toUpperCase(Locale.ROOT)).sink();
-        doc.outline(s, figures);
+        doc.outline().accept(s, figures);
         if (html) {
           provenance(spec, s);
         }

@@ -6,10 +6,7 @@ import logitlab.model.ActivationFunction;
 import logitlab.nn.Init;
 import logitlab.nn.Vanishing;
 import logitlab.nn.VanishingOptions;
-import logitlab.report.Figure;
-import logitlab.report.Plot;
 import logitlab.report.VanishingReport;
-import logitlab.report.outline.Sink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,27 +82,10 @@ final class VanishingCommand implements Callable<Integer> {
     Init i = Usage.check(() -> Init.parse(init));
     VanishingOptions o = Usage.check(() -> new VanishingOptions(f, slope, depth, width, i, seed, batch));
     Vanishing.Result r = Vanishing.run(o);
-    out.write(spec, null, new NnOutput.Document() {
-      @Override
-      public List<Plot> plots() {
-        return List.of(VanishingReport.plot(r));
-      }
-
-      @Override
-      public void outline(Sink s, List<Figure> figures) {
-        VanishingReport.outline(r, s, figures.isEmpty() ? null : figures.get(0));
-      }
-
-      @Override
-      public String csv() {
-        return VanishingReport.csv(r);
-      }
-
-      @Override
-      public String json() {
-        return VanishingReport.json(r);
-      }
-    });
+    out.write(spec, null, new NnOutput.Document(() -> List.of(VanishingReport.plot(r)),
+        (s, figures) -> VanishingReport.outline(r, s, figures.isEmpty() ? null : figures.get(0)),
+        () -> VanishingReport.csv(r),
+        () -> VanishingReport.json(r)));
     return ExitCodes.OK;
   }
 }

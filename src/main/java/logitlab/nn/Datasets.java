@@ -48,7 +48,8 @@ public final class Datasets {
   public static DesignMatrix make(String name, int n, double noise, long seed) {
     String kind = name.toLowerCase(Locale.ROOT);
     if (!isBuiltIn(kind)) {
-      throw new IllegalArgumentException("no built-in data set \"" + name + "\"; there are " + String.join(", ", NAMES));
+      throw new IllegalArgumentException("no built-in data set \"" + name + "\"; there are "
+          + String.join(", ", NAMES));
     }
     Checks.range("--n", n, 4, 1_000_000);
     if (!(noise >= 0 && noise <= 10)) {

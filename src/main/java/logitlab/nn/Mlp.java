@@ -113,9 +113,11 @@ public final class Mlp {
    * @param linear the logistic GLM on the same training rows; null if it cannot be fitted
    * @param majorityShare the share of the larger class on the test rows (the training rows without)
    * @param claims what the runs show
+   * @param split the rows trained and tested on
    */
-  public record Result(DesignMatrix data, String dataset, double noise, int trainRows, int testRows, MlpOptions options, Sweep sweep,
-      List<MlpRun> runs, Baseline linear, double majorityShare, List<Evidence> claims) {
+  public record Result(DesignMatrix data, String dataset, double noise, int trainRows, int testRows,
+      MlpOptions options, Sweep sweep,
+      List<MlpRun> runs, Baseline linear, double majorityShare, List<Evidence> claims, Split split) {
     public Result {
       runs = List.copyOf(runs);
       claims = List.copyOf(claims);
@@ -152,7 +154,7 @@ public final class Mlp {
           case LEARNING_RATE -> dying(runs);
         };
     return new Result(d, dataset, noise, split.train().n(), split.test() == null ? 0 : split.test().n(), o, sweep, runs,
-        linear, majority, claims);
+        linear, majority, claims, split);
   }
 
   /** The settings of each run; IllegalArgumentException for a sweep that does not fit them. */

@@ -173,7 +173,8 @@ public final class ActivationsReport {
     });
   }
 
-  private static void function(JsonGenerator g, ActivationCurves c, ActivationCurves.Curve k) throws java.io.IOException {
+  private static void function(JsonGenerator g, ActivationCurves c, ActivationCurves.Curve k)
+      throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("name", k.function().cliName());
     g.writeArrayFieldStart("points");

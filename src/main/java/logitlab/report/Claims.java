@@ -81,7 +81,8 @@ public final class Claims {
                   + "boundary cannot separate the classes." : ": a straight boundary separates these data.");
     }
     if (e instanceof Evidence.IdentityIsLinear l) {
-      return "With hidden " + units(l.hidden(), ActivationFunction.IDENTITY) + " the training loss is " + Fmt.sig(l.trainLoss(), 6)
+      return "With hidden " + units(l.hidden(), ActivationFunction.IDENTITY) + " the training loss is "
+          + Fmt.sig(l.trainLoss(), 6)
           + "; the logistic model (no hidden layer) reaches " + Fmt.sig(l.linearLoss(), 6) + " on the same rows"
           + (l.shown() ? ", the least a linear model can: the layers compose to one linear map."
               : ", a difference of " + Fmt.sig(l.trainLoss() - l.linearLoss(), 2) + (l.trainLoss() < l.linearLoss()
@@ -89,7 +90,8 @@ public final class Claims {
     }
     if (e instanceof Evidence.HiddenLayerSeparates h) {
       return (h.hidden().length == 1 ? "One hidden layer of " : "Hidden ") + units(h.hidden(), h.activation())
-          + (h.hidden().length == 1 ? " reaches " : " reach ") + pct(h.testAccuracy()) + " test accuracy, against " + pct(h.linearTestAccuracy()) + " for the logistic "
+          + (h.hidden().length == 1 ? " reaches " : " reach ") + pct(h.testAccuracy()) + " test accuracy, against "
+          + pct(h.linearTestAccuracy()) + " for the logistic "
           + "model on the same split" + (h.shown() ? "." : "; short of " + pct(Evidence.SEPARATES)
               + ": try more units or epochs.");
     }

@@ -256,7 +256,8 @@ public final class MlpPlots {
     c.getStyler().setXAxisDecimalPattern("0");
     logY(c, concat(train, test, new double[0]));
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
-    marked(Plots.line(c, "training loss", units, positive(train), EVENT, NnPlots.SOLID, 2f), EVENT, SeriesMarkers.CIRCLE);
+    marked(Plots.line(c, "training loss", units, positive(train), EVENT, NnPlots.SOLID, 2f), EVENT,
+        SeriesMarkers.CIRCLE);
     marked(Plots.line(c, "test loss", units, positive(test), NON_EVENT, NnPlots.SOLID, 2f), NON_EVENT,
         SeriesMarkers.SQUARE);
     String caption = "Each net's mean cross-entropy on the training rows and on the test rows after training, against "
@@ -331,7 +332,8 @@ public final class MlpPlots {
       top.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
       marked(Plots.line(top, "relu: dead", lr, dead[0], NnPlots.color(2), NnPlots.SOLID, 2.5f), NnPlots.color(2),
           SeriesMarkers.CIRCLE);
-      marked(Plots.line(top, "leaky-relu: dead (never: f' >= slope)", lr, dead[1], NnPlots.color(3), NnPlots.SOLID, 2.5f),
+      marked(Plots.line(top, "leaky-relu: dead (never: f' >= slope)", lr, dead[1], NnPlots.color(3), NnPlots.SOLID,
+          2.5f),
           NnPlots.color(3), SeriesMarkers.SQUARE);
       marked(Plots.line(top, "leaky-relu: z <= 0 on every row, still learning", lr, dead[2], NnPlots.color(4),
           NnPlots.SOLID, 1.5f), NnPlots.color(4), SeriesMarkers.DIAMOND);

@@ -48,7 +48,8 @@ public final class MlpReport {
     DesignMatrix d = r.data();
     List<Sink.Fact> f = new ArrayList<>();
     String rows = d.n() + " rows: " + r.trainRows() + " to train, " + (r.testRows() == 0
-        ? "none held out (--test-fraction 0)" : r.testRows() + " to test (--test-fraction " + Fmt.sig(o.testFraction(), 3)
+        ? "none held out (--test-fraction 0)"
+        : r.testRows() + " to test (--test-fraction " + Fmt.sig(o.testFraction(), 3)
             + ", seed " + o.seed() + ")");
     if (r.dataset() != null) {
       f.add(new Sink.Fact("data", "built-in " + r.dataset() + ", noise " + Fmt.sig(r.noise(), 3) + ", seed " + o.seed()
@@ -113,9 +114,9 @@ public final class MlpReport {
       if (run.stop() == MlpRun.Stop.DIVERGED) {
         w.add("the run " + name + " diverged (by epoch " + run.epochs() + ") with learning rate "
             + Fmt.sig(run.learningRate(), 4) + ": the loss overflowed or grew far beyond its start. Its numbers are "
-            + "those of the lowest training loss seen (epoch " + run.bestEpoch() + "); use a smaller --learning-rate, e.g. "
-            + Fmt.sig(run.learningRate() / 10, 3) + (o.optimizer() != logitlab.fit.Optimizer.ADAM ? ", or --optimizer adam"
-                : ""));
+            + "those of the lowest training loss seen (epoch " + run.bestEpoch() + "); use a smaller "
+            + "--learning-rate, e.g. " + Fmt.sig(run.learningRate() / 10, 3)
+            + (o.optimizer() != logitlab.fit.Optimizer.ADAM ? ", or --optimizer adam" : ""));
       } else if (o.hidden().length == 0 && run.stop() == MlpRun.Stop.EPOCHS && o.l2() == 0
           && (r.linear() == null || r.linear().converged())) {
         w.add("the run " + name + " (the logistic model) stopped at the epoch limit (" + o.epochs() + ") before its "
@@ -193,7 +194,8 @@ public final class MlpReport {
     StringBuilder sb = new StringBuilder();
     if (f == ActivationFunction.RELU || f == ActivationFunction.LEAKY_RELU) {
       double[] inactive = run.inactiveFraction();
-      sb.append("Dead units (output 0 and no gradient on every training row) per hidden layer: ").append(perLayer(dead));
+      sb.append("Dead units (output 0 and no gradient on every training row) per hidden layer: ")
+          .append(perLayer(dead));
       if (f == ActivationFunction.LEAKY_RELU) {
         sb.append(" (leaky units cannot die: f' >= ").append(Fmt.sig(run.options().slope(), 3)).append("); units with "
             + "z <= 0 on every row, learning through the slope only: ").append(perLayer(inactive));
@@ -315,6 +317,38 @@ public final class MlpReport {
           Csv.number(run.saturatedFraction()), Csv.number(run.expPerEpoch()), Csv.number(run.secondsPerEpoch())));
     }
     return sb.toString();
+  }
+
+  /**
+   * The data as trained and tested on, one row per used row: the design's columns without the
+   * intercept (dummies for factors), the outcome (0/1, or the proportion with trials), the prior
+   * weight and {@code set} ({@code train} or {@code test}); for other tools (scripts/mlp-anchor.py).
+   */
+  public static String dataCsv(Mlp.Result r) {
+    DesignMatrix d = r.data();
+    List<String> header = new ArrayList<>(d.terms().subList(1, d.p()));
+    header.add(d.outcome().column());
+    header.add("weight");
+    header.add("set");
+    StringBuilder sb = new StringBuilder(Csv.line(header.stream().map(Csv::text).toList()));
+    rows(sb, r.split().train(), "train");
+    if (r.split().test() != null) {
+      rows(sb, r.split().test(), "test");
+    }
+    return sb.toString();
+  }
+
+  private static void rows(StringBuilder sb, DesignMatrix d, String set) {
+    for (int i = 0; i < d.n(); i++) {
+      List<String> cells = new ArrayList<>();
+      for (int j = 1; j < d.p(); j++) {
+        cells.add(Csv.number(d.get(i, j)));
+      }
+      cells.add(Csv.number(d.y()[i]));
+      cells.add(Csv.number(d.weights()[i]));
+      cells.add(set);
+      sb.append(Csv.line(cells));
+    }
   }
 
   /** The JSON document; the schema is in the README. */

@@ -168,7 +168,7 @@ class MlpCommandTest {
   @Test
   void aDivergedRunSaysSoAndPrintsNoNaN() throws Exception {
     CliRunner r = CliRunner.run("mlp", "circles", "--hidden", "8,8,8", "--optimizer", "gd", "--learning-rate", "1e6",
-        "--epochs", "200", "--format", "json");
+        "--epochs", "20", "--format", "json");
     assertEquals(0, r.code(), r.err());
     assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
     JsonNode j = JSON.readTree(r.out());

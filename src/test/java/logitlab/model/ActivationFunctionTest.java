@@ -63,14 +63,14 @@ class ActivationFunctionTest {
   }
 
   /**
-   * E f(Z) for Z ~ N(0, 1) by the trapezoid rule on [-12, 12] (step 1e-4) against the closed forms;
+   * E f(Z) for Z ~ N(0, 1) by the trapezoid rule on [-12, 12] (step 1e-3) against the closed forms;
    * the largest derivative on a dense grid; f' = 0.01 at the saturation points.
    */
   @ParameterizedTest
   @EnumSource(ActivationFunction.class)
   void propertiesAgreeWithNumericalChecks(ActivationFunction f) {
     ActivationFunction.Properties p = f.properties(SLOPE);
-    double h = 1e-4;
+    double h = 1e-3;
     double mean = 0;
     double maxD = 0;
     double lo = Double.POSITIVE_INFINITY;
@@ -83,8 +83,8 @@ class ActivationFunctionTest {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-    // the trapezoid rule is O(h^2) for the continuous functions, O(h) across the step's jump
-    double tol = f == ActivationFunction.STEP ? 1e-4 : 1e-8;
+    // the trapezoid rule is O(h^2) at relu's kink (1e-7 here), O(h) across the step's jump
+    double tol = f == ActivationFunction.STEP ? 1e-3 : 1e-6;
     assertEquals(p.meanOutput(), mean, tol, f + ": mean output");
     assertEquals(p.zeroCentred(), Math.abs(mean) < tol, f + ": zero-centred");
     assertEquals(p.maxDerivative(), maxD, 1e-6, f + ": largest derivative");
