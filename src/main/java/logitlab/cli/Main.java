@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
     name = "logitlab",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {CompareCommand.class, ReportCommand.class, PredictCommand.class,
-      CommandLine.HelpCommand.class},
+    subcommands = {CompareCommand.class, ReportCommand.class, PredictCommand.class, ActivationsCommand.class,
+      VanishingCommand.class, MlpCommand.class, CommandLine.HelpCommand.class},
     description = {
       "Logistic regression, shown three ways: the linear probability model (OLS), the logistic "
-          + "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side.",
+          + "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side; and past "
+          + "one neuron: activation functions, vanishing gradients and multi-layer nets (activations, "
+          + "vanishing, mlp).",
       ""
     },
     footer = {

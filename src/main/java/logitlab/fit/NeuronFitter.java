@@ -328,7 +328,7 @@ public final class NeuronFitter {
    * Normal initial weights with sd {@code scale}, drawn by the Box-Muller transform from
    * {@code rng.nextDouble()} so that a seed gives the same weights on every JVM.
    */
-  static double[] randomWeights(int q, double scale, SplittableRandom rng) {
+  public static double[] randomWeights(int q, double scale, SplittableRandom rng) {
     double[] theta = new double[q];
     for (int k = 0; k < q; k += 2) {
       double u1 = 1 - rng.nextDouble(); // in (0, 1]

@@ -24,7 +24,7 @@ import org.apache.commons.math3.linear.MatrixUtils;
  * (the GLM's aliased terms) and not constant. The weights map back to the original scale by
  * {@code w_j = theta_j / sd_j}, {@code w_0 = theta_0 - sum_j theta_j m_j / sd_j}.
  */
-final class NeuronObjective {
+final class NeuronObjective implements BatchObjective {
   final int n;
   final int p;
   /** Number of trained weights (active columns). */
@@ -131,6 +131,11 @@ final class NeuronObjective {
     }
   }
 
+  @Override
+  public int rows() {
+    return n;
+  }
+
   /** J(theta); fills grad with grad J(theta). */
   double lossAndGradient(double[] theta, double[] grad) {
     Arrays.fill(grad, 0);
@@ -175,7 +180,8 @@ final class NeuronObjective {
    * (1/(b abar)) sum a_i l'(y_i, theta' s_i) s_i with abar = sum_i a_i / n (the plain mean over
    * the batch when every a_i = 1). {@code s} is scratch space of length q.
    */
-  void batchGradient(double[] theta, int[] order, int from, int to, double[] grad, double[] s) {
+  @Override
+  public void batchGradient(double[] theta, int[] order, int from, int to, double[] grad, double[] s) {
     Arrays.fill(grad, 0);
     for (int t = from; t < to; t++) {
       int i = order[t];

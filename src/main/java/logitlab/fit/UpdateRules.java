@@ -5,13 +5,14 @@ import java.util.SplittableRandom;
 /**
  * The optimizers' update rules. Each keeps its own state and advances the weights theta by one
  * epoch at a time; the fitter measures J and grad J at {@link UpdateRule#point()} before every
- * epoch, for the stopping rule, the history and divergence.
+ * epoch, for the stopping rule, the history and divergence. The one neuron ({@link NeuronFitter})
+ * and the multi-layer nets of {@code logitlab.nn} share them.
  */
-final class UpdateRules {
+public final class UpdateRules {
   private UpdateRules() {}
 
   /** One optimizer's state. */
-  interface UpdateRule {
+  public interface UpdateRule {
     /** The current weights: where J and its gradient are measured, and what is reported. */
     double[] point();
 
@@ -28,10 +29,14 @@ final class UpdateRules {
   /**
    * The optimizer's rule, starting at theta0.
    *
-   * @param mu the decay constant of the stochastic optimizers' step (see {@link Stochastic})
+   * @param mu the decay constant of the stochastic optimizers' step (see {@link Stochastic}); 0 for a
+   *     constant step
+   * @param f the objective whose batch gradients the stochastic optimizers follow
+   * @param rowsPerStep rows per step of the stochastic optimizers (1 for sgd)
+   * @param rng shuffles the rows of the stochastic optimizers
    */
-  static UpdateRule create(Optimizer o, double[] theta0, double lr, double mu, NeuronObjective f, int rowsPerStep,
-      SplittableRandom rng) {
+  public static UpdateRule create(Optimizer o, double[] theta0, double lr, double mu, BatchObjective f,
+      int rowsPerStep, SplittableRandom rng) {
     return switch (o) {
       case GD -> new GradientDescent(theta0, lr);
       case MOMENTUM -> new HeavyBall(theta0, lr, HeavyBall.BETA);
@@ -237,7 +242,7 @@ final class UpdateRules {
     private final double[] theta;
     private final double lr;
     private final double mu;
-    private final NeuronObjective f;
+    private final BatchObjective f;
     private final int b;
     private final SplittableRandom rng;
     private final int[] order;
@@ -245,15 +250,16 @@ final class UpdateRules {
     private final double[] s;
     private long t;
 
-    Stochastic(double[] theta0, double lr, double mu, NeuronObjective f, int b, SplittableRandom rng) {
+    Stochastic(double[] theta0, double lr, double mu, BatchObjective f, int b, SplittableRandom rng) {
       this.theta = theta0.clone();
       this.lr = lr;
       this.mu = mu;
       this.f = f;
-      this.b = Math.max(1, Math.min(b, f.n));
+      int n = f.rows();
+      this.b = Math.max(1, Math.min(b, n));
       this.rng = rng;
-      this.order = new int[f.n];
-      for (int i = 0; i < f.n; i++) {
+      this.order = new int[n];
+      for (int i = 0; i < n; i++) {
         order[i] = i;
       }
       this.g = new double[theta0.length];

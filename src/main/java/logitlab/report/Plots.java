@@ -318,7 +318,7 @@ public final class Plots {
     return chart;
   }
 
-  private static XYChart chart(String title, String x, String y) {
+  static XYChart chart(String title, String x, String y) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
         .build();
     XYStyler st = chart.getStyler();
@@ -336,7 +336,7 @@ public final class Plots {
     return chart;
   }
 
-  private static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke,
+  static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke,
       float width) {
     XYSeries s = chart.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -352,7 +352,7 @@ public final class Plots {
     s.setShowInLegend(false);
   }
 
-  private static void scatter(XYChart chart, String name, double[] x, double[] y, Color color, int size) {
+  static void scatter(XYChart chart, String name, double[] x, double[] y, Color color, int size) {
     XYSeries s = chart.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     s.setMarker(SeriesMarkers.CIRCLE);
@@ -361,7 +361,7 @@ public final class Plots {
   }
 
   /** A tick label on a log axis: {@code 1}, {@code 0.01}, {@code 1e-4}. */
-  private static String powerOfTen(Double v) {
+  static String powerOfTen(Double v) {
     double e = Math.rint(Math.log10(v));
     if (Math.abs(v / Math.pow(10, e) - 1) > 1e-9) {
       return String.format(Locale.ROOT, "%.2g", v);
@@ -429,8 +429,15 @@ public final class Plots {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String s = out.toString(StandardCharsets.UTF_8);
-    s = PROLOG.matcher(s).replaceFirst("");
+    return inline(out.toString(StandardCharsets.UTF_8), id, title);
+  }
+
+  /**
+   * An SVG document as an element to place in HTML (see {@link #svg}): the prolog dropped, ids
+   * prefixed with {@code id}, a title, a size that scales with the page, coordinates rounded.
+   */
+  static String inline(String document, String id, String title) {
+    String s = PROLOG.matcher(document).replaceFirst("");
     s = replaceAll(ID, s, m -> "id=\"" + id + "-" + m.group(1) + "\"");
     s = replaceAll(REF, s, m -> "url(#" + id + "-" + m.group(1) + ")");
     s = SIZE.matcher(s).replaceFirst("<svg$1$2 class=\"plot\" role=\"img\"");

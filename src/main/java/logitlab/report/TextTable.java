@@ -11,16 +11,26 @@ import java.util.List;
  * with an empty header staying with the one before it (significance stars, flags).
  * {@link #renderByColumn} puts one column (one model) in each block when the table is too wide.
  */
-final class TextTable {
+public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
+  private final boolean[] left;
 
-  TextTable(String... header) {
+  public TextTable(String... header) {
     columns = header.length;
     rows.add(header);
+    left = new boolean[columns];
   }
 
-  TextTable row(String... cells) {
+  /** Left-aligns these columns (text), besides the first. */
+  public TextTable left(int... cols) {
+    for (int c : cols) {
+      left[c] = true;
+    }
+    return this;
+  }
+
+  public TextTable row(String... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException("expected " + columns + " cells");
     }
@@ -29,13 +39,13 @@ final class TextTable {
   }
 
   /** The widest a rendered line may be: an 80-column terminal. */
-  static final int MAX_WIDTH = 80;
+  public static final int MAX_WIDTH = 80;
 
   /**
    * Renders with the given indent; the last column is left-aligned when {@code lastLeft}. A table
    * wider than {@link #MAX_WIDTH} comes in blocks of as many columns as fit.
    */
-  String render(String indent, boolean lastLeft) {
+  public String render(String indent, boolean lastLeft) {
     return fitted(indent, lastLeft, false);
   }
 
@@ -170,7 +180,7 @@ final class TextTable {
         if (c > 0) {
           line.append("  ");
         }
-        boolean left = c == 0 || (lastLeft && cols[c] == this.columns - 1);
+        boolean left = c == 0 || (lastLeft && cols[c] == this.columns - 1) || this.left[cols[c]];
         String cell = r[cols[c]];
         String pad = " ".repeat(w[c] - cell.length());
         line.append(left ? cell + pad : pad + cell);
