@@ -166,7 +166,7 @@ final class MlpCommand implements Callable<Integer> {
     Usage.check(() -> Mlp.settings(o, sw));
     DesignMatrix d = builtIn
         ? Usage.check(() -> Datasets.make(source, n, noise, seed))
-        : DesignMatrixLoader.load(input, source, data.delimiterChar(), data.modelSpec());
+        : DesignMatrixLoader.load(logitlab.data.CsvInput.file(input, source), data.format(), data.modelSpec());
     Mlp.Result r = Mlp.run(d, builtIn ? source.toLowerCase(Locale.ROOT) : null, builtIn ? noise : Double.NaN, o, sw);
     if (saveData != null) {
       BatchFiles.write(saveData, MlpReport.dataCsv(r));

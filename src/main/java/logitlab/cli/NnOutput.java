@@ -151,7 +151,7 @@ final class NnOutput {
       }
     };
     if (output != null) {
-      Output.toFile(output, text, input);
+      Output.toFile(output, text, spec.commandLine().getOut(), input);
     } else {
       Output.toStdout(spec.commandLine().getOut(), text);
     }

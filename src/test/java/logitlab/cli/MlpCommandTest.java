@@ -32,7 +32,7 @@ class MlpCommandTest {
 
   static Stream<Arguments> bundled() {
     return Stream.of(Arguments.of(List.of("data/smoking.csv")), Arguments.of(List.of("data/exam.csv")),
-        Arguments.of(List.of("data/challenger.csv")), Arguments.of(List.of("data/spector.csv")),
+        Arguments.of(List.of("data/challenger.csv")), Arguments.of(List.of("data/survey.csv", "-y", "smoker", "-x", "age,sex,region", "--positive", "yes", "--na", "n/a")),
         Arguments.of(List.of("data/admissions.csv", "--factor", "rank")), Arguments.of(List.of("data/uptake.csv")),
         Arguments.of(List.of("data/dollhill.csv", "--trials", "n", "-x", "cigs,inhaler")));
   }
