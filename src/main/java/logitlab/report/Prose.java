@@ -6,6 +6,7 @@ import java.util.Locale;
 import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
+import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
@@ -204,11 +205,11 @@ final class Prose {
   /** Every warning of the fits, each once, labelled by model. */
   static List<String> warnings(Comparison c) {
     List<String> out = new ArrayList<>();
-    for (String w : c.logistic().warnings()) {
+    for (String w : fitWarnings(c.logistic())) {
       add(out, "logistic: " + w);
     }
     if (c.firth() != null) {
-      for (String w : c.firth().warnings()) {
+      for (String w : fitWarnings(c.firth())) {
         add(out, "firth: " + w);
       }
     }
@@ -216,6 +217,94 @@ final class Prose {
       add(out, "neuron: " + w);
     }
     return out;
+  }
+
+  /**
+   * The warnings of one logistic fit: those the fit raised, then Firth's non-convergence and why
+   * interval ends are infinite or not defined ({@link #intervalNotes}).
+   */
+  static List<String> fitWarnings(LogisticFit f) {
+    List<String> out = new ArrayList<>(f.warnings());
+    if (isFirth(f) && !f.converged()) {
+      out.add(String.format(Locale.ROOT, "Firth's fit did not converge in %d iterations: its estimates "
+          + "are not the penalised-likelihood estimates. Try a larger --firth-max-iterations (now %d)",
+          f.iterations(), f.iterations()));
+    }
+    out.addAll(intervalNotes(f));
+    return out;
+  }
+
+  private static boolean isFirth(LogisticFit f) {
+    return f.ciMethod().equals("profile-penalized") || f.method().startsWith("Firth");
+  }
+
+  /**
+   * One sentence for each kind of interval end that is not a finite number (other than an aliased
+   * term's, which the aliasing warning explains), naming the terms and which ends.
+   */
+  static List<String> intervalNotes(LogisticFit f) {
+    boolean firth = isFirth(f);
+    String likelihood = firth ? "penalised likelihood" : "likelihood";
+    String what = f.ciMethod().startsWith("profile") ? "profile-" + likelihood + " interval" : "Wald interval";
+    List<String> out = new ArrayList<>();
+    for (Interval.End kind : Interval.End.values()) {
+      if (kind == Interval.End.FINITE || kind == Interval.End.ALIASED) {
+        continue;
+      }
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j < f.intervals().size(); j++) {
+        Interval iv = f.intervals().get(j);
+        boolean lo = iv.lowEnd() == kind;
+        boolean hi = iv.highEnd() == kind;
+        if (lo || hi) {
+          String term = f.coefficients().get(j).term();
+          terms.add(lo && hi ? term : term + (lo ? " (lower end)" : " (upper end)"));
+        }
+      }
+      if (terms.isEmpty()) {
+        continue;
+      }
+      String list = String.join(", ", terms);
+      String plural = terms.size() == 1 ? "" : "s";
+      out.add(switch (kind) {
+        case UNBOUNDED -> "The " + what + plural + " of " + list + " " + (terms.size() == 1 ? "is" : "are")
+            + " unbounded (Inf): the " + likelihood + " never falls to the critical value on that side, "
+            + "however far the coefficient goes, as when its maximum-likelihood estimate is infinite "
+            + "(separation). That end does not exist.";
+        case NOT_FOUND -> "The " + what + plural + " of " + list + " could not be found (NA): the "
+            + "profile fits that hold the coefficient fixed did not reach their optimum on that side "
+            + "(a flat or ill-conditioned " + likelihood + "), so no value is claimed.";
+        case FIT_NOT_CONVERGED -> "No " + what + "s (NA) for " + list + ": the fit did not converge, so "
+            + "the maximum the profile is measured from is not known. Raise "
+            + (firth ? "--firth-max-iterations" : "--max-iterations") + ", or use --ci wald.";
+        case NO_STD_ERROR -> "No " + what + plural + " (NA) for " + list + ": the standard error is not a "
+            + "finite number (the information matrix is singular at the estimate).";
+        default -> throw new IllegalStateException(kind.toString());
+      });
+    }
+    return out;
+  }
+
+  /** The name of an end's kind in JSON: {@code unbounded}, {@code not-found}, ... */
+  static String endKind(Interval.End kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Why an interval's ends are written as null in JSON (the first end that is not finite). */
+  static String intervalNullReason(Interval iv) {
+    Interval.End kind = !iv.lowEnd().finite() ? iv.lowEnd() : iv.highEnd();
+    String side = !iv.lowEnd().finite() && !iv.highEnd().finite() ? "both ends"
+        : !iv.lowEnd().finite() ? "the lower end" : "the upper end";
+    return switch (kind) {
+      case UNBOUNDED -> side + " of the interval unbounded (infinite): the likelihood never falls to "
+          + "the critical value on that side (separation)";
+      case NOT_FOUND -> side + " of the interval not found: the profile fits did not reach their "
+          + "optimum on that side";
+      case FIT_NOT_CONVERGED -> "no profile interval: the fit did not converge";
+      case NO_STD_ERROR -> "no Wald interval: the standard error is not a finite number";
+      case ALIASED -> "the term is aliased (collinear with other columns), as R's NA";
+      case FINITE -> "an end too large for a double";
+    };
   }
 
   private static void add(List<String> list, String s) {
