@@ -28,15 +28,19 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * adjusted responses y' = (a y + c/2) / (a + c) with weights a + c, c = rank / nobs, which is
  * finite even for separated data (IRLS, at most 100 iterations; if it fails, the intercept at
  * logit of the mean and the slopes at 0, as logistf starts). Then Fisher scoring on U*, as
- * brglmFit and logistf iterate: beta' = beta + I^-1 U*, the step halved (at most
- * {@value #MAX_HALVINGS} times) while l* falls, which makes every iteration an ascent of l*. No
- * step is capped at a fixed size (logistf's {@code maxstep = 5} makes a coefficient in large
- * units, such as a birth weight in grams, need dozens of iterations): halving alone keeps the steps
- * safe. It stops when the scoring step I^-1 U* is at most {@value #XTOL} in every coefficient
- * (relative to max(1, |beta_j|)); the iteration that finds this counts. The limit is its own,
- * {@link IrlsOptions#FIRTH_MAX_ITERATIONS} by default (brglm2's {@code maxit = 100}); from the
- * adjusted start, MASS's birthwt {@code low ~ bwt} (completely separated) converges in a few
- * dozen. Unlike maximum likelihood, the estimates are finite even when the data are separated.
+ * brglmFit and logistf iterate (beta' = beta + I^-1 U*), but with the curvature of the penalty
+ * learnt along the way: the Hessian of -l* is I - P, P the Hessian of 1/2 log det I, which costs
+ * O(n p^3) to form; a structured secant (quasi-Newton) update estimates -P from the change of U*
+ * between iterations, and the step is (I + A)^-1 U* (plain scoring whenever I + A is not positive
+ * definite). Under separation, where the penalty dominates, plain scoring converges only linearly
+ * (brglm2 takes 29 iterations on birthwt, 68 on a separated set with 30 predictors; this takes 14
+ * and 30). Each step is halved (at most {@value #MAX_HALVINGS} times) while l* falls, so every
+ * iteration is an ascent. No step is capped at a fixed size (logistf's {@code maxstep = 5} makes
+ * a coefficient in large units, such as a birth weight in grams, need dozens of iterations).
+ * It stops when the step is at most {@value #XTOL} in every coefficient (relative to
+ * max(1, |beta_j|)); the iteration that finds this counts. The limit is its own,
+ * {@link IrlsOptions#FIRTH_MAX_ITERATIONS} by default (brglm2's {@code maxit = 100}). Unlike
+ * maximum likelihood, the estimates are finite even when the data are separated.
  * Standard errors are sqrt(diag(I^-1)) at the estimate.
  *
  * <p>I, log det I and the hat values come from a QR decomposition of W^1/2 X built by Givens
@@ -48,9 +52,10 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * <p>Intervals: Wald (estimate &plusmn; z se), or profile penalised likelihood, as logistf's default:
  * the values b with 2 [l*(beta_hat) - l*_j(b)] = chi^2_1(conf), where l*_j(b) is l* maximised over
  * the other coefficients with beta_j = b. The penalty keeps the full model's I (with beta_j = b),
- * as Heinze &amp; Schemper define it; each l*_j(b) is a Firth fit of the other coefficients (Fisher
- * scoring on their modified scores, the free columns first so that their information is the
- * leading block of R'R), followed and solved by {@link ProfileSearch}. They need a converged fit.
+ * as Heinze &amp; Schemper define it; each l*_j(b) is a Firth fit of the other coefficients (the
+ * same iteration on their modified scores, the free columns first so that their information is
+ * the leading block of R'R, stopped when U*' I^-1 U* &lt; {@value #PROFILE_DECREMENT}), followed
+ * and solved by {@link ProfileSearch}. They need a converged fit.
  *
  * <p>Only estimable columns take part: a column that R's {@code qr(X)} (rank tolerance 1e-7) finds
  * to be a linear combination of earlier ones is reported as aliased (NA), as {@code brglmFit} does.
@@ -101,7 +106,7 @@ public final class FirthFitter {
 
     boolean[] free = new boolean[q];
     Arrays.fill(free, true);
-    Core c = penalized(d, cols, free, start(d, cols), opt.firthMaxIterations());
+    Core c = penalized(d, cols, free, start(d, cols), opt.firthMaxIterations(), 0);
 
     List<String> warnings = new ArrayList<>();
     double[] beta = new double[p];
@@ -238,11 +243,21 @@ public final class FirthFitter {
   }
 
   /**
-   * Maximises l* over the coefficients marked {@code free}, the others held at their value in
-   * {@code start}. A start where l* is -Infinity (singular information) is returned as it is, not
-   * converged.
+   * A profile fit stops when U*' I^-1 U* (the scoring step in the metric of I, about twice the
+   * distance of l* from its maximum) is below this: the profile statistic 2 (l*max - l*_j) is then
+   * known to about 1e-10, far within the root's tolerance, without the last slow iterations of
+   * scoring (which converges only linearly under separation, where the penalty dominates).
    */
-  static Core penalized(DesignMatrix d, int[] cols, boolean[] free, double[] start, int maxIterations) {
+  static final double PROFILE_DECREMENT = 1e-10;
+
+  /**
+   * Maximises l* over the coefficients marked {@code free}, the others held at their value in
+   * {@code start}; it stops when the step is below {@link #XTOL} in every coefficient, or when
+   * U*' I^-1 U* &lt; {@code decrementTol}. A start where l* is -Infinity (singular information) is
+   * returned as it is, not converged.
+   */
+  static Core penalized(DesignMatrix d, int[] cols, boolean[] free, double[] start, int maxIterations,
+      double decrementTol) {
     int q = cols.length;
     int[] f = java.util.stream.IntStream.range(0, q).filter(k -> free[k]).toArray();
     int[] order = new int[q];
@@ -259,9 +274,13 @@ public final class FirthFitter {
     Core c = new Core();
     c.converged = false;
     c.lastStep = Double.NaN;
+    int nf = f.length;
+    double[] correction = new double[nf * nf]; // A: the secant estimate of -(the penalty's Hessian)
+    double[] lastScore = null;
+    double[] lastStep = null;
     int it = 0;
     while (!s.singular && Double.isFinite(s.penalized)) {
-      if (f.length == 0) {
+      if (nf == 0) {
         c.converged = true;
         break;
       }
@@ -270,8 +289,16 @@ public final class FirthFitter {
       }
       it++;
       double[] score = modifiedScore(d, cols, order, s);
-      // delta_f = (I_ff)^-1 U*_f: the free columns lead, so I_ff = R_ff' R_ff
-      double[] delta = solveLeading(s.r, q, f.length, score);
+      double[] info = leadingInformation(s.r, q, nf);
+      if (lastScore != null) {
+        secantUpdate(correction, info, nf, lastStep, lastScore, score);
+      }
+      double[] delta = quasiNewtonStep(info, correction, nf, score);
+      if (delta == null) {
+        // I + A is not positive definite: plain scoring, and the correction starts again
+        Arrays.fill(correction, 0);
+        delta = solveLeading(s.r, q, nf, score);
+      }
       double largest = 0;
       for (double v : delta) {
         largest = Math.max(largest, Math.abs(v));
@@ -280,35 +307,34 @@ public final class FirthFitter {
         break;
       }
       boolean small = true;
-      for (int a = 0; a < f.length; a++) {
+      double decrement = 0;
+      for (int a = 0; a < nf; a++) {
         small &= Math.abs(delta[a]) <= XTOL * Math.max(1, Math.abs(s.beta[order[a]]));
+        decrement += delta[a] * score[a];
       }
+      small |= decrement < decrementTol;
       c.lastStep = largest;
       if (small) {
         c.converged = true;
         break;
       }
-      State next = null;
-      for (int h = 0; h <= MAX_HALVINGS; h++) {
-        double[] beta = s.beta.clone();
-        for (int a = 0; a < f.length; a++) {
-          beta[order[a]] += delta[a];
-        }
-        State t = evaluate(d, cols, order, beta);
-        if (Double.isFinite(t.penalized)
-            && t.penalized >= s.penalized - 1e-12 * Math.max(1, Math.abs(s.penalized))) {
-          next = t;
-          break;
-        }
-        for (int a = 0; a < delta.length; a++) {
-          delta[a] /= 2;
-        }
+      State next = halvedStep(d, cols, order, f, s, delta);
+      if (next == null && !allZero(correction)) {
+        // the quasi-Newton direction found no ascent: retry with plain scoring
+        Arrays.fill(correction, 0);
+        delta = solveLeading(s.r, q, nf, score);
+        next = halvedStep(d, cols, order, f, s, delta);
       }
       if (next == null) {
         // no step raises l*: beta is a maximum to working precision if the step was small
         c.converged = largest <= 1e-6 * Math.max(1, maxAbs(s.beta));
         break;
       }
+      lastStep = new double[nf];
+      for (int a = 0; a < nf; a++) {
+        lastStep[a] = next.beta[order[a]] - s.beta[order[a]];
+      }
+      lastScore = score;
       s = next;
     }
     c.beta = s.beta;
@@ -317,6 +343,133 @@ public final class FirthFitter {
     c.iterations = it;
     c.cov = covariance(s, order, q);
     return c;
+  }
+
+  /**
+   * beta + delta, delta halved (at most {@value #MAX_HALVINGS} times) until l* does not fall; null
+   * when it always falls.
+   */
+  private static State halvedStep(DesignMatrix d, int[] cols, int[] order, int[] f, State s,
+      double[] step) {
+    double[] delta = step.clone();
+    for (int h = 0; h <= MAX_HALVINGS; h++) {
+      double[] beta = s.beta.clone();
+      for (int a = 0; a < f.length; a++) {
+        beta[order[a]] += delta[a];
+      }
+      State t = evaluate(d, cols, order, beta);
+      if (Double.isFinite(t.penalized)
+          && t.penalized >= s.penalized - 1e-12 * Math.max(1, Math.abs(s.penalized))) {
+        return t;
+      }
+      for (int a = 0; a < delta.length; a++) {
+        delta[a] /= 2;
+      }
+    }
+    return null;
+  }
+
+  /** I_ff = R_ff' R_ff, the leading f x f block of R'R (row-major). */
+  private static double[] leadingInformation(double[] r, int q, int f) {
+    double[] info = new double[f * f];
+    for (int a = 0; a < f; a++) {
+      for (int b = a; b < f; b++) {
+        double t = 0;
+        for (int k = 0; k <= a; k++) {
+          t += r[k * q + a] * r[k * q + b];
+        }
+        info[a * f + b] = t;
+        info[b * f + a] = t;
+      }
+    }
+    return info;
+  }
+
+  /**
+   * The structured secant update of A (Dennis &amp; Martinez): -l*'s Hessian is I - P, with I the
+   * Fisher information (exact for the log-likelihood part, recomputed each iteration) and P the
+   * Hessian of the penalty 1/2 log det I, which costs O(n p^3); A estimates -P from the change in
+   * the score. With s the last step and y = U*_old - U*_new, A gets the symmetric rank-one
+   * correction that makes (I_new + A) s = y; it is skipped when its denominator is tiny (Nocedal
+   * &amp; Wright, Numerical Optimization, 2nd ed., 6.2 (SR1) and Dennis, Gay &amp; Welsch 1981, NL2SOL, whose
+   * structured update corrects a Gauss-Newton Hessian the same way).
+   */
+  private static void secantUpdate(double[] a, double[] info, int f, double[] s, double[] oldScore,
+      double[] newScore) {
+    double[] v = new double[f];
+    double vs = 0;
+    double vv = 0;
+    double ss = 0;
+    for (int i = 0; i < f; i++) {
+      double t = oldScore[i] - newScore[i];
+      for (int k = 0; k < f; k++) {
+        t -= (info[i * f + k] + a[i * f + k]) * s[k];
+      }
+      v[i] = t;
+      vs += t * s[i];
+      vv += t * t;
+      ss += s[i] * s[i];
+    }
+    if (!(Math.abs(vs) > 1e-8 * Math.sqrt(vv * ss)) || !Double.isFinite(vs)) {
+      return;
+    }
+    for (int i = 0; i < f; i++) {
+      for (int k = 0; k < f; k++) {
+        a[i * f + k] += v[i] * v[k] / vs;
+      }
+    }
+  }
+
+  /** (I + A)^-1 U by Cholesky, or null when I + A is not positive definite. */
+  private static double[] quasiNewtonStep(double[] info, double[] a, int f, double[] score) {
+    double[] b = new double[f * f];
+    for (int k = 0; k < f * f; k++) {
+      b[k] = info[k] + a[k];
+    }
+    double[] l = new double[f * f];
+    for (int j = 0; j < f; j++) {
+      double t = b[j * f + j];
+      for (int k = 0; k < j; k++) {
+        t -= l[j * f + k] * l[j * f + k];
+      }
+      if (!(t > 1e-12 * Math.abs(b[j * f + j])) || !Double.isFinite(t)) {
+        return null;
+      }
+      double ljj = Math.sqrt(t);
+      l[j * f + j] = ljj;
+      for (int i = j + 1; i < f; i++) {
+        double u = b[i * f + j];
+        for (int k = 0; k < j; k++) {
+          u -= l[i * f + k] * l[j * f + k];
+        }
+        l[i * f + j] = u / ljj;
+      }
+    }
+    double[] x = new double[f];
+    for (int i = 0; i < f; i++) {
+      double t = score[i];
+      for (int k = 0; k < i; k++) {
+        t -= l[i * f + k] * x[k];
+      }
+      x[i] = t / l[i * f + i];
+    }
+    for (int i = f - 1; i >= 0; i--) {
+      double t = x[i];
+      for (int k = i + 1; k < f; k++) {
+        t -= l[k * f + i] * x[k];
+      }
+      x[i] = t / l[i * f + i];
+    }
+    return x;
+  }
+
+  private static boolean allZero(double[] v) {
+    for (double x : v) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double maxAbs(double[] v) {
@@ -511,7 +664,7 @@ public final class FirthFitter {
         for (int u = 0, v = 0; u < q; u++) {
           start[u] = u == k ? b : others[v++];
         }
-        Core pc = penalized(d, cols, free, start, opt.firthMaxIterations());
+        Core pc = penalized(d, cols, free, start, opt.firthMaxIterations(), PROFILE_DECREMENT);
         double[] sol = new double[q - 1];
         for (int u = 0, v = 0; u < q; u++) {
           if (u != k) {
