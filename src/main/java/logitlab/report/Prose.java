@@ -226,9 +226,9 @@ final class Prose {
   static List<String> fitWarnings(LogisticFit f) {
     List<String> out = new ArrayList<>(f.warnings());
     if (isFirth(f) && !f.converged()) {
-      out.add(String.format(Locale.ROOT, "Firth's fit did not converge in %d iterations: its estimates "
-          + "are not the penalised-likelihood estimates. Try a larger --firth-max-iterations (now %d)",
-          f.iterations(), f.iterations()));
+      out.add(String.format(Locale.ROOT, "Firth's fit stopped after %d iterations without converging: its "
+          + "estimates are not the penalised-likelihood estimates. Try a larger --firth-max-iterations",
+          f.iterations()));
     }
     out.addAll(intervalNotes(f));
     return out;
@@ -245,7 +245,9 @@ final class Prose {
   static List<String> intervalNotes(LogisticFit f) {
     boolean firth = isFirth(f);
     String likelihood = firth ? "penalised likelihood" : "likelihood";
-    String what = f.ciMethod().startsWith("profile") ? "profile-" + likelihood + " interval" : "Wald interval";
+    String what = !f.ciMethod().startsWith("profile") ? "Wald interval"
+        : firth ? "profile penalised-likelihood interval" : "profile-likelihood interval";
+    String What = Character.toUpperCase(what.charAt(0)) + what.substring(1);
     List<String> out = new ArrayList<>();
     for (Interval.End kind : Interval.End.values()) {
       if (kind == Interval.End.FINITE || kind == Interval.End.ALIASED) {
@@ -258,27 +260,27 @@ final class Prose {
         boolean hi = iv.highEnd() == kind;
         if (lo || hi) {
           String term = f.coefficients().get(j).term();
-          terms.add(lo && hi ? term : term + (lo ? " (lower end)" : " (upper end)"));
+          terms.add(lo && hi ? term + " (both)" : term + (lo ? " (lower)" : " (upper)"));
         }
       }
       if (terms.isEmpty()) {
         continue;
       }
       String list = String.join(", ", terms);
-      String plural = terms.size() == 1 ? "" : "s";
       out.add(switch (kind) {
-        case UNBOUNDED -> "The " + what + plural + " of " + list + " " + (terms.size() == 1 ? "is" : "are")
-            + " unbounded (Inf): the " + likelihood + " never falls to the critical value on that side, "
-            + "however far the coefficient goes, as when its maximum-likelihood estimate is infinite "
-            + "(separation). That end does not exist.";
-        case NOT_FOUND -> "The " + what + plural + " of " + list + " could not be found (NA): the "
-            + "profile fits that hold the coefficient fixed did not reach their optimum on that side "
-            + "(a flat or ill-conditioned " + likelihood + "), so no value is claimed.";
-        case FIT_NOT_CONVERGED -> "No " + what + "s (NA) for " + list + ": the fit did not converge, so "
-            + "the maximum the profile is measured from is not known. Raise "
+        case UNBOUNDED -> What + " ends that do not exist (shown as Inf): " + list + ". The " + likelihood
+            + " never falls to the critical value on that side, however far the coefficient goes, as when "
+            + "its maximum-likelihood estimate is infinite (separation).";
+        case NOT_FOUND -> What + " ends that could not be found (NA): " + list + ". The profile fits that "
+            + "hold the coefficient fixed did not reach their optimum on that side (a flat or "
+            + "ill-conditioned " + likelihood + "), so no value is claimed.";
+        case FIT_NOT_CONVERGED -> "No " + what + "s (NA) for " + String.join(", ", terms.stream()
+            .map(t -> t.replace(" (both)", "")).toList()) + ": the fit did not converge, so the maximum "
+            + "the profile is measured from is not known. Raise "
             + (firth ? "--firth-max-iterations" : "--max-iterations") + ", or use --ci wald.";
-        case NO_STD_ERROR -> "No " + what + plural + " (NA) for " + list + ": the standard error is not a "
-            + "finite number (the information matrix is singular at the estimate).";
+        case NO_STD_ERROR -> "No " + what + " (NA) for " + String.join(", ", terms.stream()
+            .map(t -> t.replace(" (both)", "")).toList()) + ": the standard error is not a finite number "
+            + "(the information matrix is singular at the estimate).";
         default -> throw new IllegalStateException(kind.toString());
       });
     }
@@ -293,13 +295,14 @@ final class Prose {
   /** Why an interval's ends are written as null in JSON (the first end that is not finite). */
   static String intervalNullReason(Interval iv) {
     Interval.End kind = !iv.lowEnd().finite() ? iv.lowEnd() : iv.highEnd();
-    String side = !iv.lowEnd().finite() && !iv.highEnd().finite() ? "both ends"
-        : !iv.lowEnd().finite() ? "the lower end" : "the upper end";
+    String side = !iv.lowEnd().finite() && !iv.highEnd().finite() ? "both interval ends"
+        : !iv.lowEnd().finite() ? "the interval's lower end" : "the interval's upper end";
     return switch (kind) {
-      case UNBOUNDED -> side + " of the interval unbounded (infinite): the likelihood never falls to "
-          + "the critical value on that side (separation)";
-      case NOT_FOUND -> side + " of the interval not found: the profile fits did not reach their "
-          + "optimum on that side";
+      case UNBOUNDED -> side + (side.startsWith("both") ? " are infinite (they do not exist)"
+          : " is infinite (it does not exist)") + ": the likelihood never falls to the critical value "
+          + "on that side (separation)";
+      case NOT_FOUND -> side + (side.startsWith("both") ? " were" : " was") + " not found: the profile "
+          + "fits did not reach their optimum on that side";
       case FIT_NOT_CONVERGED -> "no profile interval: the fit did not converge";
       case NO_STD_ERROR -> "no Wald interval: the standard error is not a finite number";
       case ALIASED -> "the term is aliased (collinear with other columns), as R's NA";
