@@ -44,6 +44,10 @@ def data_args(g):
         args += ["--weights", g["weights"]]
     if g.get("trials"):
         args += ["--trials", g["trials"]]
+    if g.get("positive"):
+        args += ["--positive", g["positive"]]
+    for marker in g.get("na") or []:
+        args += ["--na", marker]
     return args
 
 
@@ -83,9 +87,12 @@ def main():
                                                   rel(li["outOfRange"]["max"], rl["fittedMax"])))
             add(name, "neuron (defaults) vs R glm", worst(col(j["neuron"]["coefficients"], "estimate"), r["estimate"]))
         elif name.startswith("stats-"):
-            base = ["-x", ",".join(p for p in ["GPA", "TUCE", "PSI", "temp", "gre", "gpa", "rank"]
-                                   if p in g["terms"] or p + "2" in g["terms"])]
-            args = [g["file"]] + base + (["--factor", "rank"] if "rank" in g["factors"] else [])
+            if "outcome" in g:
+                args = data_args(g)
+            else:
+                base = ["-x", ",".join(p for p in ["temp", "gre", "gpa", "rank"]
+                                       if p in g["terms"] or p + "2" in g["terms"])]
+                args = [g["file"]] + base + (["--factor", "rank"] if "rank" in g["factors"] else [])
             j = run(args + ["--ci", "profile", "--robust", "HC3"])
             lo = j["logistic"]
             add(name, "profile CI vs exact root", max(worst(col(lo["coefficients"], "ciLow"), g["profileLow"]),

@@ -362,7 +362,7 @@ firth_case("birthwt", "src/test/resources/firth/birthwt.csv", default_iterations
 # carData::Arrests (synthetic: scripts/make-crash-data.py): the profile intervals once threw
 firth_case("arrests", "src/test/resources/firth/arrests.csv",
            factors = c("colour", "sex", "employed", "citizen"))
-firth_case("spector", "data/spector.csv")
+firth_case("challenger", "data/challenger.csv")
 # Collett (1991), Modelling Binary Data, p. 75 (Venables & Ripley, MASS, 4th ed., 7.2): tobacco
 # budworms killed out of 20 by log2(dose) and sex; grouped data, the male group at dose 5 all dead
 firth_case("budworm", "src/test/resources/firth/budworm.csv", trials = "n")
@@ -378,6 +378,6 @@ separation_case("aliased-quasi", file.path(res, "aliased-quasi.csv"))
 separation_case("smoking", "data/smoking.csv")
 separation_case("challenger", "data/challenger.csv")
 separation_case("exam", "data/exam.csv")
-separation_case("spector", "data/spector.csv")
+separation_case("uptake", "data/uptake.csv")
 separation_case("admissions", "data/admissions.csv", factors = "rank")
 separation_case("grouped-quasi", file.path(res, "grouped-quasi.csv"), trials = "n")

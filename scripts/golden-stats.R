@@ -37,15 +37,22 @@ exact_profile <- function(fit, X, y, j, level = 0.95) {
   c(lo, hi)
 }
 
+# A case may read its file with extra missing-value markers (na: logitlab's --na, read.csv's
+# na.strings with "NA" and "") and code a text outcome as outcome == positive (--positive); the
+# JSON then records outcome, predictors, positive and na for the test to load the file the same way.
 cases <- list(
-  list(name = "spector", formula = GRADE ~ GPA + TUCE + PSI, terms = c("(Intercept)", "GPA", "TUCE", "PSI"), factors = "{}"),
+  list(name = "survey", formula = smoker ~ age + sex + region,
+       terms = c("(Intercept)", "age", "sexmale", "regionnorth", "regionsouth", "regionwest"), factors = "{}",
+       outcome = "smoker", predictors = c("age", "sex", "region"), positive = "yes", na = "n/a"),
   list(name = "challenger", formula = damage ~ temp, terms = c("(Intercept)", "temp"), factors = "{}"),
   list(name = "admissions", formula = admit ~ gre + gpa + factor(rank),
        terms = c("(Intercept)", "gre", "gpa", "rank2", "rank3", "rank4"), factors = "{\"rank\": null}")
 )
 
 for (cs in cases) {
-  d <- read.csv(file.path("data", paste0(cs$name, ".csv")))
+  d <- read.csv(file.path("data", paste0(cs$name, ".csv")), na.strings = c("NA", "", cs[["na"]]))
+  if (!is.null(cs$positive)) d[[cs$outcome]] <- as.numeric(d[[cs$outcome]] == cs$positive)
+  if (!is.null(cs[["na"]])) d <- d[complete.cases(d[c(cs$outcome, cs$predictors)]), ]  # glm's na.omit, once for all fits
   fit <- glm(cs$formula, family = binomial, data = d, control = glm.control(epsilon = 1e-12, maxit = 100))
   X <- model.matrix(fit); y <- fit$y
   wald <- confint.default(fit)
@@ -63,6 +70,9 @@ for (cs in cases) {
     paste0("    \"source\": \"R\", \"version\": ", str(R.version.string), ","),
     paste0("    \"packages\": ", str(paste0("MASS ", packageVersion("MASS"), ", sandwich ", packageVersion("sandwich"))), ","),
     paste0("    \"glmCall\": ", str(paste0(deparse(cs$formula), " via glm(family = binomial, control = glm.control(epsilon = 1e-12))")), ","),
+    if (!is.null(cs[["na"]])) paste0("    \"data\": ", str(sprintf(
+      "read.csv(\"data/%s.csv\", na.strings = c(%s)); %s = as.numeric(%s == \"%s\"); rows missing a used column dropped (na.omit) before every fit",
+      cs$name, paste0("\"", c("NA", "", cs[["na"]]), "\"", collapse = ", "), cs$outcome, cs$outcome, cs$positive)), ","),
     "    \"wald\": \"confint.default(fit)\", \"mass\": \"MASS::confint(fit) (spline-interpolated profile)\",",
     "    \"exactProfile\": \"uniroot on deviance(glm.fit(X[,-j], y, offset = b x_j)) - deviance - qchisq(0.95, 1), tol 1e-12\",",
     "    \"robust\": \"sqrt(diag(sandwich::vcovHC(lm(...), type)))\",",
@@ -71,6 +81,9 @@ for (cs in cases) {
     "  },",
     paste0("  \"file\": ", str(paste0("data/", cs$name, ".csv")), ","),
     paste0("  \"factors\": ", cs$factors, ","),
+    if (!is.null(cs$outcome)) paste0("  \"outcome\": ", str(cs$outcome), ", \"predictors\": ", sarr(cs$predictors), ","),
+    if (!is.null(cs$positive)) paste0("  \"positive\": ", str(cs$positive), ","),
+    if (!is.null(cs[["na"]])) paste0("  \"na\": ", sarr(cs[["na"]]), ", \"rowsUsed\": ", nrow(d), ","),
     paste0("  \"terms\": ", sarr(cs$terms), ","),
     paste0("  \"waldLow\": ", arr(wald[, 1]), ", \"waldHigh\": ", arr(wald[, 2]), ","),
     paste0("  \"profileLow\": ", arr(exact[, 1]), ", \"profileHigh\": ", arr(exact[, 2]), ","),

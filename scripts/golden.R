@@ -2,10 +2,13 @@
 #
 #   Rscript scripts/golden.R            (run from the repository root)
 #
-# For every data set in data/ it fits
+# For every data set in data/ whose maximum-likelihood fit exists (the cases below) it fits
 #   glm(outcome ~ <all other columns>, family = binomial)   -- IRLS, R's glm.fit
 #   lm(outcome ~ <all other columns>)                      -- the linear probability model
-# and writes src/test/resources/golden/<name>.json.  The JSON is written by hand with
+# and writes src/test/resources/golden/<name>.json.  A case may name its outcome and predictors,
+# the outcome value that is the event (logitlab's --positive) and extra missing-value markers
+# (--na; read.csv's na.strings, with "NA" and ""); rows missing a used column are dropped by
+# glm's and lm's default na.action (na.omit), as logitlab drops them.  The JSON is written by hand with
 # sprintf("%.17g") so that no package beyond base R is needed and every double round-trips.
 #
 # Needs R (tested with R 4.2.2): apt-get install r-base-core r-cran-mass python3-statsmodels
@@ -23,15 +26,18 @@ if (!file.exists("data") || !file.exists("scripts/golden.R")) {
 out_dir <- "src/test/resources/golden"
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
 
-# name: data/<name>.csv and golden/<name>.json; factors: columns coded as factors
-# (reference level = first level in sorted order, R's default and logitlab's).
+# name: data/<name>.csv and golden/<name>.json; factors: numeric columns coded as factors
+# (reference level = first level in sorted order, R's default and logitlab's; text columns are
+# factors anyway); optional: outcome, predictors (default: the last column and all others),
+# positive (the event; the outcome becomes outcome == positive), na (extra na.strings).
 cases <- list(
   list(name = "smoking", factors = character(0)),
   list(name = "challenger", factors = character(0)),
   list(name = "exam", factors = character(0)),
-  list(name = "spector", factors = character(0)),
   list(name = "admissions", factors = "rank"),
-  list(name = "uptake", factors = character(0))
+  list(name = "uptake", factors = character(0)),
+  list(name = "survey", factors = character(0), outcome = "smoker", predictors = c("age", "sex", "region"),
+       positive = "yes", na = "n/a")
 )
 
 tolerance <- "coefficients 1e-6 relative, standard errors 1e-4 relative"
@@ -74,15 +80,25 @@ logitlab_terms <- function(terms) sub("^factor\\(([^)]+)\\)", "\\1", terms)
 
 golden_case <- function(case) {
   file <- sprintf("data/%s.csv", case$name)
-  d <- read.csv(file, check.names = FALSE)
-  outcome <- names(d)[ncol(d)]
-  predictors <- names(d)[-ncol(d)]
-  stopifnot(all(d[[outcome]] %in% c(0, 1)), !anyNA(d))
+  na <- c("NA", "", case[["na"]])
+  d <- read.csv(file, check.names = FALSE, na.strings = na)
+  outcome <- if (is.null(case$outcome)) names(d)[ncol(d)] else case$outcome
+  predictors <- if (is.null(case$predictors)) setdiff(names(d), outcome) else case$predictors
+  if (!is.null(case$positive)) d[[outcome]] <- as.numeric(d[[outcome]] == case$positive)
+  used <- complete.cases(d[c(outcome, predictors)])
+  stopifnot(all(d[[outcome]][used] %in% c(0, 1)), is.null(case[["na"]]) || !all(used), !is.null(case[["na"]]) || all(used))
 
   rhs_terms <- ifelse(predictors %in% case$factors, sprintf("factor(%s)", predictors), predictors)
   formula_text <- sprintf("%s ~ %s", outcome, paste(rhs_terms, collapse = " + "))
   fo <- as.formula(formula_text)
-  data_text <- sprintf("read.csv(%s)", json_str(file))  # same quoting as R source
+  data_text <- if (is.null(case[["na"]])) {
+    sprintf("read.csv(%s)", json_str(file))  # same quoting as R source
+  } else {
+    sprintf("read.csv(%s, na.strings = c(%s))", json_str(file), paste(vapply(na, json_str, ""), collapse = ", "))
+  }
+  if (!is.null(case$positive)) {
+    data_text <- sprintf("transform(%s, %s = as.numeric(%s == %s))", data_text, outcome, outcome, json_str(case$positive))
+  }
   glm_call <- sprintf("glm(%s, family = binomial, data = %s)", formula_text, data_text)
   lm_call <- sprintf("lm(%s, data = %s)", formula_text, data_text)
 
@@ -140,16 +156,21 @@ golden_case <- function(case) {
     file = json_str(file),
     outcome = json_str(outcome),
     predictors = json_str_array(predictors),
-    factors = factors,
-    logistic = json_object(logistic, 2),
-    linear = json_object(linear, 2)
+    factors = factors
   )
+  if (!is.null(case$positive)) top$positive <- json_str(case$positive)
+  if (!is.null(case[["na"]])) {
+    top$na <- json_str_array(case[["na"]])
+    top$rowsUsed <- json_int(nobs(g))
+  }
+  top$logistic <- json_object(logistic, 2)
+  top$linear <- json_object(linear, 2)
   path <- file.path(out_dir, sprintf("%s.json", case$name))
   con <- file(path, open = "wb")  # LF line endings on every platform
   writeLines(json_object(top, 0), con, sep = "\n", useBytes = TRUE)
   close(con)
 
-  cat(sprintf("%-11s n=%3d  %s\n", case$name, nrow(d), glm_call))
+  cat(sprintf("%-11s n=%3d  %s\n", case$name, nobs(g), glm_call))
   cat(sprintf("            logistic: %s  (iter %d, AIC %.4f)\n",
               paste(sprintf("%s=%.6g", logitlab_terms(rownames(gs)), gs[, 1]), collapse = " "),
               g$iter, g$aic))

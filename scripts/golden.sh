@@ -16,17 +16,21 @@
 #    golden tolerances.
 # 3. The other reference sets: scripts/golden-stats.R (intervals, BIC, LR test, robust SEs,
 #    alias()), scripts/golden-weights.R (prior weights, grouped data), scripts/golden_margeff.py
-#    (statsmodels average marginal effects) and scripts/golden-firth.R (Firth, separation; run
-#    only when brglm2 and lpSolve are installed).
+#    (statsmodels average marginal effects), scripts/golden-csv.R (files written by R's
+#    write.csv2, windows-1252 with Excel's sep= line, "" levels; it also rewrites those test files),
+#    scripts/golden-firth.R (Firth, separation) and scripts/golden-predict.R (predict's
+#    probabilities for new rows); the last two run only when brglm2 and lpSolve are installed.
 set -eu
 cd "$(dirname "$0")/.."
 Rscript scripts/golden.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_statsmodels.py
 Rscript scripts/golden-stats.R
 Rscript scripts/golden-weights.R
+Rscript scripts/golden-csv.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
 if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
   Rscript scripts/golden-firth.R
+  Rscript scripts/golden-predict.R
 else
-  echo "golden.sh: brglm2 or lpSolve missing: Firth and separation values not regenerated" >&2
+  echo "golden.sh: brglm2 or lpSolve missing: Firth, separation and predict values not regenerated" >&2
 fi

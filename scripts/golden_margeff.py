@@ -16,7 +16,7 @@ import statsmodels
 import statsmodels.api as sm
 
 CASES = [
-    ("spector", "GRADE", ["GPA", "TUCE", "PSI"], []),
+    ("uptake", "adopted", ["year", "urban", "graduate"], []),
     ("admissions", "admit", ["gre", "gpa", "rank"], ["rank"]),
     ("smoking", "disease", ["cigs", "age"], []),
 ]

@@ -28,14 +28,23 @@ SE_TOL = 1e-4
 
 
 def design(golden):
-    """The model matrix as a DataFrame whose column names match the golden terms."""
-    data = pd.read_csv(golden["file"])
-    y = data[golden["outcome"]].astype(float)
+    """The model matrix as a DataFrame whose column names match the golden terms.
+
+    Missing values are the empty field, NA and the golden file's "na" markers (logitlab's, not
+    pandas' longer default list); rows missing a used column are dropped; with "positive" the
+    outcome is outcome == positive; a text column is a factor, as in logitlab and R.
+    """
+    data = pd.read_csv(golden["file"], keep_default_na=False, na_values=["NA", ""] + golden.get("na", []))
+    data = data.dropna(subset=[golden["outcome"]] + golden["predictors"]).reset_index(drop=True)
+    if golden.get("positive"):
+        y = (data[golden["outcome"]].astype(str) == golden["positive"]).astype(float)
+    else:
+        y = data[golden["outcome"]].astype(float)
     columns = {"(Intercept)": np.ones(len(data))}
     for name in golden["predictors"]:
-        if name in golden["factors"]:
+        if name in golden["factors"] or data[name].dtype == object:
             levels = sorted(data[name].unique())
-            reference = golden["factors"][name]
+            reference = golden["factors"].get(name)
             reference = levels[0] if reference is None else type(levels[0])(reference)
             for level in levels:
                 if level != reference:

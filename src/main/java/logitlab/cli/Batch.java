@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +31,8 @@ import logitlab.report.Csv;
  *   <li>The exit code is 0 when every file succeeded, else that of the first file that failed.
  *   <li>Before any work, every file the run would write is checked: an existing one is only
  *       replaced with {@code --force}, and an input file is never an output, even with it.
- *   <li>Every file is written completely or not at all ({@link BatchFiles}).
+ *   <li>Every file is written as {@link Output} says: a regular file (or a link's target) completely
+ *       or not at all, a device or pipe written into, never replaced ({@link BatchFiles}).
  * </ul>
  */
 final class Batch {
@@ -60,6 +62,14 @@ final class Batch {
   @FunctionalInterface
   interface Job {
     Done run(Input input);
+  }
+
+  /** Refuses standard input ({@code -}) among the inputs of a batch run: each result is named after its file. */
+  static void refuseStdin(List<Path> args) {
+    if (args.stream().anyMatch(DataOptions::isStdin)) {
+      throw new UsageException("- (standard input) cannot be one of several inputs or part of a batch run"
+          + " (--output-dir): give file names, or run one input with -o");
+    }
   }
 
   /**
@@ -141,7 +151,7 @@ final class Batch {
    */
   static void prepare(Path dir, List<Input> inputs, Function<Input, List<Path>> planned, boolean force) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException("--output-dir " + dir + " is a file, not a directory");
+      throw new UsageException("--output-dir " + dir + " is not a directory");
     }
     try {
       Files.createDirectories(dir);
@@ -177,10 +187,9 @@ final class Batch {
         throw new UsageException("--output-dir " + dir + ": the output " + p + " would be an input file; "
             + "choose another output directory");
       }
-      if (Files.isDirectory(abs)) {
-        throw new UsageException("--output-dir " + dir + ": the output " + p + " is a directory");
-      }
-      if (Files.exists(abs)) {
+      // a directory, or a link into a missing directory, is refused; a device or pipe is written into
+      Output.plan(p, "--output-dir " + dir + ": the output " + p);
+      if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
         existing.add(p.toString());
       }
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import logitlab.data.CsvFormat;
+import logitlab.data.CsvInput;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,9 +53,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @ParentCommand Main main;
+
   @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row. With --output-dir: several files, or directories "
-          + "(their .csv files), one result each.")
+      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
+          + "files, or directories (their .csv files), one result each.")
   List<Path> files;
 
   @Mixin DataOptions data;
@@ -63,13 +68,15 @@ final class CompareCommand implements Callable<Integer> {
           + "largest value of the first numeric predictor.")
   List<String> at = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", order = 21,
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = 21,
       description = "Output format: text, markdown (GitHub tables), csv (one tidy long table: file, "
-          + "model, term, quantity, value) or json. Default: ${DEFAULT-VALUE}")
+          + "model, term, quantity, value) or json. Default: from the -o file's extension (.md, "
+          + ".csv, .json; .html is refused: use report), else text.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 22,
-      description = "Write the output to FILE (completely or not at all) instead of stdout.")
+      description = "Write the output to FILE instead of stdout: a regular file (or a link's target) "
+          + "is replaced completely or not at all; a device or pipe is written into; - is stdout.")
   Path output;
 
   @Option(names = "--output-dir", paramLabel = "DIR", order = 23,
@@ -89,30 +96,53 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("text", "markdown", "csv", "json").contains(format)) {
-      throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\"");
+    if (format != null && !List.of("text", "markdown", "csv", "json").contains(format)) {
+      throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\""
+          + (format.equalsIgnoreCase("html") ? " (for an HTML page with plots, use logitlab report)" : ""));
     }
     ModelSpec modelSpec = data.modelSpec();
-    char delimiter = data.delimiterChar();
+    CsvFormat csvFormat = data.format();
     List<Map<String, String>> points = parsePoints();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     if (outputDir != null || files.size() > 1) {
-      return batch(modelSpec, delimiter, points, options);
+      return batch(modelSpec, csvFormat, points, options);
     }
     Path file = files.get(0);
-    Path input = file.toAbsolutePath().normalize();
+    Path input = DataOptions.isStdin(file) ? null : file.toAbsolutePath().normalize();
+    String fmt = format != null ? format : "text";
     if (output != null) {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
+      fmt = format != null ? format : formatOf(output, file);
     }
-    DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
+    DesignMatrix design = DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec);
     Comparison comparison = Comparer.compare(design, points, options);
-    String text = render(format, comparison);
+    String text = render(fmt, comparison);
     if (output != null) {
-      Output.toFile(output, text, input);
+      Output.toFile(output, text, spec.commandLine().getOut(), input);
     } else {
       Output.toStdout(spec.commandLine().getOut(), text);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The format -o FILE's extension asks for: .md or .markdown, .csv, .json; text for any other name
+   * (.txt, none, -). An .html name is refused (exit code 2): the HTML page is {@code report}'s.
+   */
+  static String formatOf(Path output, Path input) {
+    String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    String ext = dot > 0 ? name.substring(dot + 1) : "";
+    return switch (ext) {
+      case "md", "markdown" -> "markdown";
+      case "csv" -> "csv";
+      case "json" -> "json";
+      case "html", "htm", "xhtml" -> throw new UsageException("-o " + output + ": compare writes text, "
+          + "Markdown, CSV or JSON; for an HTML page with the tables and plots run: logitlab report "
+          + ReportCommand.shellQuote(input.toString()) + " -o " + ReportCommand.shellQuote(output.toString())
+          + " (with the same options), or give --format to write another format to this file");
+      default -> "text";
+    };
   }
 
   /** The comparison in a format: text, markdown, csv or json. */
@@ -136,7 +166,9 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** Several inputs, or --output-dir: one result per file and a summary ({@link Batch}). */
-  private int batch(ModelSpec modelSpec, char delimiter, List<Map<String, String>> points, CompareOptions options) {
+  private int batch(ModelSpec modelSpec, CsvFormat csvFormat, List<Map<String, String>> points,
+      CompareOptions options) {
+    Batch.refuseStdin(files);
     if (outputDir == null) {
       throw new UsageException("several input files need --output-dir DIR (one result per file, and "
           + "DIR/summary.csv)");
@@ -146,14 +178,15 @@ final class CompareCommand implements Callable<Integer> {
           + "its own output file");
     }
     List<Batch.Input> inputs = Batch.inputs(files);
-    String ext = extension(format);
+    String fmt = format != null ? format : "text";
+    String ext = extension(fmt);
     Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
     return Batch.run(inputs, outputDir, in -> {
       Path input = in.path().toAbsolutePath().normalize();
-      DesignMatrix design = DesignMatrixLoader.load(input, in.display(), delimiter, modelSpec);
+      DesignMatrix design = DesignMatrixLoader.load(CsvInput.file(input, in.display()), csvFormat, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
       Path target = outputDir.resolve(in.stem() + ext);
-      BatchFiles.write(target, render(format, comparison));
+      BatchFiles.write(target, render(fmt, comparison));
       return new Batch.Done(comparison, List.of(target));
     }, spec.commandLine().getOut(), spec.commandLine().getErr());
   }

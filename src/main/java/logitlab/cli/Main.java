@@ -28,6 +28,13 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Standard input, read when a FILE is {@code -}. */
+  final InputStream stdin;
+
+  Main(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
   @Override
   public void run() {
     // no subcommand: print usage and fail as a usage error
@@ -51,12 +58,17 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code (used by tests). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(out, err);
+    return run(System.in, out, err, args);
+  }
+
+  /** Runs the command line with this standard input (read for a FILE {@code -}). */
+  public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(in, out, err);
     return cl.execute(args);
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main(in));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -2,6 +2,7 @@ package logitlab.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import logitlab.data.CsvFormat;
+import logitlab.data.CsvInput;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -74,9 +78,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @ParentCommand Main main;
+
   @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row. With --output-dir: several files, or directories "
-          + "(their .csv files), one report each.")
+      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
+          + "files, or directories (their .csv files), one report each.")
   List<Path> files;
 
   @Mixin DataOptions data;
@@ -88,7 +94,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 21,
       description = "The report: FILE.html (self-contained, plots inline as SVG) or FILE.md (plots "
-          + "as FILE-fit.png, FILE-loss.png, ... beside it). Written completely or not at all.")
+          + "as FILE-fit.png, FILE-loss.png, ... beside it). A regular file (or a link's target) is "
+          + "replaced completely or not at all; an HTML report may also go to a device or pipe, or "
+          + "to stdout with -o - --format html.")
   Path output;
 
   @Option(names = {"-f", "--format"}, paramLabel = "html|markdown", order = 22,
@@ -126,10 +134,10 @@ final class ReportCommand implements Callable<Integer> {
       throw new UsageException("--format must be html or markdown, not \"" + format + "\"");
     }
     ModelSpec modelSpec = data.modelSpec();
-    char delimiter = data.delimiterChar();
+    CsvFormat csvFormat = data.format();
     List<Map<String, String>> points = CompareCommand.parsePoints(at);
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
-    Job job = new Job(modelSpec, delimiter, points, options);
+    Job job = new Job(modelSpec, csvFormat, points, options);
     if (outputDir != null || files.size() > 1) {
       return batch(job);
     }
@@ -138,13 +146,22 @@ final class ReportCommand implements Callable<Integer> {
     }
     String fmt = format != null ? format : formatOf(output);
     Path file = files.get(0);
-    Path input = file.toAbsolutePath().normalize();
-    Output.checkTarget(output, input); // refuse -o before any work: never the input, never a directory
-    List<Path> targets = targets(output, fmt);
-    for (Path t : targets) {
+    boolean stdin = DataOptions.isStdin(file);
+    Path input = stdin ? null : file.toAbsolutePath().normalize();
+    // refuse -o before any work: never the input, never a directory
+    Output.Plan plan = Output.checkTarget(output, input);
+    if (fmt.equals("markdown") && !plan.replaces()) {
+      throw new UsageException("-o " + output + ": a Markdown report writes its plots as PNG files beside it, "
+          + "which " + (plan.kind() == Output.Kind.STDOUT ? "standard output" : "a device or pipe")
+          + " cannot have; write it to a file, or give --format html (one self-contained file)");
+    }
+    for (Path t : targets(output, fmt)) {
       Output.checkTarget(t, input);
     }
-    job.run(input, file.toString(), output, fmt);
+    // standard input cannot be read twice: its checksum is taken as it is read
+    HashingInputStream hashed = stdin ? new HashingInputStream(main.stdin) : null;
+    job.run(stdin ? CsvInput.stdin(hashed) : DataOptions.input(file, null), hashed, output, fmt,
+        spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 
@@ -182,6 +199,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private int batch(Job job) {
+    Batch.refuseStdin(files);
     if (output != null) {
       throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
           + "its own report");
@@ -195,29 +213,40 @@ final class ReportCommand implements Callable<Integer> {
     List<Batch.Input> inputs = Batch.inputs(files);
     Batch.prepare(outputDir, inputs, in -> targets(outputDir.resolve(in.stem() + ext), fmt), force);
     return Batch.run(inputs, outputDir,
-        in -> job.run(in.path().toAbsolutePath().normalize(), in.display(), outputDir.resolve(in.stem() + ext), fmt),
+        in -> job.run(CsvInput.file(in.path().toAbsolutePath().normalize(), in.display()), null,
+            outputDir.resolve(in.stem() + ext), fmt, null),
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   /** One report: load, fit, plot, render, write. */
   private final class Job {
     private final ModelSpec modelSpec;
-    private final char delimiter;
+    private final CsvFormat csvFormat;
     private final List<Map<String, String>> points;
     private final CompareOptions options;
 
-    Job(ModelSpec modelSpec, char delimiter, List<Map<String, String>> points, CompareOptions options) {
+    Job(ModelSpec modelSpec, CsvFormat csvFormat, List<Map<String, String>> points, CompareOptions options) {
       this.modelSpec = modelSpec;
-      this.delimiter = delimiter;
+      this.csvFormat = csvFormat;
       this.points = points;
       this.options = options;
     }
 
-    Batch.Done run(Path input, String display, Path target, String fmt) {
-      DesignMatrix design = DesignMatrixLoader.load(input, display, delimiter, modelSpec);
+    /**
+     * One report to {@code target}. {@code stdout} is given for a single run ({@code -o}: the
+     * report may go to stdout, a device or a pipe, and is checked again against the input) and null
+     * in a batch, whose files {@link Batch#prepare} checked.
+     *
+     * @param input the file or standard input
+     * @param hashed standard input as it is read (its checksum), or null for a file
+     */
+    Batch.Done run(CsvInput input, HashingInputStream hashed, Path target, String fmt, PrintWriter stdout) {
+      DesignMatrix design = DesignMatrixLoader.load(input, csvFormat, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
       PlotData plotData = Usage.check(() -> PlotData.of(design, comparison, plotX, neuronOptions.seed));
-      Provenance provenance = provenance(input, comparison, fmt);
+      String[] digest = hashed != null ? new String[] {hashed.sha256(), Long.toString(hashed.size())}
+          : sha256(input.path());
+      Provenance provenance = provenance(digest, comparison, fmt);
       List<Path> written = new ArrayList<>();
       String text;
       if (fmt.equals("html")) {
@@ -238,14 +267,18 @@ final class ReportCommand implements Callable<Integer> {
         }
         text = MarkdownReport.report(new ReportContent(comparison, figures, drawn.notes(), provenance));
       }
-      BatchFiles.write(target, text);
+      if (stdout != null) {
+        Output.toFile(target, text, stdout, input.path());
+      } else {
+        BatchFiles.write(target, text);
+      }
       written.add(0, target);
       return new Batch.Done(comparison, written);
     }
   }
 
   /** The provenance block: version, command line, every option's value, the input's SHA-256. */
-  private Provenance provenance(Path input, Comparison c, String fmt) {
+  private Provenance provenance(String[] digest, Comparison c, String fmt) {
     ParseResult pr = spec.commandLine().getParseResult();
     List<String> args = new ArrayList<>();
     args.add("logitlab");
@@ -263,7 +296,6 @@ final class ReportCommand implements Callable<Integer> {
       }
       opts.add(new Provenance.Option(o.longestName(), value, pr.hasMatchedOption(o)));
     }
-    String[] digest = sha256(input);
     return new Provenance(version(), commandLine, opts, digest[0], Long.parseLong(digest[1]),
         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
         timestamp ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null);
@@ -274,6 +306,9 @@ final class ReportCommand implements Callable<Integer> {
     var s = c.neuron().settings();
     return switch (option) {
       case "--outcome" -> data.outcome == null ? c.input().outcome() + " (the last column)" : null;
+      case "--delimiter" -> data.delimiter == null
+          ? (data.format().delimiter() == '\t' ? "tab" : String.valueOf(data.format().delimiter()))
+              + " (unless the file's first line is sep=...)" : null;
       case "--predictors" -> data.predictors == null
           ? (c.input().predictors().isEmpty() ? "none" : String.join(",", c.input().predictors()))
               + " (every other column)" : null;

@@ -1,6 +1,7 @@
 package logitlab.data;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class Column {
   private final Set<String> naMarkers;
   private final boolean inferType;
   private final int maxLevels;
+  private final char decimal;
 
   private int size;
   private double[] values;
@@ -39,6 +41,10 @@ final class Column {
   private int[] firstLines = new int[16];
 
   private int missing;
+  /** Rows whose field was empty (blank), a subset of the missing ones until {@link #adoptEmpty}. */
+  private final BitSet empty = new BitSet();
+  /** The code of the {@link ModelSpec#EMPTY_LEVEL} level once {@link #adoptEmpty} made it, else -1. */
+  private int emptyCode = -1;
   private int numbers;
   private int firstTextLine;
   private String firstText;
@@ -56,11 +62,20 @@ final class Column {
    * @param maxLevels the most distinct strings the column may hold
    */
   Column(String file, String name, Set<String> naMarkers, boolean inferType, int maxLevels) {
+    this(file, name, naMarkers, inferType, maxLevels, '.');
+  }
+
+  /**
+   * @param decimal the decimal mark of numbers, {@code '.'} or {@code ','} (then {@code 1,5} is
+   *     stored as 1.5, and as the text {@code 1.5} in a text column)
+   */
+  Column(String file, String name, Set<String> naMarkers, boolean inferType, int maxLevels, char decimal) {
     this.file = file;
     this.name = name;
     this.naMarkers = naMarkers;
     this.inferType = inferType;
     this.maxLevels = maxLevels;
+    this.decimal = decimal;
     if (inferType) {
       values = new double[INITIAL_CAPACITY];
     } else {
@@ -80,6 +95,64 @@ final class Column {
   /** Whether the values are text codes ({@link #code}) rather than numbers ({@link #value}). */
   boolean isText() {
     return codes != null;
+  }
+
+  /** Number of rows whose field is empty (blank) and, unless {@link #adoptEmpty} ran, missing. */
+  int emptyCount() {
+    return empty.cardinality();
+  }
+
+  /** Whether {@link #adoptEmpty} made the empty fields a level. */
+  boolean emptyAdopted() {
+    return emptyCode >= 0;
+  }
+
+  /** Whether every distinct string of a text column is a number (then an empty field stays missing). */
+  boolean allNumbers() {
+    for (String t : dictionary.keySet()) {
+      if (!Numbers.looksNumeric(t)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Makes the empty fields of a text column a level of their own, {@link ModelSpec#EMPTY_LEVEL}, as
+   * R's {@code read.csv} keeps {@code ""} in a text column: they are no longer missing. The level may
+   * take the column past {@code maxLevels}; the caller's level check reports that.
+   *
+   * @throws DataException BAD_INPUT when the column already has a value spelled as that level
+   */
+  void adoptEmpty() {
+    if (codes == null || overflow != null || empty.isEmpty() || emptyCode >= 0) {
+      return;
+    }
+    String label = ModelSpec.EMPTY_LEVEL;
+    if (dictionary.containsKey(label)) {
+      throw new DataException(
+          DataException.Kind.BAD_INPUT,
+          file + ":" + firstLines[dictionary.get(label)] + ": column " + Text.quote(name) + " has the value "
+              + Text.quote(label) + ", which is how --empty-level names an empty field; rename that value");
+    }
+    int c = dictionary.size();
+    if (c == texts.length) {
+      texts = Arrays.copyOf(texts, 2 * c);
+      firstLines = Arrays.copyOf(firstLines, 2 * c);
+    }
+    texts[c] = label;
+    firstLines[c] = 0;
+    dictionary.put(label, c);
+    emptyCode = c;
+    for (int row = empty.nextSetBit(0); row >= 0; row = empty.nextSetBit(row + 1)) {
+      codes[row] = c;
+      missing--;
+    }
+  }
+
+  /** The code of the empty-field level ({@link #adoptEmpty}), or -1. */
+  int emptyCode() {
+    return emptyCode;
   }
 
   /** Number of rows with a missing value in this column. */
@@ -163,6 +236,9 @@ final class Column {
       grow();
     }
     if (s.isEmpty() || "NA".equals(s) || naMarkers.contains(s)) {
+      if (s.isEmpty()) {
+        empty.set(size);
+      }
       missing++;
       if (codes != null) {
         codes[size] = -1;
@@ -173,15 +249,15 @@ final class Column {
       return;
     }
     if (!inferType) {
-      codes[size++] = codeOf(s, line);
+      codes[size++] = codeOf(Numbers.canonical(s, decimal), line);
       return;
     }
-    boolean numeric = Numbers.looksNumeric(s);
+    boolean numeric = Numbers.looksNumeric(s, decimal);
     if (!numeric) {
       checkText(s, line);
     }
     if (numeric && codes == null) {
-      double v = Double.parseDouble(s);
+      double v = Double.parseDouble(Numbers.canonical(s, decimal));
       if (Double.isInfinite(v)) {
         throw outOfRange(line, s);
       }
@@ -212,6 +288,14 @@ final class Column {
    * turn into a factor.
    */
   private void checkText(String s, int line) {
+    if (decimal != '.' && Numbers.looksLocalised(s, decimal)) {
+      throw new DataException(
+          DataException.Kind.BAD_INPUT,
+          file + ":" + line + ": column " + Text.quote(name) + ": " + Text.quote(s)
+              + " is not a number with --decimal '" + decimal + "': a decimal point or a thousands"
+              + " separator? Write numbers as 1234" + decimal + "5 (no grouping), or add --factor "
+              + Text.escape(name) + " if the column is categorical");
+    }
     if (Numbers.looksLocalised(s)) {
       throw new DataException(
           DataException.Kind.BAD_INPUT,

@@ -27,6 +27,8 @@ import java.util.Map;
  *     column; with {@code --trials}, the number of trials (times any prior weight), as R's
  *     binomial {@code glm} with a two-column response
  * @param weighting where the weights came from
+ * @param notes what reading the data noticed that is not an error (an identifier-like predictor,
+ *     empty fields read as missing)
  */
 public record DesignMatrix(
     String file,
@@ -42,7 +44,8 @@ public record DesignMatrix(
     int rowsDropped,
     Map<String, Integer> droppedByColumn,
     double[] weights,
-    Weighting weighting) {
+    Weighting weighting,
+    ReadNotes notes) {
 
   public DesignMatrix {
     if (x.length != (long) n * p || y.length != n || lines.length != n || terms.size() != p
@@ -52,10 +55,21 @@ public record DesignMatrix(
     if (weighting == null) {
       weighting = Weighting.NONE;
     }
+    if (notes == null) {
+      notes = ReadNotes.NONE;
+    }
     terms = List.copyOf(terms);
     predictors = List.copyOf(predictors);
     droppedByColumn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(droppedByColumn));
     // x, y and lines are large: not copied; the builder hands over fresh arrays and nobody mutates them.
+  }
+
+  /** A design without {@link ReadNotes}. */
+  public DesignMatrix(String file, int n, int p, double[] x, double[] y, int[] lines,
+      List<String> terms, List<Predictor> predictors, Outcome outcome, int rowsRead,
+      int rowsDropped, Map<String, Integer> droppedByColumn, double[] weights, Weighting weighting) {
+    this(file, n, p, x, y, lines, terms, predictors, outcome, rowsRead, rowsDropped, droppedByColumn,
+        weights, weighting, ReadNotes.NONE);
   }
 
   /** An unweighted design (every prior weight 1). */
@@ -85,6 +99,27 @@ public record DesignMatrix(
     /** Whether the weights are all 1 by construction. */
     public boolean none() {
       return weightsColumn == null && trialsColumn == null;
+    }
+  }
+
+  /**
+   * What reading the data noticed that is not an error but that the user should hear about: facts,
+   * which the report words.
+   *
+   * @param identifierLike numeric predictors whose values in the used rows are all distinct whole
+   *     numbers, in more than {@link DesignMatrixLoader#IDENTIFIER_MIN_ROWS} rows: a row number or an
+   *     identifier, whose slope means nothing
+   * @param emptyAsMissing for each categorical predictor with text values, the rows whose field was
+   *     empty and so missing (dropped; {@code --empty-level} would keep them as a level), in column
+   *     order; columns without such rows are left out
+   */
+  public record ReadNotes(List<String> identifierLike, Map<String, Integer> emptyAsMissing) {
+    /** Nothing noticed. */
+    public static final ReadNotes NONE = new ReadNotes(List.of(), Map.of());
+
+    public ReadNotes {
+      identifierLike = List.copyOf(identifierLike);
+      emptyAsMissing = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(emptyAsMissing));
     }
   }
 

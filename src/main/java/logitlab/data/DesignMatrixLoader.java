@@ -17,9 +17,15 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li><b>Columns.</b> The outcome defaults to the last column and the predictors to all the others,
  *       in file order. Only these columns are stored; every row's width is checked all the same.
+ *   <li><b>Format.</b> The {@link CsvFormat}: delimiter (or a {@code sep=} first line), decimal mark
+ *       ({@code 1,5} with {@code --decimal ,}, as R's {@code read.csv2}) and encoding; a file or
+ *       standard input ({@link CsvInput}), read once.
  *   <li><b>Missing values.</b> An empty field, {@code NA} or one of {@link ModelSpec#naMarkers()}
  *       (compared after trimming spaces). A row missing the outcome or a predictor is dropped;
- *       missing values in other columns do not matter.
+ *       missing values in other columns do not matter. With {@link ModelSpec#emptyLevel()}, an empty
+ *       field of a categorical predictor whose values are text is the level {@link
+ *       ModelSpec#EMPTY_LEVEL} instead, sorted first (R's {@code read.csv} keeps {@code ""}); without
+ *       it, such fields are counted in {@link DesignMatrix.ReadNotes#emptyAsMissing()}.
  *   <li><b>Types.</b> A predictor whose values are all numbers is numeric, one with no numbers is
  *       categorical, and one that mixes the two is an error naming the first non-numeric value. A
  *       column in {@link ModelSpec#factors()} is categorical whatever its values.
@@ -32,7 +38,11 @@ import java.util.stream.Collectors;
  *       (numbers &gt;= 0); {@link ModelSpec#trials()} a column of trial counts, and the outcome then
  *       holds success counts between 0 and the trials: y becomes the proportion and the weight the
  *       trials, as R's {@code glm(cbind(successes, trials - successes) ~ ...)}. Neither column is a
- *       predictor by default; a row missing either is dropped.
+ *       predictor by default; a row missing either is dropped. An outcome of counts without
+ *       trials is an error that names the columns that could hold them.
+ *   <li><b>Notes.</b> A numeric predictor whose used values are all distinct whole numbers is noted
+ *       as identifier-like ({@link DesignMatrix.ReadNotes#identifierLike()}). A column name that
+ *       matches none is answered with the one it probably means ({@link Names#closest}).
  * </ul>
  *
  * Every problem is a {@link DataException} with a one-line message that starts with the file's
@@ -52,6 +62,12 @@ public final class DesignMatrixLoader {
   static final double MAX_SCALE = 1e100;
 
   static final double MIN_SCALE = 1e-100;
+
+  /**
+   * A numeric predictor is flagged as identifier-like ({@link DesignMatrix.ReadNotes#identifierLike})
+   * only with more used rows than this: in a handful of rows, distinct whole numbers are common.
+   */
+  public static final int IDENTIFIER_MIN_ROWS = 20;
 
   /** How many distinct values an outcome error message shows. */
   private static final int SHOWN_VALUES = 10;
@@ -74,18 +90,33 @@ public final class DesignMatrixLoader {
    */
   public static DesignMatrix load(Path file, String displayName, char delimiter, ModelSpec spec) {
     Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(displayName, "displayName");
+    return load(CsvInput.file(file, displayName), CsvFormat.delimitedBy(delimiter), spec);
+  }
+
+  /**
+   * Reads a CSV file or standard input, once, and builds the design matrix.
+   *
+   * @param input the file or standard input, and its name in messages
+   * @param format delimiter, decimal mark and encoding
+   * @param spec outcome, predictors, factors, positive value and missing-value markers
+   * @return the design matrix over the rows with no missing value in a used column
+   * @throws DataException as {@link #load(Path, String, char, ModelSpec)}
+   */
+  public static DesignMatrix load(CsvInput input, CsvFormat format, ModelSpec spec) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(format, "format");
     Objects.requireNonNull(spec, "spec");
+    String displayName = input.name();
     Set<String> naMarkers = spec.naMarkers().stream().map(String::trim).collect(Collectors.toSet());
     Selection[] selection = new Selection[1];
     CsvTable table =
         CsvTable.read(
-            file,
-            displayName,
-            delimiter,
+            input,
+            format,
             header -> {
               selection[0] = Selection.resolve(displayName, header, spec);
-              return selection[0].columns(displayName, header.size(), naMarkers, spec.maxLevels());
+              return selection[0].columns(displayName, header.size(), naMarkers, spec.maxLevels(),
+                  format.decimal());
             });
     return new Builder(displayName, table, selection[0], spec).build();
   }
@@ -142,18 +173,18 @@ public final class DesignMatrixLoader {
     }
 
     /** The columns to store: the outcome and predictors; the rest are skipped. */
-    Column[] columns(String file, int width, Set<String> naMarkers, int maxLevels) {
+    Column[] columns(String file, int width, Set<String> naMarkers, int maxLevels, char decimal) {
       Column[] columns = new Column[width];
       // with trials the outcome counts successes: a number, not a label
-      columns[outcome] = new Column(file, header.get(outcome), naMarkers, trials >= 0, maxLevels);
+      columns[outcome] = new Column(file, header.get(outcome), naMarkers, trials >= 0, maxLevels, decimal);
       if (weights >= 0) {
-        columns[weights] = new Column(file, header.get(weights), naMarkers, true, maxLevels);
+        columns[weights] = new Column(file, header.get(weights), naMarkers, true, maxLevels, decimal);
       }
       if (trials >= 0) {
-        columns[trials] = new Column(file, header.get(trials), naMarkers, true, maxLevels);
+        columns[trials] = new Column(file, header.get(trials), naMarkers, true, maxLevels, decimal);
       }
       for (int j : predictors) {
-        columns[j] = new Column(file, header.get(j), naMarkers, !factor[j], maxLevels);
+        columns[j] = new Column(file, header.get(j), naMarkers, !factor[j], maxLevels, decimal);
       }
       return columns;
     }
@@ -161,7 +192,10 @@ public final class DesignMatrixLoader {
     private static int indexOf(String file, List<String> header, String name) {
       int j = header.indexOf(name);
       if (j < 0) {
-        throw usage(file + ": no column " + Text.quote(name) + "; columns are: " + Text.list(header));
+        String guess = Names.closest(name, header);
+        throw usage(file + ": no column " + Text.quote(name)
+            + (guess == null ? "" : " (did you mean " + Text.quote(guess) + "?)")
+            + "; columns are: " + Text.list(header));
       }
       return j;
     }
@@ -193,6 +227,17 @@ public final class DesignMatrixLoader {
     DesignMatrix build() {
       checkLevelCounts();
       int rowsRead = table.rows();
+      Map<String, Integer> emptyAsMissing = new LinkedHashMap<>();
+      for (Column c : predictors) {
+        // R's read.csv keeps "" as a level of a text column, and reads it as NA in a column of numbers
+        if (c.isText() && c.emptyCount() > 0 && !c.allNumbers()) {
+          if (spec.emptyLevel()) {
+            c.adoptEmpty();
+          } else {
+            emptyAsMissing.put(c.name(), c.emptyCount());
+          }
+        }
+      }
       Map<String, Integer> droppedByColumn = new LinkedHashMap<>();
       List<Column> used = new ArrayList<>();
       used.add(outcome);
@@ -288,9 +333,13 @@ public final class DesignMatrixLoader {
       }
       int p = terms.size();
       checkSize(n, p);
+      List<String> identifierLike = new ArrayList<>();
       for (int k = 0; k < predictors.length; k++) {
         if (coding[k] == null) {
           checkScale(predictors[k], keep);
+          if (looksLikeIdentifier(predictors[k], keep, n)) {
+            identifierLike.add(predictors[k].name());
+          }
         }
       }
       double[] x = new double[n * p];
@@ -317,7 +366,43 @@ public final class DesignMatrixLoader {
           file, n, p, x, y, lines, terms, records, outcomeRecord, rowsRead,
           rowsRead - n, droppedByColumn, a,
           new DesignMatrix.Weighting(weights == null ? null : weights.name(),
-              trials == null ? null : trials.name()));
+              trials == null ? null : trials.name()),
+          new DesignMatrix.ReadNotes(identifierLike, emptyAsMissing));
+    }
+
+    /**
+     * Whether a numeric predictor looks like a row number or an identifier: more than {@link
+     * #IDENTIFIER_MIN_ROWS} used rows, every value a whole number, no two alike. Cheap for ordinary
+     * columns: a fraction, or a range narrower than the number of rows, settles it before any sort.
+     */
+    private static boolean looksLikeIdentifier(Column c, boolean[] keep, int n) {
+      if (n <= IDENTIFIER_MIN_ROWS) {
+        return false;
+      }
+      double[] v = new double[n];
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int row = 0, i = 0; row < keep.length; row++) {
+        if (keep[row]) {
+          double x = c.value(row);
+          if (x != Math.rint(x)) {
+            return false;
+          }
+          v[i++] = x;
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+        }
+      }
+      if (max - min + 1 < n) {
+        return false; // n distinct whole numbers span at least n - 1
+      }
+      java.util.Arrays.sort(v);
+      for (int i = 1; i < n; i++) {
+        if (v[i] == v[i - 1]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** A column that must hold numbers (weights, trials, success counts). */
@@ -388,10 +473,15 @@ public final class DesignMatrixLoader {
         String where = " (the " + ordinal(c.maxLevels() + 1) + ", " + Text.quote(c.overflowText())
             + ", is on line " + c.overflowLine() + ")";
         if (c == outcome) {
+          String s = c.overflowText();
+          boolean count01 = Numbers.looksNumeric(s) && Double.parseDouble(s) >= 0
+              && Double.parseDouble(s) == Math.rint(Double.parseDouble(s));
           throw new DataException(
               DataException.Kind.BAD_INPUT,
               file + ": outcome " + Text.quote(c.name()) + " has " + count + " distinct values" + where
-                  + "; it must have exactly two (0/1, TRUE/FALSE or two labels)");
+                  + "; it must have exactly two (0/1, TRUE/FALSE or two labels)"
+                  + (count01 ? ". If it counts successes (grouped binomial data), name the column of"
+                      + " trials with --trials COL" : ""));
         }
         throw new DataException(
             DataException.Kind.BAD_INPUT,
@@ -470,7 +560,7 @@ public final class DesignMatrixLoader {
             DataException.Kind.BAD_INPUT,
             file + ": outcome " + Text.quote(name) + " has " + levels.size()
                 + " values after dropping missing rows: " + levels.describe(SHOWN_VALUES)
-                + "; it must have exactly two (0/1, TRUE/FALSE or two labels)");
+                + "; it must have exactly two (0/1, TRUE/FALSE or two labels)" + trialsHint(levels, keep));
       }
       boolean zeroOne = levels.numeric() && levels.values()[0] == 0.0 && levels.values()[1] == 1.0;
       int event;
@@ -487,7 +577,7 @@ public final class DesignMatrixLoader {
             file + ": outcome " + Text.quote(name) + " must be coded 0/1 but its values are "
                 + Text.escape(levels.labels().get(0)) + " and " + Text.escape(levels.labels().get(1))
                 + "; add --positive VALUE to say which one is the event (e.g. --positive "
-                + Text.escape(levels.labels().get(1)) + ")");
+                + Text.escape(levels.labels().get(1)) + ")" + trialsHint(levels, keep));
       } else if (isTrueFalse(levels.labels())) {
         event = "true".equalsIgnoreCase(levels.labels().get(0)) ? 0 : 1;
       } else {
@@ -497,6 +587,54 @@ public final class DesignMatrixLoader {
       String nonEventLabel = zeroOne ? (event == 1 ? "0" : "1") : levels.labels().get(1 - event);
       return new OutcomeCoding(
           levels, event, new DesignMatrix.Outcome(name, eventLabel, nonEventLabel));
+    }
+
+    /**
+     * For an outcome of whole numbers >= 0 (counts, not classes), a hint naming the stored numeric
+     * columns that could hold the trials of grouped binomial data: whole numbers at least as large as
+     * the outcome on every used row, as R's {@code cbind(successes, trials - successes)} needs.
+     * Empty when there is none.
+     */
+    private String trialsHint(Levels levels, boolean[] keep) {
+      if (!levels.numeric()) {
+        return "";
+      }
+      for (double v : levels.values()) {
+        if (v < 0 || v != Math.rint(v)) {
+          return "";
+        }
+      }
+      List<Column> numeric = new ArrayList<>();
+      for (Column c : predictors) {
+        numeric.add(c);
+      }
+      if (weights != null) {
+        numeric.add(weights);
+      }
+      List<String> found = new ArrayList<>();
+      for (Column c : numeric) {
+        if (c.isText()) {
+          continue;
+        }
+        boolean fits = true;
+        for (int row = 0; row < keep.length && fits; row++) {
+          if (keep[row]) {
+            double m = c.value(row);
+            fits = m == Math.rint(m) && m >= levels.values()[levels.levelOf(outcome, row)];
+          }
+        }
+        if (fits) {
+          found.add(c.name());
+        }
+      }
+      if (found.isEmpty()) {
+        return "";
+      }
+      String first = found.get(0);
+      return ". If " + Text.quote(outcome.name()) + " counts successes out of the trials in column "
+          + Text.quote(first) + " (grouped binomial data), add --trials " + Text.escape(first)
+          + (found.size() > 1 ? " (other columns that could hold the trials: "
+              + Text.list(found.subList(1, found.size())) + ")" : "");
     }
 
     private static boolean isTrueFalse(List<String> labels) {

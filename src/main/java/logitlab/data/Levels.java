@@ -9,7 +9,8 @@ import java.util.List;
  * The distinct values of a text-mode {@link Column} over the rows in use, sorted as R sorts factor
  * levels. When every value is a number the values are merged by numeric value ({@code 2} and
  * {@code 2.0} are one level, printed as first written in the file) and sorted numerically; otherwise
- * each distinct string is a level and they are sorted by {@link String#compareTo}.
+ * each distinct string is a level and they are sorted by {@link String#compareTo}, after the level
+ * of empty fields ({@code --empty-level}), which comes first as R sorts {@code ""} first.
  *
  * @param labels the levels in sorted order, as written in the file
  * @param counts rows in use with each level
@@ -92,10 +93,13 @@ record Levels(List<String> labels, int[] counts, boolean numeric, double[] value
       codeToGroup[c] = g;
     }
     List<Group> sorted = new ArrayList<>(groups);
+    // The empty-field level (--empty-level) first, where R sorts "".
+    String emptyLabel = column.emptyAdopted() ? column.text(column.emptyCode()) : null;
     sorted.sort(
         numeric
             ? Comparator.comparingDouble((Group x) -> x.value)
-            : Comparator.comparing((Group x) -> x.label));
+            : Comparator.comparing((Group x) -> !x.label.equals(emptyLabel))
+                .thenComparing((Group x) -> x.label));
     int[] groupToLevel = new int[groups.size()];
     List<String> labels = new ArrayList<>(sorted.size());
     int[] counts = new int[sorted.size()];

@@ -23,6 +23,9 @@ import java.util.Set;
  * @param weights column of prior weights ({@code --weights}), or null
  * @param trials column of numbers of trials ({@code --trials}): the outcome then holds success
  *     counts, as R's {@code cbind(successes, trials - successes)}; or null
+ * @param emptyLevel {@code --empty-level}: an empty field of a categorical predictor whose values
+ *     are text is a level of its own, {@link #EMPTY_LEVEL}, sorted first as R sorts {@code ""}
+ *     (R's {@code read.csv} keeps {@code ""} in a text column), instead of a missing value
  */
 public record ModelSpec(
     String outcome,
@@ -32,10 +35,17 @@ public record ModelSpec(
     Set<String> naMarkers,
     int maxLevels,
     String weights,
-    String trials) {
+    String trials,
+    boolean emptyLevel) {
 
   /** The default of {@link #maxLevels}. */
   public static final int DEFAULT_MAX_LEVELS = 1000;
+
+  /**
+   * The label of the level an empty field becomes with {@link #emptyLevel}: dummies are named
+   * column + label, {@code region(empty)}, where R would name the level {@code ""}.
+   */
+  public static final String EMPTY_LEVEL = "(empty)";
 
   public ModelSpec {
     if (maxLevels < 2) {
@@ -51,6 +61,19 @@ public record ModelSpec(
       factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
     }
     naMarkers = naMarkers == null ? Set.of() : Set.copyOf(naMarkers);
+  }
+
+  /** A spec in which an empty field is always a missing value. */
+  public ModelSpec(
+      String outcome,
+      List<String> predictors,
+      Map<String, String> factors,
+      String positive,
+      Set<String> naMarkers,
+      int maxLevels,
+      String weights,
+      String trials) {
+    this(outcome, predictors, factors, positive, naMarkers, maxLevels, weights, trials, false);
   }
 
   /** A spec without weights or trials. */
@@ -82,17 +105,22 @@ public record ModelSpec(
   public ModelSpec withOutcome(String column) {
     return new ModelSpec(
         Objects.requireNonNull(column), predictors, factors, positive, naMarkers, maxLevels, weights,
-        trials);
+        trials, emptyLevel);
   }
 
   /** This spec with another {@link #maxLevels}. */
   public ModelSpec withMaxLevels(int max) {
-    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, max, weights, trials);
+    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, max, weights, trials, emptyLevel);
   }
 
   /** This spec with prior weights and/or trials columns (null for none). */
   public ModelSpec withWeights(String weightsColumn, String trialsColumn) {
     return new ModelSpec(outcome, predictors, factors, positive, naMarkers, maxLevels, weightsColumn,
-        trialsColumn);
+        trialsColumn, emptyLevel);
+  }
+
+  /** This spec with {@link #emptyLevel} on or off. */
+  public ModelSpec withEmptyLevel(boolean on) {
+    return new ModelSpec(outcome, predictors, factors, positive, naMarkers, maxLevels, weights, trials, on);
   }
 }

@@ -22,6 +22,15 @@ public final class Numbers {
    * {@code 1e999} is a number that does not fit a double.
    */
   public static boolean looksNumeric(String s) {
+    return looksNumeric(s, '.');
+  }
+
+  /**
+   * Whether {@code s} (already trimmed) is written as a decimal number with this decimal mark:
+   * {@code '.'} ({@code 1.5}) or {@code ','} ({@code 1,5}, as a European spreadsheet writes it and
+   * R's {@code read.csv2} reads it). With {@code ','}, {@code 1.5} is not a number.
+   */
+  static boolean looksNumeric(String s, char decimal) {
     int n = s.length();
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -32,7 +41,7 @@ public final class Numbers {
       i++;
       digits++;
     }
-    if (i < n && s.charAt(i) == '.') {
+    if (i < n && s.charAt(i) == decimal) {
       i++;
       while (i < n && isDigit(s.charAt(i))) {
         i++;
@@ -79,16 +88,33 @@ public final class Numbers {
    * such a column as a factor; logitlab refuses it instead.
    */
   static boolean looksLocalised(String s) {
+    return looksLocalised(s, '.');
+  }
+
+  /**
+   * {@link #looksLocalised(String)} for numbers with this decimal mark: with {@code ','}, a number
+   * with a point ({@code 1.5}, {@code 1.234,5}) or grouping spaces or apostrophes.
+   */
+  static boolean looksLocalised(String s, char decimal) {
     if (!GROUPED.matcher(s).matches()) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '\'' || c == ' ' || c == '\u00A0' || c == '\u202F') {
+      if (c == (decimal == '.' ? ',' : '.') || c == '\'' || c == ' ' || c == '\u00A0' || c == '\u202F') {
         return true;
       }
     }
-    return DOT_THOUSANDS.matcher(s).matches();
+    return decimal == '.' && DOT_THOUSANDS.matcher(s).matches();
+  }
+
+  /**
+   * A number written with this decimal mark ({@link #looksNumeric(String, char)}) in the form
+   * {@link Double#parseDouble} reads: {@code 1,5} becomes {@code 1.5}; anything else is returned as
+   * it is.
+   */
+  static String canonical(String s, char decimal) {
+    return decimal != '.' && looksNumeric(s, decimal) ? s.replace(decimal, '.') : s;
   }
 
   /**

@@ -32,6 +32,7 @@ public final class RowCoder {
   private final DesignMatrix design;
   private final int[] position;
   private final Set<String> naMarkers;
+  private final char decimal;
   /** Per predictor: level text to level index (categorical), else null. */
   private final List<java.util.Map<String, Integer>> levelIndex = new ArrayList<>();
 
@@ -43,7 +44,17 @@ public final class RowCoder {
    * @throws DataException USAGE when the new file lacks a predictor column
    */
   public RowCoder(DesignMatrix design, List<String> header, Set<String> naMarkers, String fileName) {
+    this(design, header, naMarkers, fileName, '.');
+  }
+
+  /**
+   * @param decimal the decimal mark of the new file's numbers ({@code --decimal}): {@code '.'} or
+   *     {@code ','}
+   */
+  public RowCoder(DesignMatrix design, List<String> header, Set<String> naMarkers, String fileName,
+      char decimal) {
     this.design = design;
+    this.decimal = decimal;
     this.naMarkers = naMarkers.stream().map(String::trim).collect(Collectors.toUnmodifiableSet());
     List<DesignMatrix.Predictor> predictors = design.predictors();
     this.position = new int[predictors.size()];
@@ -82,9 +93,13 @@ public final class RowCoder {
       int at = position[k];
       String s = at < fields.length ? fields[at].trim() : "";
       String problem = null;
+      if (s.isEmpty() && pr.categorical() && levelIndex.get(k).containsKey(ModelSpec.EMPTY_LEVEL)) {
+        s = ModelSpec.EMPTY_LEVEL; // trained with --empty-level: an empty field is that level
+      }
       if (s.isEmpty() || "NA".equals(s) || naMarkers.contains(s)) {
         problem = "missing value in " + Text.quote(pr.column());
       } else if (pr.categorical()) {
+        s = Numbers.canonical(s, decimal);
         int level = level(pr, levelIndex.get(k), s);
         if (level < 0) {
           problem = Text.quote(pr.column()) + ": " + Text.quote(s) + " is not a level of the training data ("
@@ -92,10 +107,11 @@ public final class RowCoder {
         } else if (level > 0) {
           row[pr.firstTerm() + level - 1] = 1.0;
         }
-      } else if (!Numbers.looksNumeric(s)) {
-        problem = Text.quote(pr.column()) + ": " + Text.quote(s) + " is not a number";
+      } else if (!Numbers.looksNumeric(s, decimal)) {
+        problem = Text.quote(pr.column()) + ": " + Text.quote(s) + " is not a number"
+            + (decimal != '.' ? " with --decimal '" + decimal + "'" : "");
       } else {
-        double v = Double.parseDouble(s);
+        double v = Double.parseDouble(Numbers.canonical(s, decimal));
         if (Math.abs(v) > DesignMatrixLoader.MAX_SCALE) {
           problem = Text.quote(pr.column()) + ": " + Text.quote(s) + " is out of range (at most 1e100 in size)";
         } else {

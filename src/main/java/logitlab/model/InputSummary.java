@@ -22,6 +22,10 @@ import java.util.Map;
  * @param trialsColumn the trials column of grouped data, or null
  * @param predictors the predictor columns, in order
  * @param terms the design-matrix columns
+ * @param identifierLike numeric predictors whose used values are all distinct whole numbers: a row
+ *     number or an identifier, whose slope means nothing
+ * @param emptyAsMissing for each categorical predictor with text values, the rows whose field was
+ *     empty and so missing (dropped), in column order; see {@link #emptyLevelHints()}
  */
 public record InputSummary(
     String file,
@@ -37,11 +41,36 @@ public record InputSummary(
     String weightsColumn,
     String trialsColumn,
     List<String> predictors,
-    List<String> terms) {
+    List<String> terms,
+    List<String> identifierLike,
+    Map<String, Integer> emptyAsMissing) {
+
+  /**
+   * The share of the rows read above which the empty fields of a categorical column, read as
+   * missing, are worth a hint: a column that silently drops more than 5 % of the rows.
+   */
+  public static final double EMPTY_HINT_SHARE = 0.05;
 
   public InputSummary {
     droppedByColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(droppedByColumn));
     predictors = List.copyOf(predictors);
     terms = List.copyOf(terms);
+    identifierLike = List.copyOf(identifierLike);
+    emptyAsMissing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(emptyAsMissing));
+  }
+
+  /**
+   * The categorical columns whose empty fields, read as missing, dropped more than {@link
+   * #EMPTY_HINT_SHARE} of the rows read, with the number of such rows: each worth suggesting
+   * {@code --empty-level}.
+   */
+  public Map<String, Integer> emptyLevelHints() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    emptyAsMissing.forEach((column, rows) -> {
+      if (rows > EMPTY_HINT_SHARE * rowsRead) {
+        out.put(column, rows);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(out);
   }
 }

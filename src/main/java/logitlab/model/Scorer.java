@@ -6,6 +6,7 @@ package logitlab.model;
  * linear:   x'beta_ols                 (may leave [0, 1])
  * logistic: sigma(x'beta_glm)
  * neuron:   sigma(a x'w)               (a = 1 for sigmoid, 2 for tanh: the neuron's logit weights)
+ * firth:    sigma(x'beta_firth)        (when the comparison has Firth's fit)
  * </pre>
  * An aliased coefficient (NaN) counts as 0, as R's {@code predict} does. Thread-safe and cheap: p
  * multiplications per model.
@@ -14,16 +15,40 @@ public final class Scorer {
   private final double[] linear;
   private final double[] logistic;
   private final double[] neuron;
+  private final double[] firth;
 
   public Scorer(Comparison c) {
-    this(c.linear(), c.logistic(), c.neuron());
+    this(c.linear(), c.logistic(), c.neuron(), c.firth());
   }
 
   /** The scorer of three fits (before they are gathered into a {@link Comparison}). */
   public Scorer(LinearProbabilityFit linear, LogisticFit logistic, NeuronFit neuron) {
+    this(linear, logistic, neuron, null);
+  }
+
+  /** The scorer of three fits and Firth's ({@code firth} may be null: none). */
+  public Scorer(LinearProbabilityFit linear, LogisticFit logistic, NeuronFit neuron, LogisticFit firth) {
     this.linear = linear.estimates();
     this.logistic = logistic.estimates();
     this.neuron = neuron.logitWeights();
+    this.firth = firth == null ? null : firth.estimates();
+  }
+
+  /** Whether there is Firth's fit to score with. */
+  public boolean hasFirth() {
+    return firth != null;
+  }
+
+  /**
+   * Firth's penalised-likelihood fit's sigma(x'beta).
+   *
+   * @throws IllegalStateException when the comparison has no Firth fit
+   */
+  public double firth(double[] x) {
+    if (firth == null) {
+      throw new IllegalStateException("no Firth fit (compare without --firth)");
+    }
+    return Logistic.sigmoid(dot(x, firth));
   }
 
   /** Number of design columns a row must have. */

@@ -31,6 +31,11 @@ public final class Csv {
     return quote(neutralise(s));
   }
 
+  /** A text cell of a file whose fields are separated by {@code delimiter}. */
+  public static String text(String s, char delimiter) {
+    return quote(neutralise(s), delimiter);
+  }
+
   /** A number cell: see the class comment. */
   public static String number(double v) {
     if (Double.isNaN(v)) {
@@ -88,9 +93,14 @@ public final class Csv {
 
   /** {@code s} in double quotes (quotes doubled) when it holds a comma, a quote or a line break. */
   static String quote(String s) {
+    return quote(s, ',');
+  }
+
+  /** {@code s} in double quotes (quotes doubled) when it holds the delimiter, a quote or a line break. */
+  public static String quote(String s, char delimiter) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+      if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
         return "\"" + s.replace("\"", "\"\"") + "\"";
       }
     }

@@ -78,6 +78,12 @@ public final class CsvReport {
     for (Map.Entry<String, Integer> e : in.droppedByColumn().entrySet()) {
       count("data", e.getKey(), "rows_missing", e.getValue());
     }
+    for (Map.Entry<String, Integer> e : in.emptyAsMissing().entrySet()) {
+      count("data", e.getKey(), "rows_empty", e.getValue());
+    }
+    for (String column : in.identifierLike()) {
+      text("data", column, "identifier_like", "TRUE");
+    }
     num("data", "", "events", in.events());
     num("data", "", "total", in.total());
     if (in.weightsColumn() != null) {

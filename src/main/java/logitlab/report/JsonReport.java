@@ -78,7 +78,9 @@ public final class JsonReport {
     neuron(c);
     classification(c.classification());
     predictions(c.predictions());
-    List<String> all = new ArrayList<>(Prose.fitWarnings(c.logistic()));
+    List<String> all = new ArrayList<>();
+    Prose.dataWarnings(c.input()).forEach(w -> all.add("data: " + w));
+    all.addAll(Prose.fitWarnings(c.logistic()));
     if (c.firth() != null) {
       Prose.fitWarnings(c.firth()).forEach(w -> all.add("firth: " + w));
     }

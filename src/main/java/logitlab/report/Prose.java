@@ -202,9 +202,32 @@ final class Prose {
     return out;
   }
 
-  /** Every warning of the fits, each once, labelled by model. */
+  /**
+   * The warnings about the data: a numeric predictor that looks like an identifier, and a
+   * categorical column whose empty fields, read as missing, dropped more than {@link
+   * InputSummary#EMPTY_HINT_SHARE} of the rows (with the hint {@code --empty-level}).
+   */
+  static List<String> dataWarnings(InputSummary in) {
+    List<String> out = new ArrayList<>();
+    for (String column : in.identifierLike()) {
+      out.add("column \"" + column + "\" looks like an identifier or a row number: its " + in.rowsUsed()
+          + " values are all different whole numbers. As a numeric predictor it gets a slope per unit of \""
+          + column + "\", which means nothing for a code; leave it out (list the predictors with -x).");
+    }
+    in.emptyLevelHints().forEach((column, rows) -> out.add("column \"" + column + "\" is empty in " + rows
+        + " of the " + in.rowsRead() + " rows (" + Fmt.percent((double) rows / in.rowsRead())
+        + "); an empty field is a missing value, so those rows were dropped. If an empty \"" + column
+        + "\" is a category of its own (R's read.csv keeps \"\" as a level), add --empty-level to keep"
+        + " those rows as the level \"(empty)\"."));
+    return out;
+  }
+
+  /** Every warning of the data and the fits, each once, labelled by where it comes from. */
   static List<String> warnings(Comparison c) {
     List<String> out = new ArrayList<>();
+    for (String w : dataWarnings(c.input())) {
+      add(out, "data: " + w);
+    }
     for (String w : fitWarnings(c.logistic())) {
       add(out, "logistic: " + w);
     }

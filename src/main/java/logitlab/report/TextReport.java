@@ -69,7 +69,11 @@ public final class TextReport {
         model.append(next);
       }
     }
-    sb.append(model).append("\n\n");
+    sb.append(model).append('\n');
+    for (String w : Prose.dataWarnings(in)) {
+      wrap(sb, "  warning: ", "           ", w);
+    }
+    sb.append('\n');
   }
 
   private static void sideBySide(StringBuilder sb, Comparison c) {

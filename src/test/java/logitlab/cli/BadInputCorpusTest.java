@@ -169,6 +169,37 @@ class BadInputCorpusTest {
   }
 
   /**
+   * Every case read from standard input ({@code compare -}) gets the same exit code and the same
+   * message or output, with {@code <stdin>} where the file's name was: the input is read once, in
+   * one pass, whatever it is.
+   */
+  @TestFactory
+  Stream<DynamicTest> standardInputGivesTheSameAnswers() throws IOException {
+    return manifest().stream()
+        .filter(c -> !c.file().startsWith("gen:")
+            && c.args().stream().noneMatch(a -> a.contains("{in}") || a.contains("{dir}")))
+        .map(c -> DynamicTest.dynamicTest("stdin " + c.name(), () -> checkStdin(c)));
+  }
+
+  private static void checkStdin(Case c) throws IOException {
+    Path dir = Files.createTempDirectory(tmp, "stdin");
+    Path input = prepare(c.file(), dir);
+    List<String> rest = new ArrayList<>(c.args());
+    List<String> fromFile = new ArrayList<>(List.of("compare", input.toString()));
+    fromFile.addAll(rest);
+    List<String> fromStdin = new ArrayList<>(List.of("compare", "-"));
+    fromStdin.addAll(rest);
+    CliRunner f = CliRunner.run(fromFile.toArray(String[]::new));
+    CliRunner r = CliRunner.withStdin(Files.readAllBytes(input), fromStdin.toArray(String[]::new));
+    assertEquals(f.code(), r.code(), "stderr: " + r.err());
+    assertNoStackTrace(r);
+    assertEquals(f.err().replace(input.toString(), "<stdin>"), r.err());
+    // the text wraps at 80 columns, and the file name is longer than "<stdin>"
+    assertEquals(f.out().replace(input.toString(), "<stdin>").replaceAll("\\s+", " "),
+        r.out().replaceAll("\\s+", " "));
+  }
+
+  /**
    * A batch run over the corpus: every bad file is reported in the summary with its exit code and
    * message, every good file still gets its result, and the run's exit code is the first failure's.
    */

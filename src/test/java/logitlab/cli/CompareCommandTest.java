@@ -137,6 +137,40 @@ class CompareCommandTest {
   }
 
   @Test
+  void theOutputFilesExtensionSaysTheFormatUnlessFormatDoes() throws IOException {
+    String json = CliRunner.run("compare", "data/exam.csv", "--format", "json").out();
+    String markdown = CliRunner.run("compare", "data/exam.csv", "--format", "markdown").out();
+    String csv = CliRunner.run("compare", "data/exam.csv", "--format", "csv").out();
+    String text = CliRunner.run("compare", "data/exam.csv").out();
+    String[][] cases = {
+      {"r.json", json}, {"r.JSON", json}, {"r.md", markdown}, {"r.markdown", markdown}, {"r.csv", csv},
+      {"r.txt", text}, {"r.out", text}, {"results", text}, {".hidden", text}};
+    for (String[] c : cases) {
+      Path out = tmp.resolve(c[0]);
+      CliRunner r = CliRunner.run("compare", "data/exam.csv", "-o", out.toString());
+      assertEquals(0, r.code(), r.err());
+      assertEquals(c[1], Files.readString(out), c[0]);
+    }
+    Path md = tmp.resolve("given.md");
+    assertEquals(0, CliRunner.run("compare", "data/exam.csv", "-o", md.toString(), "--format", "json").code());
+    assertEquals(json, Files.readString(md), "--format wins over the extension");
+    assertEquals(text, CliRunner.run("compare", "data/exam.csv", "-o", "-").out(), "- has no extension: text");
+
+    // .html is the report's: refused before any work, with the command that writes it
+    for (String name : new String[] {"r.html", "r.HTM"}) {
+      Path html = tmp.resolve(name);
+      CliRunner r = CliRunner.run("compare", "data/exam.csv", "-o", html.toString());
+      assertOneLineError(r, 2, "compare writes text, Markdown, CSV or JSON; for an HTML page with the tables "
+          + "and plots run: logitlab report data/exam.csv -o " + html);
+      assertFalse(Files.exists(html));
+    }
+    Path html = tmp.resolve("forced.html");
+    assertEquals(0, CliRunner.run("compare", "data/exam.csv", "-o", html.toString(), "--format", "markdown").code());
+    assertEquals(markdown, Files.readString(html));
+    assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--format", "html"), 2, "use logitlab report");
+  }
+
+  @Test
   void failedRunLeavesNoOutputFile() throws IOException {
     Path bad = csv("bad.csv", "x,y\n1,0\nabc,1\n2,1\n");
     Path out = tmp.resolve("never.txt");

@@ -54,12 +54,13 @@ class MutationFuzzTest {
    * weights.
    */
   private static final String[][] SOURCES = {
-    {"data/smoking.csv"}, {"data/challenger.csv"}, {"data/exam.csv"}, {"data/spector.csv"},
+    {"data/smoking.csv"}, {"data/challenger.csv"}, {"data/exam.csv"},
+    {"data/survey.csv", "-y", "smoker", "-x", "age,sex,region", "--na", "n/a"},
     {"data/admissions.csv", "--factor", "rank"}, {"data/admissions.csv"},
     {"data/smoking.csv|semicolons", "-d", ";"},
     {"data/exam.csv|yes-no", "--positive", "yes"},
     {"data/admissions.csv|letters", "--factor", "rank:b", "--at", "gre=600,rank=c"},
-    {"data/spector.csv|weights", "--weights", "w"},
+    {"data/challenger.csv|weights", "--weights", "w"},
   };
 
   /** Tokens a spreadsheet export may hold, put in place of a field or inserted. */

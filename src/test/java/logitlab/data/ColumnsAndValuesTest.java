@@ -56,9 +56,12 @@ class ColumnsAndValuesTest {
   @Test
   void unknownColumnsListTheColumns() {
     String cols = "; columns are: age, cigs, disease";
-    assertError(Kind.USAGE, () -> load(dir, AGE_CIGS, spec("diseas", null)), NAME + ": no column \"diseas\"" + cols);
-    assertError(
-        Kind.USAGE, () -> load(dir, AGE_CIGS, spec(null, List.of("agee"))), NAME + ": no column \"agee\"" + cols);
+    assertError(Kind.USAGE, () -> load(dir, AGE_CIGS, spec("diseas", null)),
+        NAME + ": no column \"diseas\" (did you mean \"disease\"?)" + cols);
+    assertError(Kind.USAGE, () -> load(dir, AGE_CIGS, spec(null, List.of("agee"))),
+        NAME + ": no column \"agee\" (did you mean \"age\"?)" + cols);
+    assertError(Kind.USAGE, () -> load(dir, AGE_CIGS, spec(null, List.of("height"))),
+        NAME + ": no column \"height\"" + cols);
     ModelSpec factor = new ModelSpec(null, null, Map.of("race", "1"), null, Set.of());
     assertError(Kind.USAGE, () -> load(dir, AGE_CIGS, factor), NAME + ": no column \"race\"" + cols);
   }

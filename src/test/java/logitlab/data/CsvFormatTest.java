@@ -160,8 +160,8 @@ class CsvFormatTest {
     assertError(Kind.BAD_INPUT, () -> load(dir, "x;y\n1;0\n2;1\n"),
         NAME + ":1: the header has one column, \"x;y\", which contains ';': is that the delimiter?"
             + " (add -d ';')");
-    assertError(Kind.BAD_INPUT, () -> load(dir, "sep=;\nx;y\n1;0\n"),
-        NAME + ":1: the first line is a spreadsheet \"sep=\" hint");
+    assertError(Kind.BAD_INPUT, () -> load(dir, "\nsep=;\nx;y\n1;0\n"),
+        NAME + ":2: \"sep=;\" looks like a spreadsheet \"sep=\" line");
   }
 
   @Test

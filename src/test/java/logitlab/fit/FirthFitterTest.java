@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Wald intervals from them, and profile penalised-likelihood intervals (logistf's default method)
  * found in R by root-finding on a profile maximised with BFGS and Newton steps (logistf is not in
  * Debian). Datasets: endometrial (Heinze &amp; Schemper 2002, quasi-complete separation),
- * data/separated.csv (complete separation), Spector &amp; Mazzeo (no separation) and Collett's
+ * data/separated.csv (complete separation), data/challenger.csv (no separation, n = 23) and Collett's
  * budworm data (grouped: deaths out of 20, the trials as prior weights).
  *
  * <p>Tolerances, relative to max(1, |value|): coefficients {@value #COEF_TOL}; standard errors, z

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
@@ -57,14 +59,27 @@ class GoldenDatasetsTest {
     g.get("predictors").forEach(n -> predictors.add(n.asText()));
     Map<String, String> factors = new LinkedHashMap<>();
     g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-    ModelSpec spec = new ModelSpec(g.get("outcome").asText(), predictors, factors, null, null)
+    ModelSpec spec = new ModelSpec(g.get("outcome").asText(), predictors, factors, text(g, "positive"), naMarkers(g))
         .withWeights(text(g, "weights"), text(g, "trials"));
     String file = g.get("file").asText();
-    return DesignMatrixLoader.load(Path.of(file), file, ',', spec);
+    DesignMatrix d = DesignMatrixLoader.load(Path.of(file), file, ',', spec);
+    if (g.has("rowsUsed")) {
+      assertEquals(g.get("rowsUsed").asInt(), d.n(), "rows left after dropping missing values, as R's na.omit");
+    }
+    return d;
+  }
+
+  /** The extra missing-value markers ({@code --na}) of a golden file's {@code "na"} array, if any. */
+  static Set<String> naMarkers(JsonNode g) {
+    Set<String> na = new LinkedHashSet<>();
+    if (g.has("na")) {
+      g.get("na").forEach(n -> na.add(n.asText()));
+    }
+    return na;
   }
 
   /** A string field, or null when absent or JSON null. */
-  private static String text(JsonNode g, String field) {
+  static String text(JsonNode g, String field) {
     return g.hasNonNull(field) ? g.get(field).asText() : null;
   }
 

@@ -56,11 +56,28 @@ class StatisticsGoldenTest {
     return Files.list(Path.of("src/test/resources/golden")).filter(p -> p.getFileName().toString().startsWith("margeff-")).sorted();
   }
 
+  /**
+   * The design of a golden file: its outcome and predictors (the arguments, or the file's own
+   * {@code "outcome"} and {@code "predictors"}, or the CSV's defaults), factors, and the event
+   * ({@code "positive"}) and missing-value markers ({@code "na"}) when it names them.
+   */
   private static DesignMatrix load(JsonNode g, String outcome, List<String> predictors) {
     Map<String, String> factors = new LinkedHashMap<>();
     g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), null));
+    if (outcome == null && g.has("outcome")) {
+      outcome = g.get("outcome").asText();
+      predictors = new ArrayList<>();
+      for (JsonNode n : g.get("predictors")) {
+        predictors.add(n.asText());
+      }
+    }
     String file = g.get("file").asText();
-    return DesignMatrixLoader.load(Path.of(file), file, ',', new ModelSpec(outcome, predictors, factors, null, null));
+    DesignMatrix d = DesignMatrixLoader.load(Path.of(file), file, ',',
+        new ModelSpec(outcome, predictors, factors, GoldenDatasetsTest.text(g, "positive"), GoldenDatasetsTest.naMarkers(g)));
+    if (g.has("rowsUsed")) {
+      assertEquals(g.get("rowsUsed").asInt(), d.n(), "rows left after dropping missing values, as R's na.omit");
+    }
+    return d;
   }
 
   private static double[] lows(List<Interval> iv) {
