@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 40 rows; each is run on every data set, so every pair of options is exercised on every data set.
  *
  * <p><b>Data.</b> Every {@code data/*.csv} (with the arguments it needs: a factor, the trials
- * column), and seeded generated sets: complete separation, quasi-complete separation (both outcomes
+ * column, survey's outcome and missing-value marker; each must be fitted by some row), and seeded generated sets: complete separation, quasi-complete separation (both outcomes
  * at the boundary), a factor level with only events, an aliased column (2 x + 1), a constant
  * column, and a tiny set with n = p + 1.
  *
@@ -91,7 +91,8 @@ class OptionMatrixTest {
   /** The extra arguments a bundled file needs; others run with none. */
   static final Map<String, List<String>> BUNDLED_ARGS = Map.of(
       "admissions.csv", List.of("--factor", "rank"),
-      "dollhill.csv", List.of("-y", "cases", "--trials", "n", "-x", "cigs,inhaler"));
+      "dollhill.csv", List.of("-y", "cases", "--trials", "n", "-x", "cigs,inhaler"),
+      "survey.csv", List.of("-y", "smoker", "-x", "age,sex,region", "--positive", "yes", "--na", "n/a"));
 
   @TempDir static Path tmp;
   static final Map<Path, List<String>> DATA = new LinkedHashMap<>();
@@ -153,7 +154,9 @@ class OptionMatrixTest {
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     int runs = 0;
+    List<String> neverFitted = new ArrayList<>();
     for (Map.Entry<Path, List<String>> data : DATA.entrySet()) {
+      int fitted = 0;
       for (int[] row : rows) {
         List<String> args = new ArrayList<>(List.of("compare", data.getKey().toString()));
         args.addAll(data.getValue());
@@ -164,6 +167,7 @@ class OptionMatrixTest {
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
         runs++;
         byCode.merge(r.code(), 1, Integer::sum);
+        fitted += r.code() == 0 ? 1 : 0;
         String both = r.out() + r.err();
         boolean bad = !List.of(0, 2, 3, 4).contains(r.code()) || both.contains("internal error")
             || both.contains("Exception") || both.contains("\tat ");
@@ -172,6 +176,9 @@ class OptionMatrixTest {
               + r.err().lines().findFirst().orElse(""));
         }
       }
+      if (fitted == 0) {
+        neverFitted.add(data.getKey().toString());
+      }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     long cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
@@ -179,6 +186,8 @@ class OptionMatrixTest {
         + DATA.size() + " data sets) in " + ms + " ms (" + cpuMs + " ms CPU); exit codes " + byCode);
     assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
     assertTrue(cpuMs < CPU_BUDGET_MS, "took " + cpuMs + " ms of CPU");
+    // every data set is fitted (a new file in data/ that needs arguments goes into BUNDLED_ARGS)
+    assertTrue(neverFitted.isEmpty(), "never fitted: " + neverFitted);
     // every option row is a valid command line: the matrix reaches the fits, not the usage errors
     assertTrue(byCode.getOrDefault(2, 0) == 0, "usage errors: " + byCode);
     assertTrue(byCode.getOrDefault(0, 0) > runs * 9 / 10, "exit codes " + byCode);
