@@ -3,10 +3,13 @@
 #   Rscript scripts/golden-firth.R        (run from the repository root)
 #
 # Needs R (tested with R 4.2.2) and two Debian packages:
-#   apt-get install r-base-core r-cran-brglm2 r-cran-lpsolve r-cran-numderiv
+#   apt-get install r-base-core r-cran-brglm2 r-cran-lpsolve r-cran-numderiv r-cran-mass
+# and src/test/resources/firth/arrests.csv from `python3 scripts/make-crash-data.py`.
 #
 # Writes
 #   data/endometrial.csv                         brglm2's `endometrial` data (Heinze & Schemper 2002)
+#   src/test/resources/firth/birthwt.csv         MASS's `birthwt` data, columns bwt and low only
+#                                                (low = bwt < 2500 g: completely separated)
 #   src/test/resources/golden/firth/<name>.json  Firth fits: brglm2::brglmFit(type = "AS_mean"),
 #                                                Wald intervals and profile penalised-likelihood
 #                                                intervals (see below)
@@ -40,6 +43,7 @@
 
 options(warn = 1)
 suppressPackageStartupMessages({
+  library(MASS)
   library(brglm2)
   library(lpSolve)
   library(numDeriv)
@@ -49,8 +53,9 @@ if (!file.exists("data") || !file.exists("scripts/golden-firth.R")) {
   stop("run from the repository root: Rscript scripts/golden-firth.R")
 }
 
-versions <- sprintf("%s; brglm2 %s; lpSolve %s; numDeriv %s", R.version.string,
-                    packageVersion("brglm2"), packageVersion("lpSolve"), packageVersion("numDeriv"))
+versions <- sprintf("%s; brglm2 %s; lpSolve %s; numDeriv %s; MASS %s", R.version.string,
+                    packageVersion("brglm2"), packageVersion("lpSolve"), packageVersion("numDeriv"),
+                    packageVersion("MASS"))
 
 # ---- JSON writing helpers (as scripts/golden.R: sprintf("%.17g"), no JSON package) -----------
 
@@ -98,6 +103,21 @@ write.csv(endo, con, row.names = FALSE, quote = FALSE, eol = "\n")
 close(con)
 stopifnot(isTRUE(all.equal(read.csv("data/endometrial.csv"), endo, check.attributes = FALSE)))
 
+# ---- src/test/resources/firth/birthwt.csv ------------------------------------------------
+
+# Hosmer & Lemeshow (1989), Applied Logistic Regression: 189 births at Baystate Medical Center,
+# Springfield, Massachusetts, 1986; as MASS 7.3 ships it (GPL-2 | GPL-3). low is 1 exactly when
+# bwt < 2500 g, so low ~ bwt is completely separated: maximum likelihood diverges, Firth's
+# estimate is finite, and brglm2 (default brglmControl(), maxit = 100) converges in 29 iterations.
+bw <- birthwt[, c("bwt", "low")]
+con <- file("src/test/resources/firth/birthwt.csv", open = "wb")
+write.csv(bw, con, row.names = FALSE, quote = FALSE, eol = "\n")
+close(con)
+stopifnot(isTRUE(all.equal(read.csv("src/test/resources/firth/birthwt.csv"), bw, check.attributes = FALSE)))
+bw_default <- glm(low ~ bwt, family = binomial("logit"), data = bw, method = "brglmFit", type = "AS_mean")
+stopifnot(bw_default$converged)
+cat(sprintf("birthwt: brglmFit with its defaults converged in %d iterations\n", bw_default$iter))
+
 # ---- model matrices as logitlab builds them ---------------------------------------------
 
 # The outcome is the last column.  With trials (a column name), the outcome counts successes out
@@ -136,33 +156,41 @@ mod_score <- function(beta, X, y, a) {
   drop(crossprod(X, a * (y - mu) + h * (0.5 - mu)))
 }
 # max over beta_-j of l*(beta) with beta_j = b
-profile_value <- function(b, j, X, y, a, start) {
+# The inner maximum starts on the first-order profile trace, beta_-j + (b - beta_j) V[-j, j] / V[j, j]
+# (V the covariance at the estimate), with optim's parscale the standard errors, so that a
+# coefficient in large units (birthwt's bwt, in grams) is searched on its own scale.
+profile_value <- function(b, j, X, y, a, beta, V) {
   full <- function(g) { beta <- numeric(ncol(X)); beta[j] <- b; beta[-j] <- g; beta }
+  start <- beta[-j] + (b - beta[j]) * V[-j, j] / V[j, j]
   o <- optim(start, function(g) -pen_loglik(full(g), X, y, a),
              function(g) -mod_score(full(g), X, y, a)[-j],
-             method = "BFGS", control = list(reltol = 1e-15, maxit = 10000))
+             method = "BFGS", control = list(reltol = 1e-15, maxit = 10000,
+                                             parscale = sqrt(diag(V))[-j]))
   stopifnot(o$convergence == 0)
   # polish: Newton steps on the modified score, Hessian by numDeriv::jacobian of the score
+  # (the score relative to n times each column's largest value)
+  size <- nrow(X) * pmax(1, apply(abs(X[, -j, drop = FALSE]), 2, max))
   g <- o$par
   for (k in 1:20) {
     s <- mod_score(full(g), X, y, a)[-j]
-    if (max(abs(s)) < 1e-11) break
+    if (max(abs(s) / size) < 1e-13) break
     H <- numDeriv::jacobian(function(h) mod_score(full(h), X, y, a)[-j], g)
     g <- g - solve(H, s)
   }
-  stopifnot(max(abs(mod_score(full(g), X, y, a)[-j])) < 1e-9)
+  stopifnot(max(abs(mod_score(full(g), X, y, a)[-j]) / size) < 1e-11)
   pen_loglik(full(g), X, y, a)
 }
-profile_interval <- function(j, X, y, a, beta, se, conf) {
+profile_interval <- function(j, X, y, a, beta, se, conf, V) {
   crit <- qchisq(conf, 1)
   top <- pen_loglik(beta, X, y, a)
-  f <- function(b) 2 * (top - profile_value(b, j, X, y, a, beta[-j])) - crit
+  f <- function(b) 2 * (top - profile_value(b, j, X, y, a, beta, V)) - crit
   lo <- uniroot(f, c(beta[j] - 4 * se[j], beta[j]), extendInt = "downX", tol = 1e-12)$root
   hi <- uniroot(f, c(beta[j], beta[j] + 4 * se[j]), extendInt = "upX", tol = 1e-12)$root
   c(lo, hi)
 }
 
-firth_case <- function(name, file, factors = character(0), published = NULL, trials = NULL) {
+firth_case <- function(name, file, factors = character(0), published = NULL, trials = NULL,
+                       default_iterations = NULL) {
   m <- design(file, factors, trials)
   ctrl <- list(epsilon = 1e-12, maxit = 1000)
   fit <- glm(m$fo, family = binomial("logit"), data = m$d, method = "brglmFit", type = "AS_mean",
@@ -170,12 +198,13 @@ firth_case <- function(name, file, factors = character(0), published = NULL, tri
   stopifnot(fit$converged)
   beta <- coef(fit)
   se <- sqrt(diag(vcov(fit)))
-  # independent check of the estimate: the modified score vanishes there
-  stopifnot(max(abs(mod_score(beta, m$X, m$y, m$a))) < 1e-8)
+  # independent check of the estimate: the modified score vanishes there (relative to the size
+  # of each column: birthwt's bwt is in grams)
+  stopifnot(max(abs(mod_score(beta, m$X, m$y, m$a)) / pmax(1, apply(abs(m$X), 2, max))) < 1e-8)
   z <- beta / se
   intervals <- function(conf) {
     q <- qnorm((1 + conf) / 2)
-    prof <- t(sapply(seq_along(beta), function(j) profile_interval(j, m$X, m$y, m$a, beta, se, conf)))
+    prof <- t(sapply(seq_along(beta), function(j) profile_interval(j, m$X, m$y, m$a, beta, se, conf, vcov(fit))))
     list(conf = json_num(conf),
          waldLow = json_num_array(beta - q * se), waldHigh = json_num_array(beta + q * se),
          profileLow = json_num_array(prof[, 1]), profileHigh = json_num_array(prof[, 2]))
@@ -225,6 +254,13 @@ firth_case <- function(name, file, factors = character(0), published = NULL, tri
     firth = json_object(firth, 2)
   )
   if (!is.null(published)) top$published <- json_object(published, 2)
+  if (!is.null(default_iterations)) {
+    top$brglm2Defaults <- json_object(list(
+      call = json_str(sprintf(paste0("glm(%s, family = binomial(\"logit\"), data = read.csv(\"%s\"), ",
+                                     "method = \"brglmFit\", type = \"AS_mean\")"), deparse(m$fo), file)),
+      converged = json_bool(TRUE),
+      iterations = json_int(default_iterations)), 2)
+  }
   write_json(top, sprintf("src/test/resources/golden/firth/%s.json", name))
   cat(sprintf("firth %-12s %s\n", name, paste(sprintf("%s=%.6g", names(beta), beta), collapse = " ")))
 }
@@ -319,6 +355,13 @@ firth_case("endometrial", "data/endometrial.csv", published = list(
   terms = json_str_array(c("(Intercept)", "NV", "PI", "EH")),
   estimate = json_num_array(c(3.77456, 2.92927, -0.03475, -2.60416))))
 firth_case("separated", "data/separated.csv")
+# completely separated, a coefficient in grams: the case where a step cap of 5 and 25 iterations
+# stopped short (issue 9)
+firth_case("birthwt", "src/test/resources/firth/birthwt.csv", default_iterations = bw_default$iter)
+# ordinary data with factors and a year near 2000 (ill-conditioned X'WX), shaped like
+# carData::Arrests (synthetic: scripts/make-crash-data.py): the profile intervals once threw
+firth_case("arrests", "src/test/resources/firth/arrests.csv",
+           factors = c("colour", "sex", "employed", "citizen"))
 firth_case("challenger", "data/challenger.csv")
 # Collett (1991), Modelling Binary Data, p. 75 (Venables & Ripley, MASS, 4th ed., 7.2): tobacco
 # budworms killed out of 20 by log2(dose) and sex; grouped data, the male group at dose 5 all dead

@@ -27,6 +27,11 @@ final class GlmCliOptions {
           + "which has finite estimates even when the data are separated (as R's logistf/brglm2).")
   boolean firth;
 
+  @Option(names = "--firth-max-iterations", paramLabel = "N", defaultValue = "100", order = 33,
+      description = "Iteration limit of Firth's fit (and of each of its profile fits). "
+          + "Default: ${DEFAULT-VALUE} (as brglm2)")
+  int firthMaxIterations;
+
   @Option(names = "--robust", paramLabel = "HC0|HC1|HC2|HC3", arity = "0..1", fallbackValue = "HC3",
       order = 34, description = "Add heteroskedasticity-robust standard errors to the linear model "
           + "(HC3 when no type is given).")
@@ -43,7 +48,7 @@ final class GlmCliOptions {
       case "profile" -> IrlsOptions.CiMethod.PROFILE;
       default -> throw new UsageException("--ci must be wald or profile, not \"" + ci + "\"");
     };
-    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, conf, method));
+    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, conf, method, firthMaxIterations));
   }
 
   /** Everything the compare job needs, with the neuron's options from their own mixin. */

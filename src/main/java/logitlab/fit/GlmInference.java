@@ -39,13 +39,24 @@ import org.apache.commons.math3.special.Gamma;
 final class GlmInference {
   private GlmInference() {}
 
-  /** Wald intervals at level conf. */
+  /**
+   * Wald intervals at level conf; where the standard error is not a finite number (a singular
+   * information matrix), both ends are NaN, {@link Interval.End#NO_STD_ERROR}.
+   */
   static List<Interval> waldIntervals(List<Coefficient> coefs, double conf) {
     double z = normalQuantile((1 + conf) / 2);
     List<Interval> out = new ArrayList<>();
     for (Coefficient c : coefs) {
-      out.add(c.isAliased() ? Interval.UNDEFINED
-          : new Interval(c.estimate() - z * c.stdError(), c.estimate() + z * c.stdError()));
+      if (c.isAliased()) {
+        out.add(Interval.UNDEFINED);
+      } else if (!Double.isFinite(c.stdError()) || !Double.isFinite(c.estimate())) {
+        out.add(new Interval(Double.NaN, Double.NaN, Interval.End.NO_STD_ERROR, Interval.End.NO_STD_ERROR));
+      } else {
+        double lo = c.estimate() - z * c.stdError();
+        double hi = c.estimate() + z * c.stdError();
+        // an end beyond the largest double is still a number, only too large to write
+        out.add(new Interval(lo, hi, Interval.End.FINITE, Interval.End.FINITE));
+      }
     }
     return out;
   }
@@ -264,35 +275,6 @@ final class GlmInference {
               : String.join(", ", a.collinearWith()));
     }
     return sb.toString();
-  }
-
-  /**
-   * One end of a profile interval: the root of g (negative at the estimate, rising away from it)
-   * in direction dir. Walks out from the estimate in steps of se, doubling, until g &gt; 0, then
-   * solves by Brent's method; an end that is never reached (beyond 1e12, or g undefined) is
-   * infinite, as under separation.
-   */
-  static double profileEnd(java.util.function.DoubleUnaryOperator g, double est, double se, int dir) {
-    double step = Double.isFinite(se) && se > 0 ? se : Math.max(1, Math.abs(est));
-    double inner = est;
-    double outer = est + dir * step;
-    double go = g.applyAsDouble(outer);
-    for (int k = 0; k < 60 && !(go > 0); k++) {
-      if (Double.isNaN(go) || Math.abs(outer) > 1e12) {
-        return dir * Double.POSITIVE_INFINITY;
-      }
-      inner = outer;
-      step *= 2;
-      outer = est + dir * step;
-      go = g.applyAsDouble(outer);
-    }
-    if (!(go > 0)) {
-      return dir * Double.POSITIVE_INFINITY;
-    }
-    double lo = Math.min(inner, outer);
-    double hi = Math.max(inner, outer);
-    return new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-12, 1e-10)
-        .solve(500, g::applyAsDouble, lo, hi);
   }
 
   /**

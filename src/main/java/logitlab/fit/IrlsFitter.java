@@ -68,7 +68,7 @@ public final class IrlsFitter {
     int p = d.p();
     int[] all = new int[p];
     Arrays.setAll(all, j -> j);
-    Core c = irls(d, all, null, opt);
+    Core c = irls(d, all, null, null, opt);
 
     List<String> warnings = new ArrayList<>();
     if (!c.converged) {
@@ -107,12 +107,8 @@ public final class IrlsFitter {
     }
 
     List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE
-        ? profileIntervals(d, c, coefs, opt)
+        ? profileIntervals(d, c, coefs, opt, separation.detected())
         : GlmInference.waldIntervals(coefs, opt.conf());
-    if (intervals.stream().anyMatch(iv -> Double.isInfinite(iv.low()) || Double.isInfinite(iv.high()))) {
-      warnings.add("some profile-likelihood interval ends are infinite: the likelihood never falls "
-          + "far enough on that side (a sign of separation)");
-    }
     return GlmInference.assemble("maximum likelihood (IRLS)", d, c.beta, s.unscaledCovariance(),
         coefs, intervals, opt.ci().label(), opt.conf(), c.mu, s.rank(), c.iterations, c.converged,
         aliases, separation, warnings);
@@ -132,10 +128,13 @@ public final class IrlsFitter {
   }
 
   /**
-   * IRLS on the columns {@code cols} of the design, with an optional offset added to eta.
-   * The returned solution and beta are indexed in the design's column order.
+   * IRLS on the columns {@code cols} of the design, with an optional offset added to eta, from R's
+   * start (mu from y) or, given {@code start} (coefficients over {@code cols}), from eta = X start +
+   * offset, as R's {@code etastart}; from such a start the deviance is known, and the step is halved
+   * whenever it rises from the first iteration on. The returned solution and beta are indexed in the
+   * design's column order.
    */
-  static Core irls(DesignMatrix d, int[] cols, double[] offset, IrlsOptions opt) {
+  static Core irls(DesignMatrix d, int[] cols, double[] offset, double[] start, IrlsOptions opt) {
     int n = d.n();
     int p = d.p();
     int q = cols.length;
@@ -153,8 +152,12 @@ public final class IrlsFitter {
       eta[i] = Logistic.logit(m);
       mu[i] = linkinv(eta[i]);
     }
-    double devOld = deviance(d, mu);
     double[] coefOld = null;
+    if (start != null) {
+      update(d, cols, start, offset, eta, mu);
+      coefOld = start.clone();
+    }
+    double devOld = deviance(d, mu);
     double[] coef = null;
     StreamingQr.Solution last = null;
     boolean converged = false;
@@ -179,35 +182,36 @@ public final class IrlsFitter {
         qr.add(row, 0, w, z);
       }
       last = qr.solve(tol);
-      double[] start = LinearPredictor.zeroNaN(last.beta());
-      dev = update(d, cols, start, offset, eta, mu);
+      double[] next = LinearPredictor.zeroNaN(last.beta());
+      dev = update(d, cols, next, offset, eta, mu);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
           throw new FitException(d.file() + ": no valid set of logistic coefficients found; the IRLS "
               + "start values give a non-finite deviance");
         }
         for (int h = 0; h < opt.maxIterations() && !Double.isFinite(dev); h++) {
-          halve(start, coefOld);
-          dev = update(d, cols, start, offset, eta, mu);
+          halve(next, coefOld);
+          dev = update(d, cols, next, offset, eta, mu);
           halvings++;
         }
       }
-      // glm2: halve the step while the deviance rises (not on the first iteration, as glm2)
-      if (iter > 1 && coefOld != null) {
+      // glm2: halve the step while the deviance rises (not on the first iteration from R's start,
+      // as glm2, whose start is not a coefficient vector)
+      if ((iter > 1 || start != null) && coefOld != null) {
         for (int h = 0; h < opt.maxIterations() && (dev - devOld) / (0.1 + Math.abs(dev)) >= eps; h++) {
-          halve(start, coefOld);
-          dev = update(d, cols, start, offset, eta, mu);
+          halve(next, coefOld);
+          dev = update(d, cols, next, offset, eta, mu);
           halvings++;
         }
       }
-      coef = start;
+      coef = next;
       if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < eps) {
         converged = true;
         break;
       }
       lastChange = Math.abs(dev - devOld);
       devOld = dev;
-      coefOld = start.clone();
+      coefOld = next.clone();
     }
     Core c = new Core();
     c.iterations = Math.min(iter, opt.maxIterations());
@@ -245,8 +249,15 @@ public final class IrlsFitter {
     return c;
   }
 
-  /** Profile-likelihood intervals (exact roots of the profile deviance). */
-  private static List<Interval> profileIntervals(DesignMatrix d, Core fit, List<Coefficient> coefs, IrlsOptions opt) {
+  /**
+   * Profile-likelihood intervals: the exact roots of dev_j(b) - dev = chi^2_1(conf), each inner fit
+   * an IRLS with offset b x_j warm-started along the profile ({@link ProfileSearch}). They are
+   * measured from the fit's deviance, so they need a converged fit; under separation the fit does
+   * not converge (its deviance only approaches its infimum) and the profile is still followed, its
+   * unbounded ends infinite.
+   */
+  private static List<Interval> profileIntervals(DesignMatrix d, Core fit, List<Coefficient> coefs,
+      IrlsOptions opt, boolean separated) {
     double crit = new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, 1)
         .inverseCumulativeProbability(opt.conf());
     List<Interval> out = new ArrayList<>();
@@ -257,27 +268,92 @@ public final class IrlsFitter {
         out.add(Interval.UNDEFINED);
         continue;
       }
+      if (!fit.converged && !separated) {
+        out.add(new Interval(Double.NaN, Double.NaN, Interval.End.FIT_NOT_CONVERGED,
+            Interval.End.FIT_NOT_CONVERGED));
+        continue;
+      }
       final int jj = j;
       int[] others = java.util.stream.IntStream.range(0, p)
           .filter(k -> k != jj && !coefs.get(k).isAliased()).toArray();
-      java.util.function.DoubleUnaryOperator f = b -> {
+      double[] othersAtEst = new double[others.length];
+      for (int k = 0; k < others.length; k++) {
+        othersAtEst[k] = fit.beta[others[k]];
+      }
+      ProfileSearch.InnerFit inner = (b, start) -> {
         double[] offset = new double[d.n()];
         for (int i = 0; i < d.n(); i++) {
           offset[i] = b * d.get(i, jj);
         }
-        Core cj = others.length == 0 ? offsetOnly(d, offset) : irls(d, others, offset, opt);
-        return cj.deviance - fit.deviance - crit;
+        Core cj = others.length == 0 ? offsetOnly(d, offset) : irls(d, others, offset, start, opt);
+        double[] sol = new double[others.length];
+        for (int k = 0; k < others.length; k++) {
+          sol[k] = cj.beta[others[k]];
+        }
+        boolean reached = others.length == 0 || newtonDecrement(d, others, cj) <= DECREMENT_TOL;
+        return new ProfileSearch.Solution(reached ? cj.deviance - fit.deviance - crit : Double.NaN, sol);
       };
-      double lowEnd = GlmInference.profileEnd(f, c.estimate(), c.stdError(), -1);
-      double highEnd = GlmInference.profileEnd(f, c.estimate(), c.stdError(), +1);
-      out.add(new Interval(lowEnd, highEnd));
+      out.add(new ProfileSearch(inner, c.estimate(), othersAtEst, c.stdError(), columnScale(d, j))
+          .interval());
     }
     return out;
+  }
+
+  /**
+   * An inner fit whose deviance is within this of its minimum has reached it (the critical value
+   * is 3.84 at 95 %).
+   */
+  static final double DECREMENT_TOL = 1e-3;
+
+  /**
+   * The Newton decrement U'(X'WX)^-1 U of an IRLS fit over {@code cols}, U = X'(a (y - mu)) the
+   * score at its final mu: how far (in deviance) the fit is from its minimum, to second order
+   * (Boyd &amp; Vandenberghe, Convex Optimization, 9.5.1). IRLS stalls where every weight
+   * underflows (mu clamped at 0 or 1 on the wrong side): its deviance stops changing there, but the
+   * score does not vanish, and the decrement is huge. Under separation the score vanishes as mu
+   * approaches y, and so does the decrement.
+   */
+  static double newtonDecrement(DesignMatrix d, int[] cols, Core c) {
+    double[] u = new double[cols.length];
+    double[] y = d.y();
+    double[] a = d.weights();
+    for (int i = 0; i < d.n(); i++) {
+      if (a[i] > 0) {
+        double r = a[i] * (y[i] - c.mu[i]);
+        for (int k = 0; k < cols.length; k++) {
+          u[k] += r * d.get(i, cols[k]);
+        }
+      }
+    }
+    double[][] cov = c.solution.unscaledCovariance();
+    double dec = 0;
+    for (int k = 0; k < cols.length; k++) {
+      for (int l = 0; l < cols.length; l++) {
+        double v = cov[cols[k]][cols[l]];
+        if (!Double.isNaN(v)) {
+          dec += u[k] * v * u[l];
+        }
+      }
+    }
+    return Double.isNaN(dec) ? Double.POSITIVE_INFINITY : dec;
+  }
+
+  /** max_i |x_ij| over the rows with a positive prior weight. */
+  static double columnScale(DesignMatrix d, int j) {
+    double m = 0;
+    for (int i = 0; i < d.n(); i++) {
+      if (d.weights()[i] > 0) {
+        m = Math.max(m, Math.abs(d.get(i, j)));
+      }
+    }
+    return m;
   }
 
   /** The deviance of a model with no free coefficients (only an offset). */
   private static Core offsetOnly(DesignMatrix d, double[] offset) {
     Core c = new Core();
+    c.beta = new double[d.p()];
+    Arrays.fill(c.beta, Double.NaN);
     double[] mu = new double[d.n()];
     for (int i = 0; i < mu.length; i++) {
       mu[i] = linkinv(offset[i]);

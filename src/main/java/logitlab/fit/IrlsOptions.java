@@ -1,14 +1,21 @@
 package logitlab.fit;
 
 /**
- * Settings of the logistic GLM: R's {@code glm.control()} and the confidence intervals.
+ * Settings of the logistic fits: R's {@code glm.control()} for the maximum-likelihood fit, the
+ * iteration limit of Firth's fit, and the confidence intervals.
  *
  * @param epsilon convergence tolerance on the relative deviance change (R: 1e-8)
- * @param maxIterations iteration limit (R: 25)
+ * @param maxIterations IRLS iteration limit (R: 25)
  * @param conf confidence level of the coefficient intervals, in (0, 1)
  * @param ci how the intervals are computed
+ * @param firthMaxIterations iteration limit of Firth's fit and of each of its profile fits
+ *     ({@value #FIRTH_MAX_ITERATIONS} by default, brglm2's {@code brglmControl(maxit = 100)})
  */
-public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMethod ci) {
+public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMethod ci,
+    int firthMaxIterations) {
+  /** The default iteration limit of Firth's fit: brglm2's {@code maxit}. */
+  public static final int FIRTH_MAX_ITERATIONS = 100;
+
   /** Wald (estimate +- z se) or profile-likelihood intervals. */
   public enum CiMethod {
     WALD("wald"),
@@ -39,6 +46,15 @@ public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMeth
     if (ci == null) {
       throw new IllegalArgumentException("ci method is required");
     }
+    if (firthMaxIterations < 1) {
+      throw new IllegalArgumentException("--firth-max-iterations must be at least 1, got "
+          + firthMaxIterations);
+    }
+  }
+
+  /** As R's {@code glm.control}, with Firth's default iteration limit. */
+  public IrlsOptions(double epsilon, int maxIterations, double conf, CiMethod ci) {
+    this(epsilon, maxIterations, conf, ci, FIRTH_MAX_ITERATIONS);
   }
 
   /** R's defaults (epsilon 1e-8, 25 iterations), 95 % Wald intervals. */

@@ -180,7 +180,7 @@ public final class CsvReport {
     for (var a : f.aliased()) {
       text(model, a.term(), "aliased_with", String.join(" + ", a.collinearWith()));
     }
-    count(model, "", "warnings", f.warnings().size());
+    count(model, "", "warnings", Prose.fitWarnings(f).size());
     if (cl != null) {
       classification(model, cl);
     }

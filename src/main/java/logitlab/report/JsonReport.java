@@ -80,9 +80,9 @@ public final class JsonReport {
     predictions(c.predictions());
     List<String> all = new ArrayList<>();
     Prose.dataWarnings(c.input()).forEach(w -> all.add("data: " + w));
-    all.addAll(c.logistic().warnings());
+    all.addAll(Prose.fitWarnings(c.logistic()));
     if (c.firth() != null) {
-      c.firth().warnings().forEach(w -> all.add("firth: " + w));
+      Prose.fitWarnings(c.firth()).forEach(w -> all.add("firth: " + w));
     }
     all.addAll(NeuronAdvice.warnings(c));
     for (Map.Entry<String, List<String>> e : nulled.entrySet()) {
@@ -194,8 +194,15 @@ public final class JsonReport {
     coefficients(name, f.coefficients(), (j, at, why) -> {
       Interval ci = iv.get(j);
       Interval or = ci.exp();
-      number("ciLow", ci.low(), at, why);
-      number("ciHigh", ci.high(), at, why);
+      String ciWhy = f.coefficients().get(j).isAliased() ? why : Prose.intervalNullReason(ci);
+      number("ciLow", ci.low(), at, ciWhy);
+      number("ciHigh", ci.high(), at, ciWhy);
+      if (!ci.lowEnd().finite()) {
+        g.writeStringField("ciLowKind", Prose.endKind(ci.lowEnd()));
+      }
+      if (!ci.highEnd().finite()) {
+        g.writeStringField("ciHighKind", Prose.endKind(ci.highEnd()));
+      }
       number("oddsRatio", f.oddsRatio(j), at, why);
       number("oddsRatioLow", or.low(), at, why);
       number("oddsRatioHigh", or.high(), at, why);
@@ -263,7 +270,7 @@ public final class JsonReport {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("warnings");
-    for (String w : f.warnings()) {
+    for (String w : Prose.fitWarnings(f)) {
       g.writeString(w);
     }
     g.writeEndArray();

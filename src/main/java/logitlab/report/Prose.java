@@ -6,6 +6,7 @@ import java.util.Locale;
 import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
+import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;
 import logitlab.model.Loss;
@@ -262,11 +263,11 @@ final class Prose {
     for (String w : dataWarnings(c.input())) {
       add(out, "data: " + w);
     }
-    for (String w : c.logistic().warnings()) {
+    for (String w : fitWarnings(c.logistic())) {
       add(out, "logistic: " + w);
     }
     if (c.firth() != null) {
-      for (String w : c.firth().warnings()) {
+      for (String w : fitWarnings(c.firth())) {
         add(out, "firth: " + w);
       }
     }
@@ -274,6 +275,97 @@ final class Prose {
       add(out, "neuron: " + w);
     }
     return out;
+  }
+
+  /**
+   * The warnings of one logistic fit: those the fit raised, then Firth's non-convergence and why
+   * interval ends are infinite or not defined ({@link #intervalNotes}).
+   */
+  static List<String> fitWarnings(LogisticFit f) {
+    List<String> out = new ArrayList<>(f.warnings());
+    if (isFirth(f) && !f.converged()) {
+      out.add(String.format(Locale.ROOT, "Firth's fit stopped after %d iterations without converging: its "
+          + "estimates are not the penalised-likelihood estimates. Try a larger --firth-max-iterations",
+          f.iterations()));
+    }
+    out.addAll(intervalNotes(f));
+    return out;
+  }
+
+  private static boolean isFirth(LogisticFit f) {
+    return f.ciMethod().equals("profile-penalized") || f.method().startsWith("Firth");
+  }
+
+  /**
+   * One sentence for each kind of interval end that is not a finite number (other than an aliased
+   * term's, which the aliasing warning explains), naming the terms and which ends.
+   */
+  static List<String> intervalNotes(LogisticFit f) {
+    boolean firth = isFirth(f);
+    String likelihood = firth ? "penalised likelihood" : "likelihood";
+    String what = !f.ciMethod().startsWith("profile") ? "Wald interval"
+        : firth ? "profile penalised-likelihood interval" : "profile-likelihood interval";
+    String What = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+    List<String> out = new ArrayList<>();
+    for (Interval.End kind : Interval.End.values()) {
+      if (kind == Interval.End.FINITE || kind == Interval.End.ALIASED) {
+        continue;
+      }
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j < f.intervals().size(); j++) {
+        Interval iv = f.intervals().get(j);
+        boolean lo = iv.lowEnd() == kind;
+        boolean hi = iv.highEnd() == kind;
+        if (lo || hi) {
+          String term = f.coefficients().get(j).term();
+          terms.add(lo && hi ? term + " (both)" : term + (lo ? " (lower)" : " (upper)"));
+        }
+      }
+      if (terms.isEmpty()) {
+        continue;
+      }
+      String list = String.join(", ", terms);
+      out.add(switch (kind) {
+        case UNBOUNDED -> What + " ends that do not exist (shown as Inf): " + list + ". The " + likelihood
+            + " never falls to the critical value on that side, however far the coefficient goes, as when "
+            + "its maximum-likelihood estimate is infinite (separation).";
+        case NOT_FOUND -> What + " ends that could not be found (NA): " + list + ". The profile fits that "
+            + "hold the coefficient fixed did not reach their optimum on that side (a flat or "
+            + "ill-conditioned " + likelihood + "), so no value is claimed.";
+        case FIT_NOT_CONVERGED -> "No " + what + "s (NA) for " + String.join(", ", terms.stream()
+            .map(t -> t.replace(" (both)", "")).toList()) + ": the fit did not converge, so the maximum "
+            + "the profile is measured from is not known. Raise "
+            + (firth ? "--firth-max-iterations" : "--max-iterations") + ", or use --ci wald.";
+        case NO_STD_ERROR -> "No " + what + " (NA) for " + String.join(", ", terms.stream()
+            .map(t -> t.replace(" (both)", "")).toList()) + ": the standard error is not a finite number "
+            + "(the information matrix is singular at the estimate).";
+        default -> throw new IllegalStateException(kind.toString());
+      });
+    }
+    return out;
+  }
+
+  /** The name of an end's kind in JSON: {@code unbounded}, {@code not-found}, ... */
+  static String endKind(Interval.End kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Why an interval's ends are written as null in JSON (the first end that is not finite). */
+  static String intervalNullReason(Interval iv) {
+    Interval.End kind = !iv.lowEnd().finite() ? iv.lowEnd() : iv.highEnd();
+    String side = !iv.lowEnd().finite() && !iv.highEnd().finite() ? "both interval ends"
+        : !iv.lowEnd().finite() ? "the interval's lower end" : "the interval's upper end";
+    return switch (kind) {
+      case UNBOUNDED -> side + (side.startsWith("both") ? " are infinite (they do not exist)"
+          : " is infinite (it does not exist)") + ": the likelihood never falls to the critical value "
+          + "on that side (separation)";
+      case NOT_FOUND -> side + (side.startsWith("both") ? " were" : " was") + " not found: the profile "
+          + "fits did not reach their optimum on that side";
+      case FIT_NOT_CONVERGED -> "no profile interval: the fit did not converge";
+      case NO_STD_ERROR -> "no Wald interval: the standard error is not a finite number";
+      case ALIASED -> "the term is aliased (collinear with other columns), as R's NA";
+      case FINITE -> "an end too large for a double";
+    };
   }
 
   private static void add(List<String> list, String s) {

@@ -178,10 +178,11 @@ public final class TextReport {
           Fmt.sig(f.oddsRatio(j), 5), Fmt.sig(or.low(), 5), Fmt.sig(or.high(), 5));
     }
     sb.append(t.render("  ", false));
-    if (!f.warnings().isEmpty()) {
+    List<String> warnings = Prose.fitWarnings(f);
+    if (!warnings.isEmpty()) {
       sb.append('\n');
     }
-    for (String warning : f.warnings()) {
+    for (String warning : warnings) {
       wrap(sb, "  warning: ", "           ", warning);
     }
     sb.append('\n');
