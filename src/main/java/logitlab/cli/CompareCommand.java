@@ -1,5 +1,7 @@
 package logitlab.cli;
 
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
+import logitlab.fit.Phases;
 import logitlab.model.Comparison;
 import logitlab.report.CsvReport;
 import logitlab.report.JsonReport;
@@ -91,6 +94,27 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!Phases.requested()) {
+      return compare();
+    }
+    // LOGITLAB_TIMINGS=1: the same run, plus one line per phase on stderr
+    long startup = ManagementFactory.getRuntimeMXBean().getUptime();
+    long t0 = System.nanoTime();
+    try (Phases.Recorder times = Phases.start()) {
+      int code = compare();
+      double command = (System.nanoTime() - t0) / 1e9;
+      double timed = times.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "logitlab: timing start-up %.4f s%n", startup / 1e3);
+      times.lines().forEach(err::println);
+      err.printf(Locale.ROOT, "logitlab: timing other %.4f s%n", command - timed);
+      err.printf(Locale.ROOT, "logitlab: timing command %.4f s%n", command);
+      err.flush();
+      return code;
+    }
+  }
+
+  private int compare() {
     if (format != null && !List.of("text", "markdown", "csv", "json").contains(format)) {
       throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\""
           + (format.equalsIgnoreCase("html") ? " (for an HTML page with plots, use logitlab report)" : ""));
@@ -109,14 +133,18 @@ final class CompareCommand implements Callable<Integer> {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
       fmt = format != null ? format : formatOf(output, file);
     }
-    DesignMatrix design = DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec);
+    DesignMatrix design = Phases.time("parse",
+        () -> DesignMatrixLoader.load(input, file.toString(), delimiter, modelSpec));
     Comparison comparison = Comparer.compare(design, points, options);
-    String text = render(fmt, comparison);
-    if (output != null) {
-      Output.toFile(output, text, spec.commandLine().getOut(), input);
-    } else {
-      Output.toStdout(spec.commandLine().getOut(), text);
-    }
+    String chosen = fmt;
+    String text = Phases.time("render", () -> render(chosen, comparison));
+    Phases.run("write", () -> {
+      if (output != null) {
+        Output.toFile(output, text, spec.commandLine().getOut(), input);
+      } else {
+        Output.toStdout(spec.commandLine().getOut(), text);
+      }
+    });
     return ExitCodes.OK;
   }
 
@@ -176,10 +204,12 @@ final class CompareCommand implements Callable<Integer> {
     Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
     return Batch.run(inputs, outputDir, in -> {
       Path input = in.path().toAbsolutePath().normalize();
-      DesignMatrix design = DesignMatrixLoader.load(input, in.display(), delimiter, modelSpec);
+      DesignMatrix design = Phases.time("parse",
+          () -> DesignMatrixLoader.load(input, in.display(), delimiter, modelSpec));
       Comparison comparison = Comparer.compare(design, points, options);
       Path target = outputDir.resolve(in.stem() + ext);
-      BatchFiles.write(target, render(fmt, comparison));
+      String text = Phases.time("render", () -> render(fmt, comparison));
+      Phases.run("write", () -> BatchFiles.write(target, text));
       return new Batch.Done(comparison, List.of(target));
     }, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
