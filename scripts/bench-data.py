@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the synthetic benchmark CSVs used by scripts/bench.
 
-    python3 scripts/bench-data.py [--kind KIND] ROWS OUT.csv [SEED]
+    python3 scripts/bench-data.py [--kind KIND] [--levels N] ROWS OUT.csv [SEED]
 
 KIND is std (the default), wide, factor or rare (below). Every file has a header row, LF line
 endings, no missing values and a 0/1 outcome y in the last column. The output is deterministic
@@ -27,9 +27,9 @@ wide (issue 12's wide design): 200 standard-normal predictors x1..x200 (6 decima
     Bernoulli(sigmoid(-0.3 + sum b_j x_j)) with b_j ~ N(0, 0.1^2) drawn first from the same stream
     (printed to stderr); about 1.9 kB a row (100,000 rows: ~190 MB).
 factor (issue 12's factor-heavy design): x ~ N(0, 1) (6 decimals) and a categorical g with 300
-    equally likely levels L001..L300, y ~ Bernoulli(sigmoid(0.5 x + a_g)) with level effects
-    a_g ~ N(0, 0.5^2) drawn first (no intercept shift); L001 is the reference level of R and
-    logitlab (sorted first), so the fitted coefficient gLkkk estimates a_k - a_1.
+    (or --levels N) equally likely levels L001..L300, y ~ Bernoulli(sigmoid(0.5 x + a_g)) with
+    level effects a_g ~ N(0, 0.5^2) drawn first (no intercept shift); L001 is the reference level
+    of R and logitlab (sorted first), so the fitted coefficient gLkkk estimates a_k - a_1.
 rare (issue 12's rare-event design): 5 standard-normal predictors x1..x5 (6 decimals), y ~
     Bernoulli(sigmoid(-7.5 + 0.5 x1 - 0.3 x2 + 0.2 x3 + 0 x4 + 0.8 x5)): about 0.09 % events.
 Synthetic data, dedicated to the public domain (CC0).
@@ -112,8 +112,7 @@ def rare_rows(rnd, rows):
     return numeric_rows(rnd, rows, -7.5, [0.5, -0.3, 0.2, 0.0, 0.8])
 
 
-def factor_rows(rnd, rows):
-    levels = 300
+def factor_rows(rnd, rows, levels=300):
     z = normals(rnd)
     effect = [0.5 * next(z) for _ in range(levels)]
     yield "x,g,y\n"
@@ -125,23 +124,29 @@ def factor_rows(rnd, rows):
 
 
 KINDS = {"std": std_rows, "wide": wide_rows, "factor": factor_rows, "rare": rare_rows}
-USAGE = "usage: python3 scripts/bench-data.py [--kind std|wide|factor|rare] ROWS OUT.csv [SEED]"
+USAGE = ("usage: python3 scripts/bench-data.py [--kind std|wide|factor|rare] [--levels N] "
+         "ROWS OUT.csv [SEED]")
 
 
 def main(argv):
     args = argv[1:]
-    kind = "std"
-    if args and args[0].startswith("--kind"):
-        if args[0] == "--kind" and len(args) > 1:
-            kind = args[1]
-            args = args[2:]
-        elif args[0].startswith("--kind="):
-            kind = args[0][len("--kind="):]
+    opts = {"--kind": "std", "--levels": "300"}
+    while args and args[0].split("=", 1)[0] in opts:
+        name, eq, value = args[0].partition("=")
+        if eq:
             args = args[1:]
+        elif len(args) > 1:
+            value = args[1]
+            args = args[2:]
         else:
             sys.exit(USAGE)
-    if kind not in KINDS or len(args) not in (2, 3):
+        opts[name] = value
+    kind = opts["--kind"]
+    if kind not in KINDS or len(args) not in (2, 3) or not opts["--levels"].isdigit():
         sys.exit(USAGE)
+    levels = int(opts["--levels"])
+    if not 2 <= levels <= 999:
+        sys.exit("bench-data.py: --levels must be 2..999")
     rows = int(args[0])
     out = args[1]
     seed = int(args[2]) if len(args) == 3 else DEFAULT_SEED
@@ -152,7 +157,8 @@ def main(argv):
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="ascii", newline="\n") as f:
         lines = []
-        for line in KINDS[kind](rnd, rows):
+        gen = KINDS[kind](rnd, rows, levels) if kind == "factor" else KINDS[kind](rnd, rows)
+        for line in gen:
             lines.append(line)
             if len(lines) >= CHUNK:
                 f.write("".join(lines))
