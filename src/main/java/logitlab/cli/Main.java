@@ -44,7 +44,8 @@ public final class Main implements Runnable {
       // picocli passes Errors through; one line, not a stack trace (no output file was renamed
       // into place, since outputs are written to a temporary file first)
       System.err.println("logitlab: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
-          + " MB heap); use fewer rows or predictors, or give Java more memory: java -Xmx4g -jar ...");
+          + " MB heap); use fewer rows or predictors, or give Java more memory: "
+          + "LOGITLAB_JAVA_OPTS=-Xmx4g scripts/logitlab ... (or java -Xmx4g -jar logitlab.jar ...)");
       code = ExitCodes.INTERNAL;
     }
     System.exit(code);
