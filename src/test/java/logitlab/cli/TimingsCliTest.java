@@ -56,6 +56,18 @@ class TimingsCliTest {
   }
 
   @Test
+  void startUpCountsFromTheLaunchersClockWhenItIsGiven() {
+    assertEquals(0.25, CompareCommand.startupSeconds("1795987412.250000", 1_795_987_412_500L), 1e-9);
+    assertEquals(0.25, CompareCommand.startupSeconds("1795987412,250000", 1_795_987_412_500L), 1e-9);
+    // not a launcher's clock (missing, garbage, in the future): from the JVM's start instead
+    long now = System.currentTimeMillis();
+    for (String bad : new String[] {null, "", "soon", "-1", Double.toString(now / 1e3 + 60)}) {
+      double s = CompareCommand.startupSeconds(bad, now);
+      assertTrue(s > 0 && s < 3600, bad + ": " + s);
+    }
+  }
+
+  @Test
   void aBatchRunWritesTheSameFilesAndSumsItsPhases() throws IOException {
     Path plainDir = tmp.resolve("plain");
     Path timedDir = tmp.resolve("timed");
