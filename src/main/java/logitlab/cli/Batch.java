@@ -218,7 +218,7 @@ final class Batch {
         r = new Result(in, job.run(in), ExitCodes.OK, null);
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         String message = e instanceof OutOfMemoryError
-            ? "logitlab: " + in.display() + ": out of memory (give Java more with java -Xmx...)"
+            ? "logitlab: " + in.display() + ": out of memory (give Java more: LOGITLAB_JAVA_OPTS=-Xmx4g)"
             : ExitCodes.message(e);
         int code = e instanceof Error ? ExitCodes.NOT_FITTABLE : ExitCodes.of(e);
         err.println(message);

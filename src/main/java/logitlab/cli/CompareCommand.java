@@ -1,5 +1,7 @@
 package logitlab.cli;
 
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
+import logitlab.fit.Phases;
 import logitlab.model.Comparison;
 import logitlab.report.CsvReport;
 import logitlab.report.JsonReport;
@@ -96,6 +99,49 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!Phases.requested()) {
+      return compare();
+    }
+    // LOGITLAB_TIMINGS=1: the same run, plus one line per phase on stderr
+    double startup = startupSeconds(System.getenv(LAUNCHED), System.currentTimeMillis());
+    long t0 = System.nanoTime();
+    try (Phases.Recorder times = Phases.start()) {
+      int code = compare();
+      double command = (System.nanoTime() - t0) / 1e9;
+      double timed = times.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "logitlab: timing start-up %.4f s%n", startup);
+      times.lines().forEach(err::println);
+      err.printf(Locale.ROOT, "logitlab: timing other %.4f s%n", command - timed);
+      err.printf(Locale.ROOT, "logitlab: timing command %.4f s%n", command);
+      err.flush();
+      return code;
+    }
+  }
+
+  /** The time scripts/logitlab started, seconds since the epoch, set with LOGITLAB_TIMINGS. */
+  static final String LAUNCHED = "LOGITLAB_LAUNCHED";
+
+  /**
+   * Seconds from the start to now: from {@code launched} (the launcher's clock, seconds since the
+   * epoch, "." or "," as the decimal mark) when it is a number, else from the JVM's start (which
+   * costs loading java.management, some 20 ms: only the bare jar, without the launcher, pays it).
+   */
+  static double startupSeconds(String launched, long nowMillis) {
+    if (launched != null) {
+      try {
+        double t = Double.parseDouble(launched.trim().replace(',', '.'));
+        if (t > 0 && t * 1000 <= nowMillis) {
+          return nowMillis / 1e3 - t;
+        }
+      } catch (NumberFormatException e) {
+        // not from the launcher: fall through
+      }
+    }
+    return ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+  }
+
+  private int compare() {
     if (format != null && !List.of("text", "markdown", "csv", "json").contains(format)) {
       throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\""
           + (format.equalsIgnoreCase("html") ? " (for an HTML page with plots, use logitlab report)" : ""));
@@ -114,14 +160,18 @@ final class CompareCommand implements Callable<Integer> {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
       fmt = format != null ? format : formatOf(output, file);
     }
-    DesignMatrix design = DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec);
+    DesignMatrix design = Phases.time("parse",
+        () -> DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec));
     Comparison comparison = Comparer.compare(design, points, options);
-    String text = render(fmt, comparison);
-    if (output != null) {
-      Output.toFile(output, text, spec.commandLine().getOut(), input);
-    } else {
-      Output.toStdout(spec.commandLine().getOut(), text);
-    }
+    String chosen = fmt;
+    String text = Phases.time("render", () -> render(chosen, comparison));
+    Phases.run("write", () -> {
+      if (output != null) {
+        Output.toFile(output, text, spec.commandLine().getOut(), input);
+      } else {
+        Output.toStdout(spec.commandLine().getOut(), text);
+      }
+    });
     return ExitCodes.OK;
   }
 
@@ -183,10 +233,12 @@ final class CompareCommand implements Callable<Integer> {
     Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
     return Batch.run(inputs, outputDir, in -> {
       Path input = in.path().toAbsolutePath().normalize();
-      DesignMatrix design = DesignMatrixLoader.load(CsvInput.file(input, in.display()), csvFormat, modelSpec);
+      DesignMatrix design = Phases.time("parse",
+          () -> DesignMatrixLoader.load(CsvInput.file(input, in.display()), csvFormat, modelSpec));
       Comparison comparison = Comparer.compare(design, points, options);
       Path target = outputDir.resolve(in.stem() + ext);
-      BatchFiles.write(target, render(fmt, comparison));
+      String text = Phases.time("render", () -> render(fmt, comparison));
+      Phases.run("write", () -> BatchFiles.write(target, text));
       return new Batch.Done(comparison, List.of(target));
     }, spec.commandLine().getOut(), spec.commandLine().getErr());
   }

@@ -3,6 +3,7 @@ package logitlab.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +13,6 @@ import picocli.CommandLine.Command;
     name = "logitlab",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {CompareCommand.class, ReportCommand.class, PredictCommand.class, ActivationsCommand.class,
-      VanishingCommand.class, MlpCommand.class, CommandLine.HelpCommand.class},
     description = {
       "Logistic regression, shown three ways: the linear probability model (OLS), the logistic "
           + "GLM (IRLS) and a one-neuron sigmoid net trained by gradient descent, side by side; and past "
@@ -47,12 +46,15 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     int code;
     try {
-      code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+      PrintWriter out = new PrintWriter(System.out, true);
+      PrintWriter err = new PrintWriter(System.err, true);
+      code = isVersionRequest(args) ? printVersion(out, err) : run(out, err, args);
     } catch (OutOfMemoryError e) {
       // picocli passes Errors through; one line, not a stack trace (no output file was renamed
       // into place, since outputs are written to a temporary file first)
       System.err.println("logitlab: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
-          + " MB heap); use fewer rows or predictors, or give Java more memory: java -Xmx4g -jar ...");
+          + " MB heap); use fewer rows or predictors, or give Java more memory: "
+          + "LOGITLAB_JAVA_OPTS=-Xmx4g scripts/logitlab ... (or java -Xmx4g -jar logitlab.jar ...)");
       code = ExitCodes.INTERNAL;
     }
     System.exit(code);
@@ -65,12 +67,62 @@ public final class Main implements Runnable {
 
   /** Runs the command line with this standard input (read for a FILE {@code -}). */
   public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(in, out, err);
+    CommandLine cl = commandLine(in, out, err, args.length > 0 ? args[0] : "");
     return cl.execute(args);
   }
 
-  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+  /**
+   * {@code logitlab --version} (or {@code -V}) alone: then {@link #main} prints the version lines as
+   * picocli prints them, without building the command model (picocli's first use is most of the
+   * start-up time of a small run).
+   */
+  static boolean isVersionRequest(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+  }
+
+  static int printVersion(PrintWriter out, PrintWriter err) {
+    String[] lines;
+    try {
+      lines = new Version().getVersion();
+    } catch (IOException e) {
+      err.println("logitlab: cannot read the version: " + e.getMessage());
+      return ExitCodes.INTERNAL;
+    }
+    for (String line : lines) {
+      out.println(line);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The subcommands, in the order help lists them. */
+  private static final List<String> SUBCOMMANDS = List.of("compare", "report", "predict", "activations", "vanishing",
+      "mlp", "help");
+
+  private static CommandLine subcommand(String name) {
+    return new CommandLine(switch (name) { // a CommandLine, so that its model transformer applies
+      case "compare" -> new CompareCommand();
+      case "report" -> new ReportCommand();
+      case "predict" -> new PredictCommand();
+      case "activations" -> new ActivationsCommand();
+      case "vanishing" -> new VanishingCommand();
+      case "mlp" -> new MlpCommand();
+      default -> new CommandLine.HelpCommand();
+    });
+  }
+
+  /**
+   * The command line. When {@code first} (the first argument) names a subcommand other than help, only
+   * that subcommand is built: picocli reflects over every subcommand it is given, and a run needs one.
+   * Anything else (help, --help, a typo to suggest a name for) gets them all.
+   */
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, String first) {
     CommandLine cl = new CommandLine(new Main(in));
+    for (String name : SUBCOMMANDS) {
+      if (!SUBCOMMANDS.contains(first) || first.equals("help") || name.equals(first)) {
+        cl.addSubcommand(name, subcommand(name));
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -22,14 +22,17 @@ public final class Comparer {
   /**
    * Fits the linear probability model, the logistic GLM and the neuron (on the GLM's estimable
    * columns), and predicts at each point in {@code at}; with no points, at the smallest and largest
-   * value of the first numeric predictor (others at their mean or reference level).
+   * value of the first numeric predictor (others at their mean or reference level). Each step is a
+   * {@link Phases} phase (LPM, GLM, neuron, Firth, classification; the GLM's separation check and
+   * marginal effects are their own).
    */
   public static Comparison compare(DesignMatrix d, List<Map<String, String>> at, CompareOptions options) {
     IrlsOptions irls = options.irls();
     NeuronOptions neuronOptions = options.neuron();
-    LinearProbabilityFit linear = OlsFitter.fit(d, options.robust());
-    LogisticFit logistic = IrlsFitter.fit(d, irls);
-    NeuronFit neuron = NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask(), logistic.estimates());
+    LinearProbabilityFit linear = Phases.time("LPM", () -> OlsFitter.fit(d, options.robust()));
+    LogisticFit logistic = Phases.time("GLM", () -> IrlsFitter.fit(d, irls));
+    NeuronFit neuron = Phases.time("neuron",
+        () -> NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask(), logistic.estimates()));
     if (logistic.separation().detected()) {
       neuron = neuron.withWarning(SeparationDetector.neuronNote(logistic.separation()));
     }
@@ -43,12 +46,14 @@ public final class Comparer {
       predictions.add(new Prediction(pt.given(), pt.defaulted(),
           scorer.linear(row), scorer.logistic(row), scorer.neuron(row)));
     }
-    LogisticFit firth = options.firth() ? FirthFitter.fit(d, irls, logistic.separation()) : null;
+    LogisticFit firth = options.firth()
+        ? Phases.time("Firth", () -> FirthFitter.fit(d, irls, logistic.separation())) : null;
     double t = options.threshold();
-    Comparison.Classifications classes = new Comparison.Classifications(
+    NeuronFit nn = neuron;
+    Comparison.Classifications classes = Phases.time("classification", () -> new Comparison.Classifications(
         Classification.of(linear.fitted(), d.y(), d.weights(), t),
         Classification.of(logistic.fitted(), d.y(), d.weights(), t),
-        Classification.of(neuron.fitted(), d.y(), d.weights(), t));
+        Classification.of(nn.fitted(), d.y(), d.weights(), t)));
     return new Comparison(summary(d), linear, logistic, neuron, firth, classes, predictions, defaults);
   }
 

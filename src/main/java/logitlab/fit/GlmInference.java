@@ -97,7 +97,7 @@ final class GlmInference {
     return new LogisticFit(method, coefs, intervals, ciMethod, conf, nullDev, dev, nobs - 1, nobs - rank,
         -2 * logLik + 2 * rank, -2 * logLik + Math.log(nobs) * rank, logLik, 1 - ll / ll0,
         new LrTest(lr, dfLr, lrP), rank, iterations, converged, aliases, separation,
-        marginalEffects(d, beta, cov, mu), warnings, mu, cov);
+        Phases.time("AME", () -> marginalEffects(d, beta, cov, mu)), warnings, mu, cov);
   }
 
   /**

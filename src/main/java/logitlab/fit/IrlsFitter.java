@@ -101,7 +101,7 @@ public final class IrlsFitter {
       warnings.add(GlmInference.aliasWarning(aliases));
     }
 
-    Separation separation = SeparationDetector.detect(d, aliasedMask);
+    Separation separation = Phases.time("separation", () -> SeparationDetector.detect(d, aliasedMask));
     if (separation.detected()) {
       warnings.add(SeparationDetector.explain(separation));
     }
