@@ -26,8 +26,8 @@ import java.util.List;
  * @param historyEvery the spacing of {@code history} in epochs
  * @param notes plain-language explanations of what the training shows (vanishing gradient, slow
  *     convergence on raw inputs, tanh halving the weights)
- * @param warnings plain-language warnings that are not about why training stopped (the separation
- *     note the comparison adds); the report words the stop from {@code diagnostics}
+ * @param warnings warnings that are not about why training stopped (the separation the comparison
+ *     adds), as data; the report words them, and the stop from {@code diagnostics}
  * @param fitted fitted probabilities, one per used row
  * @param diagnostics the numbers behind why training stopped and what would help
  */
@@ -44,7 +44,7 @@ public record NeuronFit(
     List<Snapshot> history,
     int historyEvery,
     List<String> notes,
-    List<String> warnings,
+    List<Diagnostic> warnings,
     double[] fitted,
     Diagnostics diagnostics) {
 
@@ -170,8 +170,8 @@ public record NeuronFit(
   }
 
   /** This fit with one more warning (e.g. the separation note the comparison adds). */
-  public NeuronFit withWarning(String warning) {
-    List<String> w = new java.util.ArrayList<>(warnings);
+  public NeuronFit withWarning(Diagnostic warning) {
+    List<Diagnostic> w = new java.util.ArrayList<>(warnings);
     w.add(warning);
     return new NeuronFit(terms, weights, settings, epochs, loss, gradientNorm, converged, stopReason,
         epochsTo, history, historyEvery, notes, w, fitted, diagnostics);

@@ -173,7 +173,7 @@ public final class CsvReport {
     count(model, "", "rank", f.rank());
     count(model, "", "iterations", f.iterations());
     bool(model, "", "converged", f.converged());
-    text(model, "", "separation", f.separation().kind());
+    text(model, "", "separation", f.separation().kind().jsonName());
     for (var t : f.separation().terms()) {
       text(model, t.term(), "infinite_estimate", t.direction());
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import logitlab.model.Comparison;
+import logitlab.model.Diagnostic;
 import logitlab.model.NeuronFit;
 
 /**
@@ -21,12 +22,22 @@ public final class NeuronAdvice {
 
   /** Every warning about the neuron, the one about why it stopped first; empty when there are none. */
   public static List<String> warnings(Comparison c) {
-    List<String> out = new ArrayList<>();
+    return DiagnosticText.texts(coded(c));
+  }
+
+  /**
+   * {@link #warnings} with their codes: the stop reason's name ({@code max-epochs}) for the one about
+   * why it stopped, then each diagnostic's code.
+   */
+  static List<DiagnosticText.Coded> coded(Comparison c) {
+    List<DiagnosticText.Coded> out = new ArrayList<>();
     String stop = stopWarning(c);
     if (stop != null) {
-      out.add(stop);
+      out.add(new DiagnosticText.Coded(c.neuron().stopReason().toString(), stop));
     }
-    out.addAll(c.neuron().warnings());
+    for (Diagnostic d : c.neuron().warnings()) {
+      out.add(DiagnosticText.neuronCoded(d));
+    }
     return out;
   }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import logitlab.data.DesignMatrix;
+import logitlab.model.Alias;
+import logitlab.model.Diagnostic;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.NeuronFit;
@@ -57,7 +59,8 @@ class FitterTest {
     assertEquals(19, f.dfNull());
     assertEquals(18, f.dfResidual());
     assertTrue(f.converged());
-    assertTrue(f.warnings().stream().anyMatch(w -> w.contains("not defined because of singularities") && w.contains("x2")));
+    assertEquals(List.of(new Diagnostic.Aliased(List.of(new Alias("x2", List.of("(Intercept)", "h"))))),
+        f.warnings());
   }
 
   @Test
