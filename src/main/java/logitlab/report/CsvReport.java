@@ -197,7 +197,7 @@ public final class CsvReport {
     num("neuron", "", "gradient_norm", n.gradientNorm());
     num("neuron", "", "learning_rate", n.learningRate());
     bool("neuron", "", "converged", n.converged());
-    text("neuron", "", "stop_reason", n.stopReason());
+    text("neuron", "", "stop_reason", n.stopReason().jsonName());
     num("neuron", "", "max_diff_from_logistic", c.neuronMaxDiffFromLogistic());
     count("neuron", "", "warnings", NeuronAdvice.warnings(c).size());
     classification("neuron", c.classification().neuron());

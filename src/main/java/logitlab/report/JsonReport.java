@@ -327,7 +327,7 @@ public final class JsonReport {
     String why = "it is not a finite number";
     number("loss", n.loss(), "neuron", why);
     g.writeBooleanField("converged", n.converged());
-    g.writeStringField("stopReason", n.stopReason());
+    g.writeStringField("stopReason", n.stopReason().jsonName());
     number("learningRate", n.learningRate(), "neuron", why);
     number("gradientNorm", n.gradientNorm(), "neuron", why);
     number("maxDiffFromLogistic", c.neuronMaxDiffFromLogistic(), "neuron", why);
@@ -374,11 +374,9 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("notes");
-    for (String note : n.notes()) {
-      g.writeString(note);
-    }
-    g.writeEndArray();
+    List<DiagnosticText.Coded> notes = NeuronAdvice.codedNotes(n);
+    strings("notes", DiagnosticText.texts(notes));
+    strings("noteCodes", DiagnosticText.codes(notes));
     warnings(NeuronAdvice.coded(c));
     g.writeEndObject();
   }

@@ -91,7 +91,7 @@ final class Prose {
           + "is not the GLM's";
     }
     if (!n.converged()) {
-      return "the neuron's training stopped (" + n.stopReason() + ") short of the GLM's coefficients";
+      return "the neuron's training stopped (" + n.stopReason().jsonName() + ") short of the GLM's coefficients";
     }
     return null;
   }
@@ -104,7 +104,7 @@ final class Prose {
     if (m != null) {
       out.add(m);
     }
-    for (String note : c.neuron().notes()) {
+    for (String note : NeuronAdvice.notes(c.neuron())) {
       out.add("Note: " + note);
     }
     return out;
@@ -138,7 +138,7 @@ final class Prose {
     String what = String.join(", ", how);
     double maxDiff = c.neuronMaxDiffFromLogistic();
     String diff = Fmt.sig(maxDiff, 2);
-    boolean plateau = n.notes().stream().anyMatch(note -> note.startsWith("plateau:"));
+    boolean plateau = NeuronAdvice.plateau(n);
     if (n.converged() && plateau) {
       return String.format(Locale.ROOT, "The neuron (%s) stopped where the squared loss's gradient vanished, on "
           + "a plateau of saturated rows (see the note), %s (relative) from the GLM's coefficients.", what, diff);
@@ -163,7 +163,7 @@ final class Prose {
           + "difference %s. One sigmoid neuron is logistic regression.", what, diff);
     }
     return String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
-        + "coefficients%s.", what, n.stopReason(), diff,
+        + "coefficients%s.", what, n.stopReason().jsonName(), diff,
         s.activation() == Activation.TANH ? " (comparing twice the weights)" : "");
   }
 

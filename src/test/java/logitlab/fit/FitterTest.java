@@ -14,6 +14,7 @@ import logitlab.model.Diagnostic;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.NeuronFit;
+import logitlab.model.StopReason;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,8 +87,8 @@ class FitterTest {
     DesignMatrix d = aliasedDesign();
     LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
     NeuronFit nf = NeuronFitter.fit(d, NeuronOptions.defaults(), glm.aliasedMask());
-    assertTrue(nf.converged(), nf.stopReason());
-    assertEquals("tolerance", nf.stopReason());
+    assertTrue(nf.converged(), nf.stopReason().jsonName());
+    assertEquals(StopReason.TOLERANCE, nf.stopReason());
     assertRel(glm.coefficients().get(0).estimate(), nf.weights()[0], COEF_TOL);
     assertRel(glm.coefficients().get(1).estimate(), nf.weights()[1], COEF_TOL);
     assertTrue(Double.isNaN(nf.weights()[2]));
@@ -123,7 +124,7 @@ class FitterTest {
     DesignMatrix d = Designs.of(List.of("h"), new double[][] {Designs.HOURS}, Designs.PASS);
     NeuronFit nf = NeuronFitter.fit(d, new NeuronOptions(500, 10_000, 1e-10, 1), null);
     assertFalse(nf.converged());
-    assertEquals("divergence", nf.stopReason());
+    assertEquals(StopReason.DIVERGENCE, nf.stopReason());
     for (double w : nf.weights()) {
       assertTrue(Double.isFinite(w));
     }
