@@ -293,7 +293,7 @@ final class Batch {
       cells.add(Csv.number(c.input().rowsUsed()));
       cells.add(Csv.number(c.input().events()));
       cells.add(Csv.bool(c.logistic().converged()));
-      cells.add(Csv.text(c.logistic().separation().kind()));
+      cells.add(Csv.text(c.logistic().separation().kind().jsonName()));
       cells.add(Csv.bool(c.neuron().converged()));
       Map<String, Double> linear = estimates(c.linear().coefficients());
       Map<String, Double> logistic = estimates(c.logistic().coefficients());

@@ -16,7 +16,7 @@ public record CompareOptions(
       throw new IllegalArgumentException("irls and neuron options are required");
     }
     if (!(threshold > 0 && threshold < 1)) {
-      throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
+      throw new InvalidSetting(InvalidSetting.Setting.THRESHOLD, String.valueOf(threshold));
     }
   }
 

@@ -8,6 +8,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.data.PointBuilder;
 import logitlab.model.Classification;
 import logitlab.model.Comparison;
+import logitlab.model.Diagnostic;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
@@ -34,7 +35,7 @@ public final class Comparer {
     NeuronFit neuron = Phases.time("neuron",
         () -> NeuronFitter.fit(d, neuronOptions, logistic.aliasedMask(), logistic.estimates()));
     if (logistic.separation().detected()) {
-      neuron = neuron.withWarning(SeparationDetector.neuronNote(logistic.separation()));
+      neuron = neuron.withWarning(new Diagnostic.Separated(logistic.separation()));
     }
     boolean defaults = at.isEmpty();
     List<Map<String, String>> points = defaults ? defaultPoints(d) : at;

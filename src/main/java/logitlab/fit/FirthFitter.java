@@ -6,6 +6,7 @@ import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
@@ -108,7 +109,7 @@ public final class FirthFitter {
     Arrays.fill(free, true);
     Core c = penalized(d, cols, free, start(d, cols), opt.firthMaxIterations(), 0);
 
-    List<String> warnings = new ArrayList<>();
+    List<Diagnostic> warnings = new ArrayList<>();
     double[] beta = new double[p];
     Arrays.fill(beta, Double.NaN);
     double[][] cov = new double[p][p];
@@ -124,11 +125,11 @@ public final class FirthFitter {
     List<Coefficient> coefs = GlmInference.waldCoefficients(d, beta, cov, aliasedMask);
     List<Alias> aliases = GlmInference.aliases(d, aliasedMask, qr.aliasCombination());
     if (!aliases.isEmpty()) {
-      warnings.add(GlmInference.aliasWarning(aliases));
+      warnings.add(new Diagnostic.Aliased(aliases));
     }
     Separation sep = separation != null ? separation : SeparationDetector.detect(d, aliasedMask);
     if (sep.detected()) {
-      warnings.add(SeparationDetector.firthNote(sep));
+      warnings.add(new Diagnostic.Separated(sep));
     }
 
     List<Interval> intervals;

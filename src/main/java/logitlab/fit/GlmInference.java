@@ -5,6 +5,7 @@ import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
 import logitlab.model.LrTest;
@@ -69,7 +70,7 @@ final class GlmInference {
   static LogisticFit assemble(String method, DesignMatrix d, double[] beta, double[][] cov,
       List<Coefficient> coefs, List<Interval> intervals, String ciMethod, double conf, double[] mu,
       int rank, int iterations, boolean converged, List<Alias> aliases, Separation separation,
-      List<String> warnings) {
+      List<Diagnostic> warnings) {
     int n = d.n();
     int nobs = d.nobs();
     double[] y = d.y();
@@ -261,20 +262,6 @@ final class GlmInference {
       }
     }
     return with;
-  }
-
-  /** R's "k coefficients not defined because of singularities", with what each is collinear with. */
-  static String aliasWarning(List<Alias> aliases) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(aliases.size()).append(aliases.size() == 1 ? " coefficient is" : " coefficients are")
-        .append(" not defined because of singularities (reported as NA, as R does): ");
-    for (int k = 0; k < aliases.size(); k++) {
-      Alias a = aliases.get(k);
-      sb.append(k == 0 ? "" : "; ").append(a.term()).append(" is an exact linear combination of ")
-          .append(a.collinearWith().isEmpty() ? "nothing (it is constant zero)"
-              : String.join(", ", a.collinearWith()));
-    }
-    return sb.toString();
   }
 
   /**

@@ -3,10 +3,10 @@ package logitlab.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
@@ -70,16 +70,12 @@ public final class IrlsFitter {
     Arrays.setAll(all, j -> j);
     Core c = irls(d, all, null, null, opt);
 
-    List<String> warnings = new ArrayList<>();
+    List<Diagnostic> warnings = new ArrayList<>();
     if (!c.converged) {
-      warnings.add(String.format(Locale.ROOT,
-          "the logistic fit did not converge in %d iterations (the deviance was still changing by "
-              + "%.3g): its estimates are not the maximum-likelihood estimates. Try --max-iterations "
-              + "100; if that does not help, look for separation below", c.iterations, c.lastChange));
+      warnings.add(new Diagnostic.NotConverged(c.iterations, c.lastChange));
     }
     if (c.halvings > 0) {
-      warnings.add("the deviance rose during IRLS and the step was halved " + c.halvings
-          + " time(s) (as R's glm2 does)");
+      warnings.add(new Diagnostic.StepHalved(c.halvings));
     }
     double lo = 10 * DBL_EPS;
     int extreme = 0;
@@ -90,7 +86,7 @@ public final class IrlsFitter {
       }
     }
     if (extreme > 0) {
-      warnings.add("fitted probabilities numerically 0 or 1 occurred (" + extreme + " rows)");
+      warnings.add(new Diagnostic.FittedZeroOrOne(extreme));
     }
 
     StreamingQr.Solution s = c.solution;
@@ -98,12 +94,12 @@ public final class IrlsFitter {
     List<Coefficient> coefs = GlmInference.waldCoefficients(d, c.beta, s.unscaledCovariance(), aliasedMask);
     List<Alias> aliases = GlmInference.aliases(d, aliasedMask, s.aliasCombination());
     if (!aliases.isEmpty()) {
-      warnings.add(GlmInference.aliasWarning(aliases));
+      warnings.add(new Diagnostic.Aliased(aliases));
     }
 
     Separation separation = Phases.time("separation", () -> SeparationDetector.detect(d, aliasedMask));
     if (separation.detected()) {
-      warnings.add(SeparationDetector.explain(separation));
+      warnings.add(new Diagnostic.Separated(separation));
     }
 
     List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE

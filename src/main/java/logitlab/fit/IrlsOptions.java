@@ -38,17 +38,16 @@ public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMeth
       throw new IllegalArgumentException("epsilon must be in (0, 1), got " + epsilon);
     }
     if (maxIterations < 1) {
-      throw new IllegalArgumentException("--max-iterations must be at least 1, got " + maxIterations);
+      throw new InvalidSetting(InvalidSetting.Setting.MAX_ITERATIONS, String.valueOf(maxIterations));
     }
     if (!(conf > 0 && conf < 1)) {
-      throw new IllegalArgumentException("--conf must be between 0 and 1 (e.g. 0.95), got " + conf);
+      throw new InvalidSetting(InvalidSetting.Setting.CONF, String.valueOf(conf));
     }
     if (ci == null) {
       throw new IllegalArgumentException("ci method is required");
     }
     if (firthMaxIterations < 1) {
-      throw new IllegalArgumentException("--firth-max-iterations must be at least 1, got "
-          + firthMaxIterations);
+      throw new InvalidSetting(InvalidSetting.Setting.FIRTH_MAX_ITERATIONS, String.valueOf(firthMaxIterations));
     }
   }
 

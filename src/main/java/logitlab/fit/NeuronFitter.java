@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 import logitlab.data.DesignMatrix;
 import logitlab.fit.UpdateRules.UpdateRule;
 import logitlab.model.Activation;
+import logitlab.model.Diagnostic;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
+import logitlab.model.StopReason;
 
 /**
  * One neuron, p = sigma(a theta's) (a = 1 for the sigmoid, 2 for tanh), trained by a gradient
@@ -114,7 +116,7 @@ public final class NeuronFitter {
     TrainingHistory history = new TrainingHistory();
     int[] milestone = new int[NeuronFit.MILESTONES.length];
     Arrays.fill(milestone, -1);
-    String stop = "max-epochs";
+    StopReason stop = StopReason.MAX_EPOCHS;
     int epoch = 0;
     int rising = 0;
     double prevLoss = Double.POSITIVE_INFINITY;
@@ -147,7 +149,7 @@ public final class NeuronFitter {
       prevLoss = loss;
       if (!Double.isFinite(loss) || !Double.isFinite(gnorm)
           || loss > initialLoss + Math.max(1, initialLoss) || rising >= patience) {
-        stop = "divergence";
+        stop = StopReason.DIVERGENCE;
         break;
       }
       double[] w = null;
@@ -193,11 +195,11 @@ public final class NeuronFitter {
         bestEpoch = epoch;
       }
       if (gnorm < opt.tolerance()) {
-        stop = "tolerance";
+        stop = StopReason.TOLERANCE;
         break;
       }
       if (window > 0 && epoch - lastProgress >= window) {
-        stop = "no-progress";
+        stop = StopReason.NO_PROGRESS;
         break;
       }
       if (epoch >= opt.maxEpochs()) {
@@ -209,7 +211,7 @@ public final class NeuronFitter {
 
     double[] theta;
     boolean overflowed = !Double.isFinite(prevLoss) || !Double.isFinite(gnorm);
-    boolean reportsBest = stop.equals("divergence") || stop.equals("no-progress");
+    boolean reportsBest = stop == StopReason.DIVERGENCE || stop == StopReason.NO_PROGRESS;
     if (reportsBest) {
       // report the best weights seen, never the diverged or last ones
       if (best == null) {
@@ -245,13 +247,13 @@ public final class NeuronFitter {
             : NeuronFit.maxRelativeDifference(scaled(w, a), target), hist, lr,
         thetaAtCheck != null ? thetaAtCheck : theta, thetaAtCheck != null ? Explainer.CHECK_EPOCH
             : reportsBest ? bestEpoch : epoch);
-    List<String> notes = Explainer.notes(facts);
-    boolean noProgress = stop.equals("no-progress");
+    List<Diagnostic> notes = Explainer.notes(facts);
+    boolean noProgress = stop == StopReason.NO_PROGRESS;
     NeuronFit.Diagnostics diagnostics = new NeuronFit.Diagnostics(bestEpoch, lastProgress, overflowed, window,
         noProgress ? windowLow : Double.NaN, noProgress ? windowHigh : Double.NaN, autoLr,
         finalLearningRate(opt, lr, curvature * eigen[0] / 4, f.n, epoch), opt.rowsPerStep(),
         eigen[q - 1] / eigen[0], perTenfold);
-    return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, "tolerance".equals(stop), stop, epochsTo,
+    return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, stop == StopReason.TOLERANCE, stop, epochsTo,
         hist, history.every(), notes, List.of(), fitted, diagnostics);
   }
 
@@ -364,11 +366,5 @@ public final class NeuronFitter {
   /** 1e-2, 1e-4, 1e-6 as written in JSON. */
   private static String label(double t) {
     return String.format(Locale.ROOT, "1e-%d", Math.round(-Math.log10(t)));
-  }
-
-  /** A number in 4 significant digits for messages. */
-  static String num(double v) {
-    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
-        .replaceAll("\\.$", "");
   }
 }

@@ -2,7 +2,6 @@ package logitlab.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Separation;
 
@@ -110,83 +109,7 @@ public final class SeparationDetector {
         terms.add(new Separation.Term(d.terms().get(cone.cols[k]), direction[k]));
       }
     }
-    return new Separation(true, t > KIND_TOL ? "complete" : "quasi-complete", terms);
-  }
-
-  /**
-   * One or two sentences for the user: which terms have an infinite maximum-likelihood estimate
-   * and its sign, what that means, and what to do. Empty when nothing was detected.
-   */
-  public static String explain(Separation s) {
-    if (!s.detected()) {
-      return "";
-    }
-    String what = s.kind().equals("complete")
-        ? "The outcome is completely separated (the predictors classify every row exactly): "
-        : "The outcome is quasi-completely separated (the predictors classify every row exactly "
-            + "except some that tie on the boundary): ";
-    boolean one = s.terms().size() == 1;
-    return what + infinite(s) + (one ? ", so it does not exist" : ", so they do not exist")
-        + " and the reported estimates, standard errors and p-values are meaningless. Try --firth "
-        + "for finite, bias-reduced estimates (Firth's penalised likelihood).";
-  }
-
-  /**
-   * What separation means for the one-neuron net (its report shows this under the neuron): the
-   * cross-entropy has no minimum, so gradient descent drifts for ever. Empty when nothing was
-   * detected.
-   */
-  public static String neuronNote(Separation s) {
-    if (!s.detected()) {
-      return "";
-    }
-    return "The data are separated, so the cross-entropy loss has no minimum: gradient descent "
-        + "keeps pushing " + weights(s) + " and never converges; the weights it reports only "
-        + "say where training stopped.";
-  }
-
-  /**
-   * A note for Firth's fit of separated data: its estimates stay finite. Empty when nothing was
-   * detected.
-   */
-  public static String firthNote(Separation s) {
-    if (!s.detected()) {
-      return "";
-    }
-    return String.format(Locale.ROOT, "The data are %s separated (%s); Firth's penalised-likelihood "
-        + "estimates stay finite and can be used.", s.kind().equals("complete") ? "completely"
-        : "quasi-completely", infinite(s));
-  }
-
-  /** "the maximum-likelihood estimate of NV is +infinity", or the plural with each sign. */
-  private static String infinite(Separation s) {
-    List<Separation.Term> t = s.terms();
-    if (t.size() == 1) {
-      return "the maximum-likelihood estimate of " + t.get(0).term() + " is " + sign(t.get(0));
-    }
-    List<String> parts = new ArrayList<>();
-    for (Separation.Term term : t) {
-      parts.add(term.term() + " (" + sign(term) + ")");
-    }
-    String list = String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-    return "the maximum-likelihood estimates of " + list + " are infinite";
-  }
-
-  private static String sign(Separation.Term t) {
-    return t.direction().equals("+inf") ? "+infinity" : "-infinity";
-  }
-
-  /** "the weight of NV towards +infinity", or the plural with each sign. */
-  private static String weights(Separation s) {
-    List<String> parts = new ArrayList<>();
-    for (Separation.Term t : s.terms()) {
-      parts.add(t.term() + " towards " + sign(t));
-    }
-    if (parts.size() == 1) {
-      return "the weight of " + parts.get(0);
-    }
-    return "the weights of " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
-        + parts.get(parts.size() - 1);
+    return new Separation(true, t > KIND_TOL ? Separation.Kind.COMPLETE : Separation.Kind.QUASI_COMPLETE, terms);
   }
 
   /**

@@ -27,7 +27,8 @@ import java.util.List;
  * @param aliased terms not estimable because of exact collinearity, with what they are collinear with
  * @param separation whether (and how) the outcome is separated by the predictors
  * @param marginalEffects average marginal effects of the non-intercept terms, delta-method errors
- * @param warnings plain-language warnings (non-convergence, separation, aliasing)
+ * @param warnings what the fit found that the user should know (non-convergence, step halving,
+ *     fitted probabilities 0 or 1, aliasing, separation), as data; {@code report} words them
  * @param fitted fitted probabilities, one per used row
  * @param covariance estimated covariance of the coefficients (p x p), NaN for aliased terms
  */
@@ -52,7 +53,7 @@ public record LogisticFit(
     List<Alias> aliased,
     Separation separation,
     List<MarginalEffect> marginalEffects,
-    List<String> warnings,
+    List<Diagnostic> warnings,
     double[] fitted,
     double[][] covariance) {
 

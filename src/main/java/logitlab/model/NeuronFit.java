@@ -15,7 +15,7 @@ import java.util.List;
  * @param loss final mean loss (of the reported weights)
  * @param gradientNorm Euclidean norm of the loss gradient, on the scale trained on, at the end
  * @param converged whether the gradient norm fell below the tolerance
- * @param stopReason {@code tolerance}, {@code max-epochs}, {@code divergence} or {@code no-progress}
+ * @param stopReason why training stopped: tolerance, max-epochs, divergence or no-progress
  *     (neither the loss nor the gradient norm reached a new low for a window of epochs: the
  *     training oscillates; see {@link Diagnostics#window()})
  * @param epochsTo the first epoch at which the largest relative difference from the GLM's
@@ -24,10 +24,10 @@ import java.util.List;
  * @param history loss and weights every {@code historyEvery} epochs, from epoch 0, plus the last
  *     epoch; bounded in size whatever the number of epochs
  * @param historyEvery the spacing of {@code history} in epochs
- * @param notes plain-language explanations of what the training shows (vanishing gradient, slow
- *     convergence on raw inputs, tanh halving the weights)
- * @param warnings plain-language warnings that are not about why training stopped (the separation
- *     note the comparison adds); the report words the stop from {@code diagnostics}
+ * @param notes what the training shows (vanishing gradient, slow convergence on raw inputs, tanh
+ *     halving the weights), as data; the report words them
+ * @param warnings warnings that are not about why training stopped (the separation the comparison
+ *     adds), as data; the report words them, and the stop from {@code diagnostics}
  * @param fitted fitted probabilities, one per used row
  * @param diagnostics the numbers behind why training stopped and what would help
  */
@@ -39,12 +39,12 @@ public record NeuronFit(
     double loss,
     double gradientNorm,
     boolean converged,
-    String stopReason,
+    StopReason stopReason,
     List<Milestone> epochsTo,
     List<Snapshot> history,
     int historyEvery,
-    List<String> notes,
-    List<String> warnings,
+    List<Diagnostic> notes,
+    List<Diagnostic> warnings,
     double[] fitted,
     Diagnostics diagnostics) {
 
@@ -170,8 +170,8 @@ public record NeuronFit(
   }
 
   /** This fit with one more warning (e.g. the separation note the comparison adds). */
-  public NeuronFit withWarning(String warning) {
-    List<String> w = new java.util.ArrayList<>(warnings);
+  public NeuronFit withWarning(Diagnostic warning) {
+    List<Diagnostic> w = new java.util.ArrayList<>(warnings);
     w.add(warning);
     return new NeuronFit(terms, weights, settings, epochs, loss, gradientNorm, converged, stopReason,
         epochsTo, history, historyEvery, notes, w, fitted, diagnostics);

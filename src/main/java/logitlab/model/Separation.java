@@ -8,15 +8,36 @@ import java.util.List;
  * Konis 2007).
  *
  * @param detected whether any coefficient's MLE is infinite
- * @param kind {@code complete}, {@code quasi-complete} or {@code none}
+ * @param kind complete, quasi-complete or none
  * @param terms the terms with infinite MLE and the direction, in design-matrix order
  */
-public record Separation(boolean detected, String kind, List<Term> terms) {
+public record Separation(boolean detected, Kind kind, List<Term> terms) {
   /** No separation. */
-  public static final Separation NONE = new Separation(false, "none", List.of());
+  public static final Separation NONE = new Separation(false, Kind.NONE, List.of());
 
   public Separation {
     terms = List.copyOf(terms);
+  }
+
+  /** How the outcome is separated. */
+  public enum Kind {
+    /** Not separated. */
+    NONE("none"),
+    /** Separated except for some rows that tie on the boundary. */
+    QUASI_COMPLETE("quasi-complete"),
+    /** A hyperplane separates the 0s from the 1s strictly. */
+    COMPLETE("complete");
+
+    private final String jsonName;
+
+    Kind(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    /** The name in JSON and CSV ({@code quasi-complete}). */
+    public String jsonName() {
+      return jsonName;
+    }
   }
 
   /** A term whose maximum-likelihood estimate is +inf or -inf. */

@@ -169,8 +169,8 @@ public final class MlpTrainer {
     double[] trainLa = lossAndAccuracy(tr, w);
     double[] testLa = split.test() == null ? new double[] {Double.NaN, Double.NaN} : lossAndAccuracy(split.test(), w);
     MlpRun.Stop stop = switch (nf.stopReason()) {
-      case "tolerance" -> MlpRun.Stop.CONVERGED;
-      case "divergence" -> MlpRun.Stop.DIVERGED;
+      case TOLERANCE -> MlpRun.Stop.CONVERGED;
+      case DIVERGENCE -> MlpRun.Stop.DIVERGED;
       default -> MlpRun.Stop.EPOCHS;
     };
     List<MlpRun.Term> terms = new ArrayList<>();

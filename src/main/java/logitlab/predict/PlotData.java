@@ -138,22 +138,56 @@ public record PlotData(
     return new PlotData(fit, training, agreement, calibration, notes);
   }
 
+  /**
+   * The column asked for the x axis is not a numeric predictor of the model, as data for the
+   * caller to word.
+   */
+  public static final class UnusablePredictor extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    private final boolean categorical;
+    private final List<String> numeric;
+
+    /**
+     * @param name the column asked for
+     * @param categorical whether it is a categorical predictor (else it is not a predictor)
+     * @param numeric the numeric predictors of the model (empty for a categorical one)
+     */
+    UnusablePredictor(String name, boolean categorical, List<String> numeric) {
+      super("x axis column " + name + (categorical ? " is categorical; it must be a numeric predictor"
+          : " is not a predictor of the model; numeric predictors are: " + numeric));
+      this.name = name;
+      this.categorical = categorical;
+      this.numeric = List.copyOf(numeric);
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public boolean categorical() {
+      return categorical;
+    }
+
+    public List<String> numeric() {
+      return numeric;
+    }
+  }
+
   /** The predictor named (it must be numeric), or the first numeric one, or null if there is none. */
   static DesignMatrix.Predictor predictor(DesignMatrix d, String name) {
     if (name != null) {
       for (DesignMatrix.Predictor p : d.predictors()) {
         if (p.column().equals(name)) {
           if (p.categorical()) {
-            throw new IllegalArgumentException("--plot-x " + name + " is categorical; it must name a numeric "
-                + "predictor");
+            throw new UnusablePredictor(name, true, List.of());
           }
           return p;
         }
       }
       List<String> numeric = d.predictors().stream().filter(p -> !p.categorical())
           .map(DesignMatrix.Predictor::column).toList();
-      throw new IllegalArgumentException("--plot-x: " + name + " is not a predictor of the model; numeric "
-          + "predictors are: " + (numeric.isEmpty() ? "(none)" : String.join(", ", numeric)));
+      throw new UnusablePredictor(name, false, numeric);
     }
     for (DesignMatrix.Predictor p : d.predictors()) {
       if (!p.categorical()) {

@@ -173,7 +173,7 @@ public final class CsvReport {
     count(model, "", "rank", f.rank());
     count(model, "", "iterations", f.iterations());
     bool(model, "", "converged", f.converged());
-    text(model, "", "separation", f.separation().kind());
+    text(model, "", "separation", f.separation().kind().jsonName());
     for (var t : f.separation().terms()) {
       text(model, t.term(), "infinite_estimate", t.direction());
     }
@@ -197,7 +197,7 @@ public final class CsvReport {
     num("neuron", "", "gradient_norm", n.gradientNorm());
     num("neuron", "", "learning_rate", n.learningRate());
     bool("neuron", "", "converged", n.converged());
-    text("neuron", "", "stop_reason", n.stopReason());
+    text("neuron", "", "stop_reason", n.stopReason().jsonName());
     num("neuron", "", "max_diff_from_logistic", c.neuronMaxDiffFromLogistic());
     count("neuron", "", "warnings", NeuronAdvice.warnings(c).size());
     classification("neuron", c.classification().neuron());

@@ -78,24 +78,36 @@ public final class JsonReport {
     neuron(c);
     classification(c.classification());
     predictions(c.predictions());
-    List<String> all = new ArrayList<>();
-    Prose.dataWarnings(c.input()).forEach(w -> all.add("data: " + w));
-    all.addAll(Prose.fitWarnings(c.logistic()));
+    List<DiagnosticText.Coded> all = new ArrayList<>();
+    Prose.codedDataWarnings(c.input()).forEach(w -> all.add(new DiagnosticText.Coded(w.code(), "data: " + w.text())
+        .in("data")));
+    Prose.codedFitWarnings(c.logistic()).forEach(w -> all.add(w.in("logistic")));
     if (c.firth() != null) {
-      Prose.fitWarnings(c.firth()).forEach(w -> all.add("firth: " + w));
+      Prose.codedFitWarnings(c.firth()).forEach(w -> all.add(new DiagnosticText.Coded(w.code(), "firth: " + w.text())
+          .in("firth")));
     }
-    all.addAll(NeuronAdvice.warnings(c));
+    NeuronAdvice.coded(c).forEach(w -> all.add(w.in("neuron")));
     for (Map.Entry<String, List<String>> e : nulled.entrySet()) {
       List<String> names = e.getValue();
-      all.add(e.getKey() + ": " + String.join(", ", names) + (names.size() == 1 ? " is" : " are")
-          + " written as null: " + nullReason.get(e.getKey()));
+      all.add(new DiagnosticText.Coded("json.null", e.getKey() + ": " + String.join(", ", names)
+          + (names.size() == 1 ? " is" : " are") + " written as null: " + nullReason.get(e.getKey())));
     }
-    g.writeArrayFieldStart("warnings");
-    for (String w : all) {
-      g.writeString(w);
+    warnings(all);
+    g.writeEndObject();
+  }
+
+  /** A {@code warnings} array of sentences and, parallel to it, the {@code warningCodes} array. */
+  private void warnings(List<DiagnosticText.Coded> coded) throws IOException {
+    strings("warnings", DiagnosticText.texts(coded));
+    strings("warningCodes", DiagnosticText.codes(coded));
+  }
+
+  private void strings(String key, List<String> values) throws IOException {
+    g.writeArrayFieldStart(key);
+    for (String v : values) {
+      g.writeString(v);
     }
     g.writeEndArray();
-    g.writeEndObject();
   }
 
   private void input(InputSummary in) throws IOException {
@@ -241,7 +253,7 @@ public final class JsonReport {
     Separation sep = f.separation();
     g.writeObjectFieldStart("separation");
     g.writeBooleanField("detected", sep.detected());
-    g.writeStringField("kind", sep.kind());
+    g.writeStringField("kind", sep.kind().jsonName());
     g.writeArrayFieldStart("terms");
     for (Separation.Term t : sep.terms()) {
       g.writeStartObject();
@@ -269,11 +281,7 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("warnings");
-    for (String w : Prose.fitWarnings(f)) {
-      g.writeString(w);
-    }
-    g.writeEndArray();
+    warnings(Prose.codedFitWarnings(f));
     g.writeEndObject();
   }
 
@@ -319,7 +327,7 @@ public final class JsonReport {
     String why = "it is not a finite number";
     number("loss", n.loss(), "neuron", why);
     g.writeBooleanField("converged", n.converged());
-    g.writeStringField("stopReason", n.stopReason());
+    g.writeStringField("stopReason", n.stopReason().jsonName());
     number("learningRate", n.learningRate(), "neuron", why);
     number("gradientNorm", n.gradientNorm(), "neuron", why);
     number("maxDiffFromLogistic", c.neuronMaxDiffFromLogistic(), "neuron", why);
@@ -366,16 +374,10 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("notes");
-    for (String note : n.notes()) {
-      g.writeString(note);
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("warnings");
-    for (String w2 : NeuronAdvice.warnings(c)) {
-      g.writeString(w2);
-    }
-    g.writeEndArray();
+    List<DiagnosticText.Coded> notes = NeuronAdvice.codedNotes(n);
+    strings("notes", DiagnosticText.texts(notes));
+    strings("noteCodes", DiagnosticText.codes(notes));
+    warnings(NeuronAdvice.coded(c));
     g.writeEndObject();
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import logitlab.model.Comparison;
+import logitlab.model.Diagnostic;
 import logitlab.model.NeuronFit;
 
 /**
@@ -21,12 +22,22 @@ public final class NeuronAdvice {
 
   /** Every warning about the neuron, the one about why it stopped first; empty when there are none. */
   public static List<String> warnings(Comparison c) {
-    List<String> out = new ArrayList<>();
+    return DiagnosticText.texts(coded(c));
+  }
+
+  /**
+   * {@link #warnings} with their codes: the stop reason's name ({@code max-epochs}) for the one about
+   * why it stopped, then each diagnostic's code.
+   */
+  static List<DiagnosticText.Coded> coded(Comparison c) {
+    List<DiagnosticText.Coded> out = new ArrayList<>();
     String stop = stopWarning(c);
     if (stop != null) {
-      out.add(stop);
+      out.add(new DiagnosticText.Coded(c.neuron().stopReason().jsonName(), stop));
     }
-    out.addAll(c.neuron().warnings());
+    for (Diagnostic d : c.neuron().warnings()) {
+      out.add(DiagnosticText.neuronCoded(d));
+    }
     return out;
   }
 
@@ -34,10 +45,10 @@ public final class NeuronAdvice {
   static String stopWarning(Comparison c) {
     NeuronFit n = c.neuron();
     return switch (n.stopReason()) {
-      case "divergence" -> divergence(n);
-      case "no-progress" -> noProgress(n);
-      case "max-epochs" -> maxEpochs(c);
-      default -> null;
+      case DIVERGENCE -> divergence(n);
+      case NO_PROGRESS -> noProgress(n);
+      case MAX_EPOCHS -> maxEpochs(c);
+      case TOLERANCE -> null;
     };
   }
 
@@ -111,7 +122,7 @@ public final class NeuronAdvice {
               + "not on it; use --optimizer gd (the default) for the exact optimum",
           s.optimizer(), n.epochs(), num(n.gradientNorm()), num(s.tolerance()));
     }
-    if (n.notes().stream().anyMatch(note -> note.startsWith("plateau:"))) {
+    if (plateau(n)) {
       return stopped + "; it is stuck on a plateau of saturated rows (see the note), where more epochs barely move "
           + "the weights: use --loss cross-entropy, or a smaller --learning-rate or --init";
     }
@@ -126,6 +137,25 @@ public final class NeuronAdvice {
     }
     return stopped + "; its weights have not reached the optimum: raise --max-epochs"
         + (s.standardized() ? "" : ", or drop --no-standardize");
+  }
+
+  /** Whether the neuron's notes say it is stuck on a plateau of saturated rows. */
+  static boolean plateau(NeuronFit n) {
+    return n.notes().stream().anyMatch(note -> note instanceof Diagnostic.Plateau);
+  }
+
+  /** The neuron's notes in words (what its training shows), in order. */
+  public static List<String> notes(NeuronFit n) {
+    return DiagnosticText.texts(codedNotes(n));
+  }
+
+  /** {@link #notes} with their codes. */
+  static List<DiagnosticText.Coded> codedNotes(NeuronFit n) {
+    List<DiagnosticText.Coded> out = new ArrayList<>();
+    for (Diagnostic d : n.notes()) {
+      out.add(DiagnosticText.neuronCoded(d));
+    }
+    return out;
   }
 
   /** What the automatic step of this optimizer is. */

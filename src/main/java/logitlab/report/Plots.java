@@ -177,7 +177,7 @@ public final class Plots {
         + "cross the lines y = 0 and y = 1 somewhere; the logistic curve bends to stay inside. "
         + (Prose.neuronNotTheGlm(c) == null
             ? "The neuron's curve (the thin line) runs inside the GLM's (the broad band): it is the same model."
-            : "The neuron's curve (the thin line) is where its training stopped (" + c.neuron().stopReason()
+            : "The neuron's curve (the thin line) is where its training stopped (" + c.neuron().stopReason().jsonName()
                 + "), which is not the GLM's (the broad band).")
         + shown;
     return new Chart("fit", "The data and the fitted curves against " + f.column(), caption, chart);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.model.Activation;
 import logitlab.model.Comparison;
+import logitlab.model.Diagnostic;
 import logitlab.model.InputSummary;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
@@ -90,7 +91,7 @@ final class Prose {
           + "is not the GLM's";
     }
     if (!n.converged()) {
-      return "the neuron's training stopped (" + n.stopReason() + ") short of the GLM's coefficients";
+      return "the neuron's training stopped (" + n.stopReason().jsonName() + ") short of the GLM's coefficients";
     }
     return null;
   }
@@ -103,7 +104,7 @@ final class Prose {
     if (m != null) {
       out.add(m);
     }
-    for (String note : c.neuron().notes()) {
+    for (String note : NeuronAdvice.notes(c.neuron())) {
       out.add("Note: " + note);
     }
     return out;
@@ -137,7 +138,7 @@ final class Prose {
     String what = String.join(", ", how);
     double maxDiff = c.neuronMaxDiffFromLogistic();
     String diff = Fmt.sig(maxDiff, 2);
-    boolean plateau = n.notes().stream().anyMatch(note -> note.startsWith("plateau:"));
+    boolean plateau = NeuronAdvice.plateau(n);
     if (n.converged() && plateau) {
       return String.format(Locale.ROOT, "The neuron (%s) stopped where the squared loss's gradient vanished, on "
           + "a plateau of saturated rows (see the note), %s (relative) from the GLM's coefficients.", what, diff);
@@ -162,7 +163,7 @@ final class Prose {
           + "difference %s. One sigmoid neuron is logistic regression.", what, diff);
     }
     return String.format(Locale.ROOT, "The neuron (%s) stopped (%s), %s (relative) from the GLM's "
-        + "coefficients%s.", what, n.stopReason(), diff,
+        + "coefficients%s.", what, n.stopReason().jsonName(), diff,
         s.activation() == Activation.TANH ? " (comparing twice the weights)" : "");
   }
 
@@ -226,7 +227,7 @@ final class Prose {
       for (Separation.Term t : sep.terms()) {
         terms.add(t.term() + " (" + t.direction() + ")");
       }
-      out.add("Separation (" + sep.kind() + "): the maximum-likelihood estimate is infinite for "
+      out.add("Separation (" + sep.kind().jsonName() + "): the maximum-likelihood estimate is infinite for "
           + (terms.isEmpty() ? "some terms" : String.join(", ", terms)) + ".");
     }
     for (var a : f.aliased()) {
@@ -243,17 +244,22 @@ final class Prose {
    * InputSummary#EMPTY_HINT_SHARE} of the rows (with the hint {@code --empty-level}).
    */
   static List<String> dataWarnings(InputSummary in) {
-    List<String> out = new ArrayList<>();
+    return DiagnosticText.texts(codedDataWarnings(in));
+  }
+
+  /** {@link #dataWarnings} with their codes. */
+  static List<DiagnosticText.Coded> codedDataWarnings(InputSummary in) {
+    List<DiagnosticText.Coded> out = new ArrayList<>();
     for (String column : in.identifierLike()) {
-      out.add("column \"" + column + "\" looks like an identifier or a row number: its " + in.rowsUsed()
+      out.add(new DiagnosticText.Coded("identifier-like", "column \"" + column + "\" looks like an identifier or a row number: its " + in.rowsUsed()
           + " values are all different whole numbers. As a numeric predictor it gets a slope per unit of \""
-          + column + "\", which means nothing for a code; leave it out (list the predictors with -x).");
+          + column + "\", which means nothing for a code; leave it out (list the predictors with -x)."));
     }
-    in.emptyLevelHints().forEach((column, rows) -> out.add("column \"" + column + "\" is empty in " + rows
+    in.emptyLevelHints().forEach((column, rows) -> out.add(new DiagnosticText.Coded("empty-as-missing", "column \"" + column + "\" is empty in " + rows
         + " of the " + in.rowsRead() + " rows (" + Fmt.percent((double) rows / in.rowsRead())
         + "); an empty field is a missing value, so those rows were dropped. If an empty \"" + column
         + "\" is a category of its own (R's read.csv keeps \"\" as a level), add --empty-level to keep"
-        + " those rows as the level \"(empty)\"."));
+        + " those rows as the level \"(empty)\".")));
     return out;
   }
 
@@ -282,11 +288,20 @@ final class Prose {
    * interval ends are infinite or not defined ({@link #intervalNotes}).
    */
   static List<String> fitWarnings(LogisticFit f) {
-    List<String> out = new ArrayList<>(f.warnings());
-    if (isFirth(f) && !f.converged()) {
-      out.add(String.format(Locale.ROOT, "Firth's fit stopped after %d iterations without converging: its "
-          + "estimates are not the penalised-likelihood estimates. Try a larger --firth-max-iterations",
-          f.iterations()));
+    return DiagnosticText.texts(codedFitWarnings(f));
+  }
+
+  /** {@link #fitWarnings} with their codes. */
+  static List<DiagnosticText.Coded> codedFitWarnings(LogisticFit f) {
+    boolean firth = isFirth(f);
+    List<DiagnosticText.Coded> out = new ArrayList<>();
+    for (Diagnostic d : f.warnings()) {
+      out.add(DiagnosticText.logisticCoded(d, firth));
+    }
+    if (firth && !f.converged()) {
+      out.add(new DiagnosticText.Coded("not-converged", String.format(Locale.ROOT, "Firth's fit stopped after %d "
+          + "iterations without converging: its estimates are not the penalised-likelihood estimates. Try a "
+          + "larger --firth-max-iterations", f.iterations())));
     }
     out.addAll(intervalNotes(f));
     return out;
@@ -300,13 +315,13 @@ final class Prose {
    * One sentence for each kind of interval end that is not a finite number (other than an aliased
    * term's, which the aliasing warning explains), naming the terms and which ends.
    */
-  static List<String> intervalNotes(LogisticFit f) {
+  static List<DiagnosticText.Coded> intervalNotes(LogisticFit f) {
     boolean firth = isFirth(f);
     String likelihood = firth ? "penalised likelihood" : "likelihood";
     String what = !f.ciMethod().startsWith("profile") ? "Wald interval"
         : firth ? "profile penalised-likelihood interval" : "profile-likelihood interval";
     String What = Character.toUpperCase(what.charAt(0)) + what.substring(1);
-    List<String> out = new ArrayList<>();
+    List<DiagnosticText.Coded> out = new ArrayList<>();
     for (Interval.End kind : Interval.End.values()) {
       if (kind == Interval.End.FINITE || kind == Interval.End.ALIASED) {
         continue;
@@ -325,7 +340,7 @@ final class Prose {
         continue;
       }
       String list = String.join(", ", terms);
-      out.add(switch (kind) {
+      out.add(new DiagnosticText.Coded("interval-" + endKind(kind), switch (kind) {
         case UNBOUNDED -> What + " ends that do not exist (shown as Inf): " + list + ". The " + likelihood
             + " never falls to the critical value on that side, however far the coefficient goes, as when "
             + "its maximum-likelihood estimate is infinite (separation).";
@@ -340,7 +355,7 @@ final class Prose {
             .map(t -> t.replace(" (both)", "")).toList()) + ": the standard error is not a finite number "
             + "(the information matrix is singular at the estimate).";
         default -> throw new IllegalStateException(kind.toString());
-      });
+      }));
     }
     return out;
   }

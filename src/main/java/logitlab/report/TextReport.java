@@ -117,7 +117,7 @@ public final class TextReport {
     if (milestones != null) {
       wrap(sb, "  ", "  ", milestones);
     }
-    for (String note : n.notes()) {
+    for (String note : NeuronAdvice.notes(n)) {
       wrap(sb, "  note: ", "        ", note);
     }
     for (String warning : NeuronAdvice.warnings(c)) {

@@ -195,6 +195,13 @@ class CompareCommandTest {
     assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--learning-rate", "fast"), 2, "--learning-rate must be auto");
     assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--max-epochs", "0"), 2, "max epochs must be at least 1");
     assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--at", "hours"), 2, "--at takes COL=VALUE");
+    // the fit's options say which setting is out of range; the CLI names its flag
+    assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--max-iterations", "0"), 2,
+        "--max-iterations must be at least 1, got 0");
+    assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--conf", "1.5"), 2,
+        "--conf must be between 0 and 1 (e.g. 0.95), got 1.5");
+    assertOneLineError(CliRunner.run("compare", "data/exam.csv", "--threshold", "0"), 2,
+        "--threshold must be between 0 and 1, got 0.0");
   }
 
   @Test

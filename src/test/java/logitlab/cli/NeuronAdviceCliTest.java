@@ -47,6 +47,14 @@ class NeuronAdviceCliTest {
     String w = n.get("warnings").get(0).asText();
     assertTrue(w.startsWith("the neuron's training made no progress"), w);
     assertTrue(doc.get("warnings").toString().contains("made no progress"), doc.get("warnings").toString());
+    assertEquals("no-progress", n.at("/warningCodes/0").asText());
+    assertTrue(doc.get("warningCodes").toString().contains("\"neuron.no-progress\""), doc.toString());
+
+    JsonNode raw = JSON.readTree(CliRunner.run("compare", "data/exam.csv", "--no-standardize", "--max-epochs",
+        "1000", "--format", "json").out()).get("neuron");
+    assertEquals("raw-inputs", raw.at("/noteCodes/0").asText());
+    assertTrue(raw.at("/notes/0").asText().startsWith("raw inputs (--no-standardize): "), raw.toString());
+    assertEquals("max-epochs", raw.at("/warningCodes/0").asText());
     assertEquals("no-progress", csvValue(CliRunner.run("compare", "data/smoking.csv", "--learning-rate", "30",
         "--format", "csv").out(), "neuron,,stop_reason,"));
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +41,16 @@ class SeparationCliTest {
     String warnings = j.get("warnings").toString();
     assertTrue(warnings.contains("--firth"), warnings);
     assertTrue(warnings.contains("gradient descent"), "the neuron's separation note: " + warnings);
+    // each warning has its code, in a parallel array (README, "Warning codes")
+    assertEquals(j.get("warnings").size(), j.get("warningCodes").size());
+    List<String> codes = new ArrayList<>();
+    j.get("warningCodes").forEach(c -> codes.add(c.asText()));
+    assertTrue(codes.containsAll(List.of("logistic.separation", "firth.separation", "neuron.separation")), codes.toString());
+    int k = codes.indexOf("firth.separation");
+    assertTrue(j.get("warnings").get(k).asText().startsWith("firth: The data are quasi-completely separated"));
+    assertEquals(List.of("separation"), List.of(j.at("/firth/warningCodes/0").asText()));
+    assertEquals(j.at("/neuron/warnings").size(), j.at("/neuron/warningCodes").size());
+    assertEquals("separation", j.at("/neuron/warningCodes/" + (j.at("/neuron/warningCodes").size() - 1)).asText());
   }
 
   @Test

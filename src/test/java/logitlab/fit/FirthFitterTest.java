@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Coefficient;
+import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
+import logitlab.model.Separation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -117,8 +119,8 @@ class FirthFitterTest {
     }
     // the data are quasi-completely separated by NV: said, but Firth's estimates are finite
     assertTrue(f.separation().detected());
-    assertEquals("quasi-complete", f.separation().kind());
-    assertTrue(f.warnings().stream().anyMatch(w -> w.contains("NV") && w.contains("finite")), f.warnings().toString());
+    assertEquals(Separation.Kind.QUASI_COMPLETE, f.separation().kind());
+    assertEquals(List.of(new Diagnostic.Separated(f.separation())), f.warnings());
   }
 
   /**

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import logitlab.data.DesignMatrix;
+import logitlab.model.Alias;
+import logitlab.model.Diagnostic;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.NeuronFit;
+import logitlab.model.StopReason;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +60,8 @@ class FitterTest {
     assertEquals(19, f.dfNull());
     assertEquals(18, f.dfResidual());
     assertTrue(f.converged());
-    assertTrue(f.warnings().stream().anyMatch(w -> w.contains("not defined because of singularities") && w.contains("x2")));
+    assertEquals(List.of(new Diagnostic.Aliased(List.of(new Alias("x2", List.of("(Intercept)", "h"))))),
+        f.warnings());
   }
 
   @Test
@@ -83,8 +87,8 @@ class FitterTest {
     DesignMatrix d = aliasedDesign();
     LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
     NeuronFit nf = NeuronFitter.fit(d, NeuronOptions.defaults(), glm.aliasedMask());
-    assertTrue(nf.converged(), nf.stopReason());
-    assertEquals("tolerance", nf.stopReason());
+    assertTrue(nf.converged(), nf.stopReason().jsonName());
+    assertEquals(StopReason.TOLERANCE, nf.stopReason());
     assertRel(glm.coefficients().get(0).estimate(), nf.weights()[0], COEF_TOL);
     assertRel(glm.coefficients().get(1).estimate(), nf.weights()[1], COEF_TOL);
     assertTrue(Double.isNaN(nf.weights()[2]));
@@ -120,7 +124,7 @@ class FitterTest {
     DesignMatrix d = Designs.of(List.of("h"), new double[][] {Designs.HOURS}, Designs.PASS);
     NeuronFit nf = NeuronFitter.fit(d, new NeuronOptions(500, 10_000, 1e-10, 1), null);
     assertFalse(nf.converged());
-    assertEquals("divergence", nf.stopReason());
+    assertEquals(StopReason.DIVERGENCE, nf.stopReason());
     for (double w : nf.weights()) {
       assertTrue(Double.isFinite(w));
     }

@@ -146,7 +146,7 @@ class GoldenDatasetsTest {
     JsonNode g = JSON.readTree(golden.toFile());
     DesignMatrix d = design(g);
     NeuronFit f = NeuronFitter.fit(d, NeuronOptions.defaults(), null);
-    assertTrue(f.converged(), f.stopReason());
+    assertTrue(f.converged(), f.stopReason().jsonName());
     column("neuron weights vs R", g.get("logistic").get("estimate"), f.weights(), COEF_TOL);
   }
 }
