@@ -22,14 +22,26 @@ public final class Escape {
 
   /** {@code s} as HTML text or attribute value (double- or single-quoted). */
   public static String html(String s) {
-    return escape(s, c -> switch (c) {
+    return escape(s, Escape::htmlReference);
+  }
+
+  private static String htmlReference(char c) {
+    return switch (c) {
       case '&' -> "&amp;";
       case '<' -> "&lt;";
       case '>' -> "&gt;";
       case '"' -> "&quot;";
       case '\'' -> "&#39;";
       default -> null;
-    });
+    };
+  }
+
+  /**
+   * {@code s} as HTML element content, not an attribute value: only {@code & < >} become character
+   * references (quotes need none there), the rest as {@link #html}.
+   */
+  public static String htmlText(String s) {
+    return escape(s, c -> c == '"' || c == '\'' ? null : htmlReference(c));
   }
 
   /** {@code s} as Markdown inline text (a paragraph, a heading or a table cell). */

@@ -3,12 +3,7 @@ package logitlab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import java.util.stream.Collectors;
-import logitlab.model.Activation;
-import logitlab.model.Classification;
 import logitlab.model.Coefficient;
-import logitlab.model.Interval;
 import logitlab.model.Comparison;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
@@ -40,14 +35,7 @@ public final class TextReport {
 
   private static void header(StringBuilder sb, InputSummary in) {
     sb.append("logitlab compare: ").append(in.file()).append('\n');
-    sb.append("  rows     ").append(in.rowsRead()).append(" read, ").append(in.rowsUsed())
-        .append(" used, ").append(in.rowsDropped()).append(" dropped");
-    if (in.rowsDropped() > 0) {
-      sb.append(" (missing values in ").append(in.droppedByColumn().entrySet().stream()
-          .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-          .collect(Collectors.joining(", "))).append(')');
-    }
-    sb.append('\n');
+    sb.append("  rows     ").append(Prose.rows(in)).append('\n');
     String outcome = in.trialsColumn() != null
         ? in.outcome() + ": " + Fmt.count(in.events()) + " successes in " + Fmt.count(in.total())
             + " trials (column \"" + in.trialsColumn() + "\")"
@@ -78,35 +66,10 @@ public final class TextReport {
 
   private static void sideBySide(StringBuilder sb, Comparison c) {
     sb.append("Coefficients side by side\n");
-    NeuronFit n = c.neuron();
-    boolean tanh = n.settings().activation() == Activation.TANH;
-    String neuronHeader = "neuron (" + neuronShortName(n) + (tanh ? ", tanh)" : ")");
-    TextTable t = tanh
-        ? new TextTable("term", "linear (OLS)", "logistic (GLM)", neuronHeader, "2 x neuron")
-        : new TextTable("term", "linear (OLS)", "logistic (GLM)", neuronHeader);
-    double[] w = n.weights();
-    for (int j = 0; j < c.input().terms().size(); j++) {
-      String[] cells = {c.input().terms().get(j),
-          Fmt.sig(c.linear().coefficients().get(j).estimate(), 6),
-          Fmt.sig(c.logistic().coefficients().get(j).estimate(), 6),
-          Fmt.sig(w[j], 6), Fmt.sig(2 * w[j], 6)};
-      t.row(tanh ? cells : java.util.Arrays.copyOf(cells, 4));
-    }
-    sb.append(t.renderByColumn("  ")); // too wide for 80 columns: one model per block
+    sb.append(table(Tables.sideBySide(c)).renderByColumn("  ")); // too wide for 80 columns: one model per block
     wrap(sb, "  ", "  ", Prose.coefficientScales(c, true));
     neuronTraining(sb, c);
     sb.append('\n');
-  }
-
-  /** The neuron's column name: GD for the default, else the optimizer. */
-  private static String neuronShortName(NeuronFit n) {
-    return switch (n.settings().optimizer()) {
-      case "gd" -> "GD";
-      case "sgd" -> "SGD";
-      case "adam" -> "Adam";
-      case "nesterov" -> "Nesterov";
-      default -> n.settings().optimizer();
-    };
   }
 
   /** How the neuron's training went: the outcome, epochs to reach the GLM, notes and warnings. */
@@ -169,14 +132,7 @@ public final class TextReport {
     };
     wrap(sb, "  ", "  ", level + " " + how + " intervals; odds ratio = exp(estimate),"
         + " interval = exp(ends)");
-    TextTable t = new TextTable("", "estimate", "low", "high", "odds ratio", "low", "high");
-    for (int j = 0; j < f.coefficients().size(); j++) {
-      Coefficient c = f.coefficients().get(j);
-      Interval iv = f.intervals().get(j);
-      Interval or = iv.exp();
-      t.row(c.term(), Fmt.sig(c.estimate(), 5), Fmt.sig(iv.low(), 5), Fmt.sig(iv.high(), 5),
-          Fmt.sig(f.oddsRatio(j), 5), Fmt.sig(or.low(), 5), Fmt.sig(or.high(), 5));
-    }
+    TextTable t = table(Tables.intervals(f), "", "estimate", "low", "high", "odds ratio", "low", "high");
     sb.append(t.render("  ", false));
     List<String> warnings = Prose.fitWarnings(f);
     if (!warnings.isEmpty()) {
@@ -217,19 +173,18 @@ public final class TextReport {
     }
     sb.append("Average marginal effects\n");
     wrap(sb, "  ", "  ", Prose.marginalEffectsLead(c) + ":");
-    boolean change = Prose.anyDiscreteChange(me); // then a column says which is which
-    TextTable t = change ? new TextTable("", "change", "logistic AME", "(delta SE)", "linear slope", "(SE)")
-        : new TextTable("", "logistic AME", "(delta SE)", "linear slope", "(SE)");
-    for (int k = 0; k < me.size(); k++) {
-      MarginalEffect m = me.get(k);
-      Coefficient l = c.linear().coefficients().get(k + 1);
-      String[] cells = {m.term(), Fmt.sig(m.estimate(), 5), "(" + Fmt.sig(m.stdError(), 4) + ")",
-          Fmt.sig(l.estimate(), 5), "(" + Fmt.sig(l.stdError(), 4) + ")"};
-      if (change) {
-        t.row(m.term(), Prose.marginalEffectChange(m), cells[1], cells[2], cells[3], cells[4]);
-      } else {
-        t.row(cells);
-      }
+    Tables.Grid g = Tables.marginalEffects(c);
+    int se = g.header().length - 3; // delta SE, linear slope, SE: the standard errors in parentheses
+    String[] header = g.header().clone();
+    header[0] = "";
+    header[se] = "(" + header[se] + ")";
+    header[se + 2] = "(" + header[se + 2] + ")";
+    TextTable t = new TextTable(header);
+    for (String[] r : g.rows()) {
+      String[] cells = r.clone();
+      cells[se] = "(" + cells[se] + ")";
+      cells[se + 2] = "(" + cells[se + 2] + ")";
+      t.row(cells);
     }
     sb.append(t.render("  ", false));
     sb.append("  Both estimate it; the linear model assumes it is the same everywhere.\n\n");
@@ -238,16 +193,7 @@ public final class TextReport {
   private static void classification(StringBuilder sb, Comparison.Classifications cs) {
     sb.append("Classification on the fitting data (event predicted when p > ")
         .append(Fmt.sig(cs.logistic().threshold(), 4)).append(")\n");
-    TextTable t = new TextTable("model", "log-loss", "Brier", "AUC", "accuracy", "TP", "FP", "TN", "FN");
-    String[] names = {"linear", "logistic", "neuron"};
-    Classification[] all = {cs.linear(), cs.logistic(), cs.neuron()};
-    for (int k = 0; k < 3; k++) {
-      Classification m = all[k];
-      t.row(names[k], Fmt.fixed(m.logLoss(), 4), Fmt.fixed(m.brier(), 4), Fmt.fixed(m.auc(), 4),
-          Fmt.fixed(m.accuracy(), 4), Fmt.count(m.tp()), Fmt.count(m.fp()),
-          Fmt.count(m.tn()), Fmt.count(m.fn()));
-    }
-    sb.append(t.render("  ", false));
+    sb.append(table(Tables.classification(cs)).render("  ", false));
     if (cs.linear().clipped() > 0) {
       sb.append("  log-loss: ").append(cs.linear().clipped())
           .append(" linear values outside [0, 1] clipped to [1e-15, 1 - 1e-15]\n");
@@ -256,13 +202,22 @@ public final class TextReport {
   }
 
   private static String coefficientTable(List<Coefficient> coefs, String stat, String p) {
-    TextTable t = new TextTable("", "Estimate", "Std. Error", stat, p, "");
-    for (Coefficient c : coefs) {
-      t.row(c.term(), Fmt.sig(c.estimate(), 6), Fmt.sig(c.stdError(), 6),
-          Fmt.fixed(c.statistic(), 3), Fmt.pValue(c.p()), Fmt.stars(c.p()));
-    }
+    // R's layout: no header over the terms and the stars
+    TextTable t = table(Tables.coefficients(coefs, stat, p), "", "Estimate", "Std. Error", stat, p, "");
     return t.render("  ", true)
         + "  ---\n  Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n";
+  }
+
+  /** The grid's cells as a text table under its own header. */
+  private static TextTable table(Tables.Grid g) {
+    return table(g, g.header());
+  }
+
+  /** The grid's cells as a text table under {@code header}. */
+  private static TextTable table(Tables.Grid g, String... header) {
+    TextTable t = new TextTable(header);
+    g.rows().forEach(t::row);
+    return t;
   }
 
   private static void outOfRange(StringBuilder sb, OutOfRange r, InputSummary in) {

@@ -122,7 +122,7 @@ class MlpCommandTest {
     assertEquals(0, r.code(), r.err());
     String page = Files.readString(html);
     assertTrue(page.contains("<figure id=\"plot-boundary\">") && page.contains("<figure id=\"plot-loss\">"));
-    assertTrue(page.contains("<pre>logitlab mlp circles --n 100"), "provenance");
+    assertTrue(page.contains("<pre id=\"command-line\">logitlab mlp circles --n 100"), "provenance");
     DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
     assertTrue(Files.size(png) > 10_000);

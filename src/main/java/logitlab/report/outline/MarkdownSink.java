@@ -67,7 +67,7 @@ final class MarkdownSink implements Sink {
     sb.append('|');
     for (String cell : cells) {
       String s = md(cell);
-      sb.append(s.isEmpty() ? "|" : " " + s + " |");
+      sb.append(s.isEmpty() ? " |" : " " + s + " |");
     }
     sb.append('\n');
   }
@@ -93,8 +93,21 @@ final class MarkdownSink implements Sink {
   }
 
   @Override
+  public void plot(Figure figure) {
+    if (figure.png() != null) {
+      heading(figure.title());
+      figure(figure);
+    }
+  }
+
+  @Override
+  public OutlineFormat format() {
+    return OutlineFormat.MARKDOWN;
+  }
+
+  @Override
   public void preformatted(String text) {
-    sb.append("```\n").append(text.replace("```", "`\u200B``")).append("\n```\n\n");
+    sb.append("```sh\n").append(text.replace("```", "`\u200B``")).append("\n```\n\n");
   }
 
   @Override

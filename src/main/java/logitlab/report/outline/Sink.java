@@ -22,6 +22,17 @@ public interface Sink {
   /** A section heading. */
   void heading(String text);
 
+  /**
+   * A section heading with a fixed id (the HTML section's id, so that links into a report stay
+   * stable); formats without ids write it as {@link #heading(String)}.
+   */
+  default void heading(String id, String text) {
+    heading(text);
+  }
+
+  /** Ends the current section: what follows belongs to none (HTML closes its element). */
+  default void endSection() {}
+
   /** A heading inside a section. */
   void subheading(String text);
 
@@ -43,8 +54,49 @@ public interface Sink {
   /** The warnings of the run, set apart from the results; nothing when there are none. */
   void warnings(List<String> warnings);
 
-  /** Text shown as it is, in a fixed-width font (a command line). */
+  /**
+   * The warnings of the run as a section of their own near the top; when there are none, HTML
+   * says {@code none} in a box of its own and the other formats write nothing.
+   */
+  default void warningsSection(List<String> warnings, String none) {
+    if (!warnings.isEmpty()) {
+      heading("Warnings");
+      warnings(warnings);
+    }
+  }
+
+  /** Small print beside the results (significance codes, a note about a missing plot). */
+  default void note(String text) {
+    paragraph(text);
+  }
+
+  /**
+   * A key to the marks in the table above (the significance codes), in small print; its quotes are
+   * shown as they are.
+   */
+  default void legend(String text) {
+    paragraph(text);
+  }
+
+  /** A plot as a section of its own under its title (see {@link #figure} for what each format shows). */
+  default void plot(Figure figure) {
+    figure(figure);
+  }
+
+  /**
+   * A shell command line, shown as it is in a fixed-width font (Markdown: a {@code sh} code block;
+   * HTML: {@code <pre id="command-line">}).
+   */
   void preformatted(String text);
+
+  /** The logitlab version that writes the document (HTML names it in its generator tag). */
+  default void version(String version) {}
+
+  /**
+   * The format this sink writes, for the few blocks whose content differs by format (a flag that
+   * is a column in Markdown and a mark in the cell in HTML).
+   */
+  OutlineFormat format();
 
   /** The finished document. */
   String finish();

@@ -83,6 +83,11 @@ final class TextSink implements Sink {
   }
 
   @Override
+  public OutlineFormat format() {
+    return OutlineFormat.TEXT;
+  }
+
+  @Override
   public void preformatted(String text) {
     for (String line : text.split("\n", -1)) {
       sb.append(INDENT).append(INDENT).append(line).append('\n');

@@ -56,7 +56,7 @@ class SinkTest {
     assertTrue(m.contains("- **rows:** 12 read\n"), m);
     assertTrue(m.contains("## Section one\n\nA paragraph"), m);
     assertTrue(m.contains("| name | value | note |\n|:---|---:|:---|\n| a | 1.5 | left |\n"), m);
-    assertTrue(m.contains("\\*bold\\* \\| pipe | -2 ||"), m);
+    assertTrue(m.contains("\\*bold\\* \\| pipe | -2 | |"), m);
     assertTrue(m.contains("> **Warning:** something went wrong"), m);
     assertTrue(m.contains("![A plot](plot.png)\n\nWhat it shows."), m);
     assertTrue(m.endsWith("```\n"), m);
