@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.fit.NeuronOptions;
-import logitlab.fit.Optimizer;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Optimizer;
 import logitlab.nn.Datasets;
 import logitlab.nn.Init;
 import logitlab.nn.Mlp;
@@ -18,10 +18,10 @@ import logitlab.report.MlpPlots;
 import logitlab.report.MlpReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code logitlab mlp}: a multi-layer net on a CSV file or a built-in data set, or a sweep of nets. */
 @Command(

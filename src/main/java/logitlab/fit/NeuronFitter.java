@@ -10,6 +10,7 @@ import logitlab.fit.UpdateRules.UpdateRule;
 import logitlab.model.Activation;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
+import logitlab.model.Optimizer;
 
 /**
  * One neuron, p = sigma(a theta's) (a = 1 for the sigmoid, 2 for tanh), trained by a gradient
