@@ -54,8 +54,9 @@ final class ActivationsCommand implements Callable<Integer> {
   double slope;
 
   @Option(names = "--functions", paramLabel = "NAME[,NAME...]", split = ",", order = 5,
-      description = "The functions to show, of sigmoid, tanh, relu, leaky-relu, identity, step. Default: all.")
-  List<String> functions;
+      converter = Choices.FunctionConverter.class, completionCandidates = Choices.Functions.class,
+      description = "The functions to show, of ${COMPLETION-CANDIDATES}. Default: all.")
+  List<ActivationFunction> functions;
 
   @Mixin NnOutput out;
 
@@ -71,8 +72,7 @@ final class ActivationsCommand implements Callable<Integer> {
     if (functions == null) {
       fs.addAll(List.of(ActivationFunction.values()));
     } else {
-      for (String f : functions) {
-        ActivationFunction a = Usage.check(() -> ActivationFunction.parse(f));
+      for (ActivationFunction a : functions) {
         if (!fs.contains(a)) {
           fs.add(a);
         }

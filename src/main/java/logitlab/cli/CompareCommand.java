@@ -69,10 +69,11 @@ final class CompareCommand implements Callable<Integer> {
   List<String> at = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = 21,
-      description = "Output format: text, markdown (GitHub tables), csv (one tidy long table: file, "
-          + "model, term, quantity, value) or json. Default: from the -o file's extension (.md, "
-          + ".csv, .json; .html is refused: use report), else text.")
-  String format;
+      converter = Choices.CompareFormatConverter.class, completionCandidates = Choices.CompareFormats.class,
+      description = "Output format: ${COMPLETION-CANDIDATES}; markdown has GitHub tables, csv is one tidy long "
+          + "table (file, model, term, quantity, value). Default: text, or what the -o file's "
+          + "extension asks for: md, csv, json (html is refused: use report).")
+  Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 22,
       description = "Write the output to FILE instead of stdout: a regular file (or a link's target) "
@@ -96,10 +97,6 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format != null && !List.of("text", "markdown", "csv", "json").contains(format)) {
-      throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\""
-          + (format.equalsIgnoreCase("html") ? " (for an HTML page with plots, use logitlab report)" : ""));
-    }
     ModelSpec modelSpec = data.modelSpec();
     CsvFormat csvFormat = data.format();
     List<Map<String, String>> points = parsePoints();
@@ -109,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     Path file = files.get(0);
     Path input = DataOptions.isStdin(file) ? null : file.toAbsolutePath().normalize();
-    String fmt = format != null ? format : "text";
+    Format fmt = format != null ? format : Format.TEXT;
     if (output != null) {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
       fmt = format != null ? format : formatOf(output, file);
@@ -129,39 +126,29 @@ final class CompareCommand implements Callable<Integer> {
    * The format -o FILE's extension asks for: .md or .markdown, .csv, .json; text for any other name
    * (.txt, none, -). An .html name is refused (exit code 2): the HTML page is {@code report}'s.
    */
-  static String formatOf(Path output, Path input) {
+  static Format formatOf(Path output, Path input) {
     String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
     int dot = name.lastIndexOf('.');
     String ext = dot > 0 ? name.substring(dot + 1) : "";
     return switch (ext) {
-      case "md", "markdown" -> "markdown";
-      case "csv" -> "csv";
-      case "json" -> "json";
+      case "md", "markdown" -> Format.MARKDOWN;
+      case "csv" -> Format.CSV;
+      case "json" -> Format.JSON;
       case "html", "htm", "xhtml" -> throw new UsageException("-o " + output + ": compare writes text, "
           + "Markdown, CSV or JSON; for an HTML page with the tables and plots run: logitlab report "
           + ReportCommand.shellQuote(input.toString()) + " -o " + ReportCommand.shellQuote(output.toString())
           + " (with the same options), or give --format to write another format to this file");
-      default -> "text";
+      default -> Format.TEXT;
     };
   }
 
   /** The comparison in a format: text, markdown, csv or json. */
-  static String render(String format, Comparison c) {
+  static String render(Format format, Comparison c) {
     return switch (format) {
-      case "json" -> JsonReport.render(c);
-      case "markdown" -> MarkdownReport.render(c);
-      case "csv" -> CsvReport.render(c);
-      default -> TextReport.render(c);
-    };
-  }
-
-  /** The file extension of a format's output. */
-  static String extension(String format) {
-    return switch (format) {
-      case "json" -> ".json";
-      case "markdown" -> ".md";
-      case "csv" -> ".csv";
-      default -> ".txt";
+      case JSON -> JsonReport.render(c);
+      case MARKDOWN -> MarkdownReport.render(c);
+      case CSV -> CsvReport.render(c);
+      case TEXT, HTML -> TextReport.render(c); // HTML is refused by the option's converter
     };
   }
 
@@ -178,8 +165,8 @@ final class CompareCommand implements Callable<Integer> {
           + "its own output file");
     }
     List<Batch.Input> inputs = Batch.inputs(files);
-    String fmt = format != null ? format : "text";
-    String ext = extension(fmt);
+    Format fmt = format != null ? format : Format.TEXT;
+    String ext = fmt.extension();
     Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
     return Batch.run(inputs, outputDir, in -> {
       Path input = in.path().toAbsolutePath().normalize();

@@ -75,6 +75,12 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
+      if (ex.getCause() instanceof Choices.BadChoice bad) {
+        // a value not among an option's choices: the message names them; one line, as a usage error
+        c.getErr().println("logitlab: " + ExitCodes.oneLine(String.valueOf(bad.getMessage()), 4000));
+        c.getErr().flush();
+        return ExitCodes.USAGE;
+      }
       c.getErr().println("logitlab: " + ex.getMessage());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();

@@ -100,9 +100,10 @@ final class ReportCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = {"-f", "--format"}, paramLabel = "html|markdown", order = 22,
-      description = "Report format. Default: from the -o file's extension (.html, .md), html with "
-          + "--output-dir.")
-  String format;
+      converter = Choices.ReportFormatConverter.class, completionCandidates = Choices.ReportFormats.class,
+      description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the -o file's extension (.html, "
+          + ".md), html with --output-dir.")
+  Format format;
 
   @Option(names = "--plot-x", paramLabel = "COL", order = 23,
       description = "The numeric predictor to plot the data and the fitted curves against (the others "
@@ -130,9 +131,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format != null && !format.equals("html") && !format.equals("markdown")) {
-      throw new UsageException("--format must be html or markdown, not \"" + format + "\"");
-    }
     ModelSpec modelSpec = data.modelSpec();
     CsvFormat csvFormat = data.format();
     List<Map<String, String>> points = CompareCommand.parsePoints(at);
@@ -144,13 +142,13 @@ final class ReportCommand implements Callable<Integer> {
     if (output == null) {
       throw new UsageException("report needs -o FILE.html or -o FILE.md (or --output-dir DIR)");
     }
-    String fmt = format != null ? format : formatOf(output);
+    Format fmt = format != null ? format : formatOf(output);
     Path file = files.get(0);
     boolean stdin = DataOptions.isStdin(file);
     Path input = stdin ? null : file.toAbsolutePath().normalize();
     // refuse -o before any work: never the input, never a directory
     Output.Plan plan = Output.checkTarget(output, input);
-    if (fmt.equals("markdown") && !plan.replaces()) {
+    if (fmt == Format.MARKDOWN && !plan.replaces()) {
       throw new UsageException("-o " + output + ": a Markdown report writes its plots as PNG files beside it, "
           + "which " + (plan.kind() == Output.Kind.STDOUT ? "standard output" : "a device or pipe")
           + " cannot have; write it to a file, or give --format html (one self-contained file)");
@@ -166,22 +164,22 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** html or markdown from the file name's extension. */
-  private static String formatOf(Path output) {
+  private static Format formatOf(Path output) {
     String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
-      return "html";
+      return Format.HTML;
     }
     if (name.endsWith(".md") || name.endsWith(".markdown")) {
-      return "markdown";
+      return Format.MARKDOWN;
     }
     throw new UsageException("-o " + output + ": name the report FILE.html or FILE.md (or give --format html "
         + "or --format markdown)");
   }
 
   /** Every file a report writes: the PNG files of a Markdown report, then the report itself. */
-  static List<Path> targets(Path report, String format) {
+  static List<Path> targets(Path report, Format format) {
     List<Path> out = new ArrayList<>();
-    if (format.equals("markdown")) {
+    if (format == Format.MARKDOWN) {
       for (String id : FIGURES) {
         out.add(pngPath(report, id));
       }
@@ -208,8 +206,8 @@ final class ReportCommand implements Callable<Integer> {
       throw new UsageException("several input files need --output-dir DIR (one report per file, and "
           + "DIR/summary.csv)");
     }
-    String fmt = format != null ? format : "html";
-    String ext = fmt.equals("html") ? ".html" : ".md";
+    Format fmt = format != null ? format : Format.HTML;
+    String ext = fmt.extension();
     List<Batch.Input> inputs = Batch.inputs(files);
     Batch.prepare(outputDir, inputs, in -> targets(outputDir.resolve(in.stem() + ext), fmt), force);
     return Batch.run(inputs, outputDir,
@@ -240,7 +238,7 @@ final class ReportCommand implements Callable<Integer> {
      * @param input the file or standard input
      * @param hashed standard input as it is read (its checksum), or null for a file
      */
-    Batch.Done run(CsvInput input, HashingInputStream hashed, Path target, String fmt, PrintWriter stdout) {
+    Batch.Done run(CsvInput input, HashingInputStream hashed, Path target, Format fmt, PrintWriter stdout) {
       DesignMatrix design = DesignMatrixLoader.load(input, csvFormat, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
       PlotData plotData = Usage.check(() -> PlotData.of(design, comparison, plotX, neuronOptions.seed));
@@ -249,7 +247,7 @@ final class ReportCommand implements Callable<Integer> {
       Provenance provenance = provenance(digest, comparison, fmt);
       List<Path> written = new ArrayList<>();
       String text;
-      if (fmt.equals("html")) {
+      if (fmt == Format.HTML) {
         Plots.Drawn drawn = Plots.draw(comparison, plotData, Plots.Format.SVG);
         List<Figure> figures = new ArrayList<>();
         for (Plots.Drawing d : drawn.figures()) {
@@ -278,7 +276,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** The provenance block: version, command line, every option's value, the input's SHA-256. */
-  private Provenance provenance(String[] digest, Comparison c, String fmt) {
+  private Provenance provenance(String[] digest, Comparison c, Format fmt) {
     ParseResult pr = spec.commandLine().getParseResult();
     List<String> args = new ArrayList<>();
     args.add("logitlab");
@@ -302,7 +300,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** What an option left to its default, or given as "auto", came to in this run; null if nothing to add. */
-  private String resolved(String option, Comparison c, String fmt) {
+  private String resolved(String option, Comparison c, Format fmt) {
     var s = c.neuron().settings();
     return switch (option) {
       case "--outcome" -> data.outcome == null ? c.input().outcome() + " (the last column)" : null;
@@ -312,7 +310,7 @@ final class ReportCommand implements Callable<Integer> {
       case "--predictors" -> data.predictors == null
           ? (c.input().predictors().isEmpty() ? "none" : String.join(",", c.input().predictors()))
               + " (every other column)" : null;
-      case "--format" -> format == null ? fmt + " (from the output file's name)" : null;
+      case "--format" -> format == null ? fmt.cliName() + " (from the output file's name)" : null;
       case "--plot-x" -> plotX == null ? "the first numeric predictor" : null;
       case "--max-epochs" -> neuronOptions.maxEpochs == null ? s.maxEpochs() + " (the default for " + s.optimizer()
           + ")" : null;
@@ -329,9 +327,9 @@ final class ReportCommand implements Callable<Integer> {
       return "(not set)";
     }
     if (v instanceof Collection<?> c) {
-      return c.isEmpty() ? "(none)" : String.join(",", c.stream().map(String::valueOf).toList());
+      return c.isEmpty() ? "(none)" : String.join(",", c.stream().map(Choices::name).toList());
     }
-    return String.valueOf(v);
+    return Choices.name(v);
   }
 
   /** The SHA-256 of a file in hex, and its size. */

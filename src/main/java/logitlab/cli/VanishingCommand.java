@@ -40,8 +40,9 @@ final class VanishingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 1,
-      description = "Hidden units' activation: sigmoid, tanh, relu, leaky-relu or identity. Default: ${DEFAULT-VALUE}")
-  String activation;
+      converter = Choices.FunctionConverter.class, completionCandidates = Choices.HiddenFunctions.class,
+      description = "Hidden units' activation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+  ActivationFunction activation;
 
   @Option(names = "--depth", paramLabel = "N", defaultValue = "" + VanishingOptions.DEFAULT_DEPTH, order = 2,
       description = "Number of hidden layers. Default: ${DEFAULT-VALUE}")
@@ -78,9 +79,8 @@ final class VanishingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     out.check(null);
-    ActivationFunction f = Usage.check(() -> ActivationFunction.parse(activation));
     Init i = Usage.check(() -> Init.parse(init));
-    VanishingOptions o = Usage.check(() -> new VanishingOptions(f, slope, depth, width, i, seed, batch));
+    VanishingOptions o = Usage.check(() -> new VanishingOptions(activation, slope, depth, width, i, seed, batch));
     Vanishing.Result r = Vanishing.run(o);
     out.write(spec, null, new NnOutput.Document(() -> List.of(VanishingReport.plot(r)),
         (s, figures) -> VanishingReport.outline(r, s, figures.isEmpty() ? null : figures.get(0)),
