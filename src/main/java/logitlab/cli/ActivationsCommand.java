@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab activations --from -4 --to 4 --step 0.1 --plot activations.png",
       "  logitlab activations --functions sigmoid,tanh --format csv",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 an output file cannot be written."
+      ExitCodes.HELP_NO_DATA
     })
 final class ActivationsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -58,12 +58,7 @@ final class ActivationsCommand implements Callable<Integer> {
       description = "The functions to show, of ${COMPLETION-CANDIDATES}. Default: all.")
   List<ActivationFunction> functions;
 
-  @Mixin NnOutput out;
-
-  @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
-  void output(java.nio.file.Path file) {
-    out.output = file;
-  }
+  @Mixin NnOutput.WithLongName out;
 
   @Override
   public Integer call() {

@@ -1,8 +1,6 @@
 package logitlab.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,6 @@ import logitlab.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,26 +44,17 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab compare data/admissions.csv --factor rank --format json",
       "  logitlab compare data/ --output-dir results --format csv     (every .csv file in data/)",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @ParentCommand Main main;
 
-  @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
-          + "files, or directories (their .csv files), one result each.")
-  List<Path> files;
+  @Mixin InputOptions in;
 
   @Mixin DataOptions data;
-
-  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]", order = 20,
-      description = "Predict the three probabilities at this point (repeatable; one point each). "
-          + "Predictors not named take their mean or reference level. Default: the smallest and "
-          + "largest value of the first numeric predictor.")
-  List<String> at = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = 21,
       converter = Choices.CompareFormatConverter.class, completionCandidates = Choices.CompareFormats.class,
@@ -80,17 +68,6 @@ final class CompareCommand implements Callable<Integer> {
           + "is replaced completely or not at all; a device or pipe is written into; - is stdout.")
   Path output;
 
-  @Option(names = "--output-dir", paramLabel = "DIR", order = 23,
-      description = "Batch run: write one result per input file to DIR (named after it: x.csv gives "
-          + "DIR/x.txt, .md, .csv or .json) and DIR/summary.csv (status, rows used, coefficients or "
-          + "the error of each file). A file that fails does not stop the others.")
-  Path outputDir;
-
-  @Option(names = "--force", order = 24,
-      description = "With --output-dir: replace output files that exist already (else the run is "
-          + "refused before any work).")
-  boolean force;
-
   @Mixin GlmCliOptions glm;
 
   @Mixin NeuronCliOptions neuronOptions;
@@ -99,12 +76,12 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     ModelSpec modelSpec = data.modelSpec();
     CsvFormat csvFormat = data.format();
-    List<Map<String, String>> points = parsePoints();
+    List<Map<String, String>> points = in.points();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
-    if (outputDir != null || files.size() > 1) {
+    if (in.batch()) {
       return batch(modelSpec, csvFormat, points, options);
     }
-    Path file = files.get(0);
+    Path file = in.files.get(0);
     Path input = DataOptions.isStdin(file) ? null : file.toAbsolutePath().normalize();
     Format fmt = format != null ? format : Format.TEXT;
     if (output != null) {
@@ -155,8 +132,8 @@ final class CompareCommand implements Callable<Integer> {
   /** Several inputs, or --output-dir: one result per file and a summary ({@link Batch}). */
   private int batch(ModelSpec modelSpec, CsvFormat csvFormat, List<Map<String, String>> points,
       CompareOptions options) {
-    Batch.refuseStdin(files);
-    if (outputDir == null) {
+    Batch.refuseStdin(in.files);
+    if (in.outputDir == null) {
       throw new UsageException("several input files need --output-dir DIR (one result per file, and "
           + "DIR/summary.csv)");
     }
@@ -164,41 +141,18 @@ final class CompareCommand implements Callable<Integer> {
       throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
           + "its own output file");
     }
-    List<Batch.Input> inputs = Batch.inputs(files);
+    List<Batch.Input> inputs = Batch.inputs(in.files);
     Format fmt = format != null ? format : Format.TEXT;
     String ext = fmt.extension();
-    Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
-    return Batch.run(inputs, outputDir, in -> {
-      Path input = in.path().toAbsolutePath().normalize();
-      DesignMatrix design = DesignMatrixLoader.load(CsvInput.file(input, in.display()), csvFormat, modelSpec);
+    Path outputDir = in.outputDir;
+    Batch.prepare(outputDir, inputs, i -> List.of(outputDir.resolve(i.stem() + ext)), in.force);
+    return Batch.run(inputs, outputDir, i -> {
+      Path input = i.path().toAbsolutePath().normalize();
+      DesignMatrix design = DesignMatrixLoader.load(CsvInput.file(input, i.display()), csvFormat, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
-      Path target = outputDir.resolve(in.stem() + ext);
+      Path target = outputDir.resolve(i.stem() + ext);
       BatchFiles.write(target, render(fmt, comparison));
       return new Batch.Done(comparison, List.of(target));
     }, spec.commandLine().getOut(), spec.commandLine().getErr());
-  }
-
-  private List<Map<String, String>> parsePoints() {
-    return parsePoints(at);
-  }
-
-  /** The --at points: each {@code COL=VALUE[,COL=VALUE...]} a map in the order given. */
-  static List<Map<String, String>> parsePoints(List<String> at) {
-    List<Map<String, String>> points = new ArrayList<>();
-    for (String a : at) {
-      Map<String, String> point = new LinkedHashMap<>();
-      for (String part : a.split(",", -1)) {
-        int eq = part.indexOf('=');
-        if (eq <= 0) {
-          throw new UsageException("--at takes COL=VALUE[,COL=VALUE...], not \"" + a + "\"");
-        }
-        String col = part.substring(0, eq).trim();
-        if (point.put(col, part.substring(eq + 1).trim()) != null) {
-          throw new UsageException(String.format(Locale.ROOT, "--at names column \"%s\" twice in \"%s\"", col, a));
-        }
-      }
-      points.add(point);
-    }
-    return points;
   }
 }

@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example:  logitlab compare data/smoking.csv --at cigs=60",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

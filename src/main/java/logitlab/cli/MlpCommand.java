@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
       "  logitlab mlp circles --sweep activation=sigmoid,tanh,relu,leaky-relu --hidden 32",
       "  logitlab mlp circles --hidden 32 --epochs 300 --sweep learning-rate=0.01,0.1,1,10 -o lr.html",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 final class MlpCommand implements Callable<Integer> {
   /** The data options that only a CSV file takes. */

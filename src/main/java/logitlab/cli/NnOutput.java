@@ -18,7 +18,15 @@ import picocli.CommandLine.Option;
  * output file and the plot file, and writing them: the plot first (so that a document never names
  * a missing image), then the document, each completely or not at all.
  */
-final class NnOutput {
+class NnOutput {
+  /** The options with {@code --output} for {@code -o} ({@code mlp}'s {@code --output} is its output unit). */
+  static final class WithLongName extends NnOutput {
+    @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
+    void output(Path file) {
+      output = file;
+    }
+  }
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = 90,
       converter = Choices.NnFormatConverter.class, completionCandidates = Choices.NnFormats.class,
       description = "Output format: ${COMPLETION-CANDIDATES}; html is one self-contained page with the plots "

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -69,8 +69,8 @@ import picocli.CommandLine.Spec;
       "  logitlab report data/smoking.csv -o smoking.md --plot-x age     (also smoking-fit.png, ...)",
       "  logitlab report data/ --output-dir reports                       (one report per .csv file)",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 final class ReportCommand implements Callable<Integer> {
   /** The plots a report can have, in order; a Markdown report names its PNG files after them. */
@@ -80,17 +80,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
-          + "files, or directories (their .csv files), one report each.")
-  List<Path> files;
+  @Mixin InputOptions in;
 
   @Mixin DataOptions data;
-
-  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]", order = 20,
-      description = "Predict the three probabilities at this point (repeatable; one point each). "
-          + "Default: the smallest and largest value of the first numeric predictor.")
-  List<String> at = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 21,
       description = "The report: FILE.html (self-contained, plots inline as SVG) or FILE.md (plots "
@@ -115,16 +107,6 @@ final class ReportCommand implements Callable<Integer> {
           + "longer give the same bytes).")
   boolean timestamp;
 
-  @Option(names = "--output-dir", paramLabel = "DIR", order = 25,
-      description = "Batch run: one report per input file in DIR, named after it, and DIR/summary.csv "
-          + "(status, rows used, coefficients or the error of each file).")
-  Path outputDir;
-
-  @Option(names = "--force", order = 26,
-      description = "With --output-dir: replace files that exist already (else the run is refused "
-          + "before any work).")
-  boolean force;
-
   @Mixin GlmCliOptions glm;
 
   @Mixin NeuronCliOptions neuronOptions;
@@ -133,17 +115,17 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ModelSpec modelSpec = data.modelSpec();
     CsvFormat csvFormat = data.format();
-    List<Map<String, String>> points = CompareCommand.parsePoints(at);
+    List<Map<String, String>> points = in.points();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     Job job = new Job(modelSpec, csvFormat, points, options);
-    if (outputDir != null || files.size() > 1) {
+    if (in.batch()) {
       return batch(job);
     }
     if (output == null) {
       throw new UsageException("report needs -o FILE.html or -o FILE.md (or --output-dir DIR)");
     }
     Format fmt = format != null ? format : formatOf(output);
-    Path file = files.get(0);
+    Path file = in.files.get(0);
     boolean stdin = DataOptions.isStdin(file);
     Path input = stdin ? null : file.toAbsolutePath().normalize();
     // refuse -o before any work: never the input, never a directory
@@ -197,22 +179,23 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private int batch(Job job) {
-    Batch.refuseStdin(files);
+    Batch.refuseStdin(in.files);
     if (output != null) {
       throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
           + "its own report");
     }
-    if (outputDir == null) {
+    if (in.outputDir == null) {
       throw new UsageException("several input files need --output-dir DIR (one report per file, and "
           + "DIR/summary.csv)");
     }
     Format fmt = format != null ? format : Format.HTML;
     String ext = fmt.extension();
-    List<Batch.Input> inputs = Batch.inputs(files);
-    Batch.prepare(outputDir, inputs, in -> targets(outputDir.resolve(in.stem() + ext), fmt), force);
+    List<Batch.Input> inputs = Batch.inputs(in.files);
+    Path outputDir = in.outputDir;
+    Batch.prepare(outputDir, inputs, i -> targets(outputDir.resolve(i.stem() + ext), fmt), in.force);
     return Batch.run(inputs, outputDir,
-        in -> job.run(CsvInput.file(in.path().toAbsolutePath().normalize(), in.display()), null,
-            outputDir.resolve(in.stem() + ext), fmt, null),
+        i -> job.run(CsvInput.file(i.path().toAbsolutePath().normalize(), i.display()), null,
+            outputDir.resolve(i.stem() + ext), fmt, null),
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
@@ -283,7 +266,10 @@ final class ReportCommand implements Callable<Integer> {
     args.addAll(pr.originalArgs());
     String commandLine = String.join(" ", args.stream().map(ReportCommand::shellQuote).toList());
     List<Provenance.Option> opts = new ArrayList<>();
-    for (OptionSpec o : spec.options()) {
+    // in the help's order (options of the shared mixins included), whatever class declares them
+    List<OptionSpec> options = new ArrayList<>(spec.options());
+    options.sort(Comparator.comparingInt(OptionSpec::order));
+    for (OptionSpec o : options) {
       if (o.usageHelp() || o.versionHelp()) {
         continue;
       }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab vanishing --activation relu --init he --plot relu.png",
       "  logitlab vanishing --activation tanh --init normal:1        (large weights: saturated)",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 an output file cannot be written."
+      ExitCodes.HELP_NO_DATA
     })
 final class VanishingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -69,12 +69,7 @@ final class VanishingCommand implements Callable<Integer> {
       description = "Seed of the batch and the weights. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  @Mixin NnOutput out;
-
-  @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
-  void output(java.nio.file.Path file) {
-    out.output = file;
-  }
+  @Mixin NnOutput.WithLongName out;
 
   @Override
   public Integer call() {
