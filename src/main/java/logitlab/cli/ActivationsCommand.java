@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab activations --from -4 --to 4 --step 0.1 --plot activations.png",
       "  logitlab activations --functions sigmoid,tanh --format csv",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 an output file cannot be written."
+      ExitCodes.HELP_NO_DATA
     })
 final class ActivationsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -54,15 +54,11 @@ final class ActivationsCommand implements Callable<Integer> {
   double slope;
 
   @Option(names = "--functions", paramLabel = "NAME[,NAME...]", split = ",", order = 5,
-      description = "The functions to show, of sigmoid, tanh, relu, leaky-relu, identity, step. Default: all.")
-  List<String> functions;
+      converter = Choices.FunctionConverter.class, completionCandidates = Choices.Functions.class,
+      description = "The functions to show, of ${COMPLETION-CANDIDATES}. Default: all.")
+  List<ActivationFunction> functions;
 
-  @Mixin NnOutput out;
-
-  @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
-  void output(java.nio.file.Path file) {
-    out.output = file;
-  }
+  @Mixin NnOutput.WithLongName out;
 
   @Override
   public Integer call() {
@@ -71,8 +67,7 @@ final class ActivationsCommand implements Callable<Integer> {
     if (functions == null) {
       fs.addAll(List.of(ActivationFunction.values()));
     } else {
-      for (String f : functions) {
-        ActivationFunction a = Usage.check(() -> ActivationFunction.parse(f));
+      for (ActivationFunction a : functions) {
         if (!fs.contains(a)) {
           fs.add(a);
         }

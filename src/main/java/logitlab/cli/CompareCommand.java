@@ -3,8 +3,6 @@ package logitlab.cli;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +23,6 @@ import logitlab.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,48 +47,29 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab compare data/admissions.csv --factor rank --format json",
       "  logitlab compare data/ --output-dir results --format csv     (every .csv file in data/)",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @ParentCommand Main main;
 
-  @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
-          + "files, or directories (their .csv files), one result each.")
-  List<Path> files;
+  @Mixin InputOptions in;
 
   @Mixin DataOptions data;
 
-  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]", order = 20,
-      description = "Predict the three probabilities at this point (repeatable; one point each). "
-          + "Predictors not named take their mean or reference level. Default: the smallest and "
-          + "largest value of the first numeric predictor.")
-  List<String> at = new ArrayList<>();
-
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = 21,
-      description = "Output format: text, markdown (GitHub tables), csv (one tidy long table: file, "
-          + "model, term, quantity, value) or json. Default: from the -o file's extension (.md, "
-          + ".csv, .json; .html is refused: use report), else text.")
-  String format;
+      converter = Choices.CompareFormatConverter.class, completionCandidates = Choices.CompareFormats.class,
+      description = "Output format: ${COMPLETION-CANDIDATES}; markdown has GitHub tables, csv is one tidy long "
+          + "table (file, model, term, quantity, value). Default: text, or what the -o file's "
+          + "extension asks for: md, csv, json (html is refused: use report).")
+  Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 22,
       description = "Write the output to FILE instead of stdout: a regular file (or a link's target) "
           + "is replaced completely or not at all; a device or pipe is written into; - is stdout.")
   Path output;
-
-  @Option(names = "--output-dir", paramLabel = "DIR", order = 23,
-      description = "Batch run: write one result per input file to DIR (named after it: x.csv gives "
-          + "DIR/x.txt, .md, .csv or .json) and DIR/summary.csv (status, rows used, coefficients or "
-          + "the error of each file). A file that fails does not stop the others.")
-  Path outputDir;
-
-  @Option(names = "--force", order = 24,
-      description = "With --output-dir: replace output files that exist already (else the run is "
-          + "refused before any work).")
-  boolean force;
 
   @Mixin GlmCliOptions glm;
 
@@ -142,20 +120,16 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private int compare() {
-    if (format != null && !List.of("text", "markdown", "csv", "json").contains(format)) {
-      throw new UsageException("--format must be text, markdown, csv or json, not \"" + format + "\""
-          + (format.equalsIgnoreCase("html") ? " (for an HTML page with plots, use logitlab report)" : ""));
-    }
     ModelSpec modelSpec = data.modelSpec();
     CsvFormat csvFormat = data.format();
-    List<Map<String, String>> points = parsePoints();
+    List<Map<String, String>> points = in.points();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
-    if (outputDir != null || files.size() > 1) {
+    if (in.batch()) {
       return batch(modelSpec, csvFormat, points, options);
     }
-    Path file = files.get(0);
+    Path file = in.files.get(0);
     Path input = DataOptions.isStdin(file) ? null : file.toAbsolutePath().normalize();
-    String fmt = format != null ? format : "text";
+    Format fmt = format != null ? format : Format.TEXT;
     if (output != null) {
       Output.checkTarget(output, input); // refuse -o FILE before any work: never the input
       fmt = format != null ? format : formatOf(output, file);
@@ -163,7 +137,7 @@ final class CompareCommand implements Callable<Integer> {
     DesignMatrix design = Phases.time("parse",
         () -> DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec));
     Comparison comparison = Comparer.compare(design, points, options);
-    String chosen = fmt;
+    Format chosen = fmt;
     String text = Phases.time("render", () -> render(chosen, comparison));
     Phases.run("write", () -> {
       if (output != null) {
@@ -179,47 +153,37 @@ final class CompareCommand implements Callable<Integer> {
    * The format -o FILE's extension asks for: .md or .markdown, .csv, .json; text for any other name
    * (.txt, none, -). An .html name is refused (exit code 2): the HTML page is {@code report}'s.
    */
-  static String formatOf(Path output, Path input) {
+  static Format formatOf(Path output, Path input) {
     String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
     int dot = name.lastIndexOf('.');
     String ext = dot > 0 ? name.substring(dot + 1) : "";
     return switch (ext) {
-      case "md", "markdown" -> "markdown";
-      case "csv" -> "csv";
-      case "json" -> "json";
+      case "md", "markdown" -> Format.MARKDOWN;
+      case "csv" -> Format.CSV;
+      case "json" -> Format.JSON;
       case "html", "htm", "xhtml" -> throw new UsageException("-o " + output + ": compare writes text, "
           + "Markdown, CSV or JSON; for an HTML page with the tables and plots run: logitlab report "
           + ReportCommand.shellQuote(input.toString()) + " -o " + ReportCommand.shellQuote(output.toString())
           + " (with the same options), or give --format to write another format to this file");
-      default -> "text";
+      default -> Format.TEXT;
     };
   }
 
   /** The comparison in a format: text, markdown, csv or json. */
-  static String render(String format, Comparison c) {
+  static String render(Format format, Comparison c) {
     return switch (format) {
-      case "json" -> JsonReport.render(c);
-      case "markdown" -> MarkdownReport.render(c);
-      case "csv" -> CsvReport.render(c);
-      default -> TextReport.render(c);
-    };
-  }
-
-  /** The file extension of a format's output. */
-  static String extension(String format) {
-    return switch (format) {
-      case "json" -> ".json";
-      case "markdown" -> ".md";
-      case "csv" -> ".csv";
-      default -> ".txt";
+      case JSON -> JsonReport.render(c);
+      case MARKDOWN -> MarkdownReport.render(c);
+      case CSV -> CsvReport.render(c);
+      case TEXT, HTML -> TextReport.render(c); // HTML is refused by the option's converter
     };
   }
 
   /** Several inputs, or --output-dir: one result per file and a summary ({@link Batch}). */
   private int batch(ModelSpec modelSpec, CsvFormat csvFormat, List<Map<String, String>> points,
       CompareOptions options) {
-    Batch.refuseStdin(files);
-    if (outputDir == null) {
+    Batch.refuseStdin(in.files);
+    if (in.outputDir == null) {
       throw new UsageException("several input files need --output-dir DIR (one result per file, and "
           + "DIR/summary.csv)");
     }
@@ -227,43 +191,20 @@ final class CompareCommand implements Callable<Integer> {
       throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
           + "its own output file");
     }
-    List<Batch.Input> inputs = Batch.inputs(files);
-    String fmt = format != null ? format : "text";
-    String ext = extension(fmt);
-    Batch.prepare(outputDir, inputs, in -> List.of(outputDir.resolve(in.stem() + ext)), force);
-    return Batch.run(inputs, outputDir, in -> {
-      Path input = in.path().toAbsolutePath().normalize();
+    List<Batch.Input> inputs = Batch.inputs(in.files);
+    Format fmt = format != null ? format : Format.TEXT;
+    String ext = fmt.extension();
+    Path outputDir = in.outputDir;
+    Batch.prepare(outputDir, inputs, i -> List.of(outputDir.resolve(i.stem() + ext)), in.force);
+    return Batch.run(inputs, outputDir, i -> {
+      Path input = i.path().toAbsolutePath().normalize();
       DesignMatrix design = Phases.time("parse",
-          () -> DesignMatrixLoader.load(CsvInput.file(input, in.display()), csvFormat, modelSpec));
+          () -> DesignMatrixLoader.load(CsvInput.file(input, i.display()), csvFormat, modelSpec));
       Comparison comparison = Comparer.compare(design, points, options);
-      Path target = outputDir.resolve(in.stem() + ext);
+      Path target = outputDir.resolve(i.stem() + ext);
       String text = Phases.time("render", () -> render(fmt, comparison));
       Phases.run("write", () -> BatchFiles.write(target, text));
       return new Batch.Done(comparison, List.of(target));
     }, spec.commandLine().getOut(), spec.commandLine().getErr());
-  }
-
-  private List<Map<String, String>> parsePoints() {
-    return parsePoints(at);
-  }
-
-  /** The --at points: each {@code COL=VALUE[,COL=VALUE...]} a map in the order given. */
-  static List<Map<String, String>> parsePoints(List<String> at) {
-    List<Map<String, String>> points = new ArrayList<>();
-    for (String a : at) {
-      Map<String, String> point = new LinkedHashMap<>();
-      for (String part : a.split(",", -1)) {
-        int eq = part.indexOf('=');
-        if (eq <= 0) {
-          throw new UsageException("--at takes COL=VALUE[,COL=VALUE...], not \"" + a + "\"");
-        }
-        String col = part.substring(0, eq).trim();
-        if (point.put(col, part.substring(eq + 1).trim()) != null) {
-          throw new UsageException(String.format(Locale.ROOT, "--at names column \"%s\" twice in \"%s\"", col, a));
-        }
-      }
-      points.add(point);
-    }
-    return points;
   }
 }

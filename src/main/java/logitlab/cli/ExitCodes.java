@@ -25,6 +25,14 @@ public final class ExitCodes {
    */
   public static final int NOT_FITTABLE = 4;
 
+  /** The help's last lines for a command that reads and fits data (the values above, in words). */
+  static final String HELP_FIT_1 = "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,";
+  /** The second of them. */
+  static final String HELP_FIT_2 = "            4 the data cannot be fitted.";
+  /** The help's last line for a command that reads no data ({@code activations}, {@code vanishing}). */
+  static final String HELP_NO_DATA =
+      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 an output file cannot be written.";
+
   private ExitCodes() {}
 
   /** Exit code for an exception thrown while running a command. */

@@ -1,6 +1,5 @@
 package logitlab.cli;
 
-import java.util.Locale;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.IrlsOptions;
 import logitlab.fit.NeuronOptions;
@@ -18,9 +17,10 @@ final class GlmCliOptions {
   double conf;
 
   @Option(names = "--ci", paramLabel = "wald|profile", defaultValue = "wald", order = 32,
-      description = "Logistic intervals: wald (estimate +- z se) or profile (profile likelihood, "
-          + "as R's confint). Default: ${DEFAULT-VALUE}")
-  String ci;
+      converter = Choices.CiConverter.class, completionCandidates = Choices.CiMethods.class,
+      description = "Logistic intervals: ${COMPLETION-CANDIDATES}. wald is estimate +- z se; profile is "
+          + "profile likelihood, as R's confint. Default: ${DEFAULT-VALUE}")
+  IrlsOptions.CiMethod ci;
 
   @Option(names = "--firth", order = 33,
       description = "Also fit Firth's bias-reduced (penalised-likelihood) logistic regression, "
@@ -33,9 +33,10 @@ final class GlmCliOptions {
   int firthMaxIterations;
 
   @Option(names = "--robust", paramLabel = "HC0|HC1|HC2|HC3", arity = "0..1", fallbackValue = "HC3",
-      order = 34, description = "Add heteroskedasticity-robust standard errors to the linear model "
-          + "(HC3 when no type is given).")
-  String robust;
+      order = 34, converter = Choices.RobustConverter.class,
+      description = "Add heteroskedasticity-robust standard errors to the linear model: "
+          + "${COMPLETION-CANDIDATES} (HC3 when no type is given).")
+  OlsFitter.Robust robust;
 
   @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5", order = 35,
       description = "Classification threshold for accuracy and the confusion tables. Default: ${DEFAULT-VALUE}")
@@ -43,23 +44,12 @@ final class GlmCliOptions {
 
   /** The validated IRLS options. */
   IrlsOptions irlsOptions() {
-    IrlsOptions.CiMethod method = switch (ci.toLowerCase(Locale.ROOT)) {
-      case "wald" -> IrlsOptions.CiMethod.WALD;
-      case "profile" -> IrlsOptions.CiMethod.PROFILE;
-      default -> throw new UsageException("--ci must be wald or profile, not \"" + ci + "\"");
-    };
-    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, conf, method, firthMaxIterations));
+    return Usage.check(() -> new IrlsOptions(1e-8, maxIterations, conf, ci, firthMaxIterations));
   }
 
   /** Everything the compare job needs, with the neuron's options from their own mixin. */
   CompareOptions compareOptions(NeuronOptions neuron) {
     IrlsOptions irls = irlsOptions();
-    OlsFitter.Robust robustType = robustType();
-    return Usage.check(() -> new CompareOptions(irls, neuron, robustType, firth, threshold));
-  }
-
-  /** The robust standard-error type, or null when not requested. */
-  OlsFitter.Robust robustType() {
-    return robust == null ? null : Usage.check(() -> OlsFitter.robust(robust));
+    return Usage.check(() -> new CompareOptions(irls, neuron, robust, firth, threshold));
   }
 }

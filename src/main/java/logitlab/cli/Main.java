@@ -23,8 +23,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example:  logitlab compare data/smoking.csv --at cigs=60",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -127,6 +127,12 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
+      if (ex.getCause() instanceof Choices.BadChoice bad) {
+        // a value not among an option's choices: the message names them; one line, as a usage error
+        c.getErr().println("logitlab: " + ExitCodes.oneLine(String.valueOf(bad.getMessage()), 4000));
+        c.getErr().flush();
+        return ExitCodes.USAGE;
+      }
       c.getErr().println("logitlab: " + ex.getMessage());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.fit.NeuronOptions;
-import logitlab.fit.Optimizer;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Optimizer;
 import logitlab.nn.Datasets;
 import logitlab.nn.Init;
 import logitlab.nn.Mlp;
@@ -18,10 +18,10 @@ import logitlab.report.MlpPlots;
 import logitlab.report.MlpReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code logitlab mlp}: a multi-layer net on a CSV file or a built-in data set, or a sweep of nets. */
 @Command(
@@ -47,8 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab mlp circles --sweep activation=sigmoid,tanh,relu,leaky-relu --hidden 32",
       "  logitlab mlp circles --hidden 32 --epochs 300 --sweep learning-rate=0.01,0.1,1,10 -o lr.html",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 final class MlpCommand implements Callable<Integer> {
   /** The data options that only a CSV file takes. */
@@ -77,8 +77,9 @@ final class MlpCommand implements Callable<Integer> {
   List<Integer> hidden;
 
   @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu", order = 33,
-      description = "Hidden units' activation: sigmoid, tanh, relu, leaky-relu or identity. Default: ${DEFAULT-VALUE}")
-  String activation;
+      converter = Choices.FunctionConverter.class, completionCandidates = Choices.HiddenFunctions.class,
+      description = "Hidden units' activation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+  ActivationFunction activation;
 
   @Option(names = "--slope", paramLabel = "S", defaultValue = "" + ActivationFunction.DEFAULT_SLOPE, order = 34,
       description = "The leaky ReLU's slope for z < 0. Default: ${DEFAULT-VALUE}")
@@ -89,9 +90,9 @@ final class MlpCommand implements Callable<Integer> {
   String outputUnit;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", order = 36,
-      description = "gd, momentum, nesterov, sgd, minibatch or adam (the neuron's optimizers). "
-          + "Default: ${DEFAULT-VALUE}")
-  String optimizer;
+      converter = Choices.OptimizerConverter.class, completionCandidates = Choices.Optimizers.class,
+      description = "${COMPLETION-CANDIDATES} (the neuron's optimizers). Default: ${DEFAULT-VALUE}")
+  Optimizer optimizer;
 
   @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 37,
       description = "Step size. auto: with --hidden 0 the neuron's (1/L for gd), else per optimizer: "
@@ -211,11 +212,9 @@ final class MlpCommand implements Callable<Integer> {
         }
       }
     }
-    ActivationFunction f = Usage.check(() -> ActivationFunction.parse(activation));
-    Optimizer opt = Usage.check(() -> Optimizer.parse(optimizer));
     double lr = NnOptions.learningRate(learningRate);
     Init i = Usage.check(() -> Init.parse(init));
-    return Usage.check(() -> new MlpOptions(h, f, slope, opt, lr, epochs, batchSize == null ? 0 : batchSize, l2,
+    return Usage.check(() -> new MlpOptions(h, activation, slope, optimizer, lr, epochs, batchSize == null ? 0 : batchSize, l2,
         testFraction, seed, i, tolerance, targetLoss, timing));
   }
 }

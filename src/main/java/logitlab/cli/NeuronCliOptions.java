@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import logitlab.fit.NeuronOptions;
 import logitlab.fit.NeuronProgress;
-import logitlab.fit.Optimizer;
 import logitlab.model.Activation;
 import logitlab.model.Loss;
+import logitlab.model.Optimizer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,10 +16,11 @@ final class NeuronCliOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "gd", order = 40,
-      description = "Neuron optimizer: gd (full-batch gradient descent), momentum (Polyak's heavy ball), "
-          + "nesterov (accelerated, with restart), sgd (one row per step), minibatch (--batch-size rows "
-          + "per step) or adam. Default: ${DEFAULT-VALUE}")
-  String optimizer;
+      converter = Choices.OptimizerConverter.class, completionCandidates = Choices.Optimizers.class,
+      description = "Neuron optimizer: ${COMPLETION-CANDIDATES}. gd is full-batch gradient descent, momentum "
+          + "Polyak's heavy ball, nesterov accelerated (with restart), sgd one row per step, minibatch "
+          + "--batch-size rows per step. Default: ${DEFAULT-VALUE}")
+  Optimizer optimizer;
 
   @Option(names = "--batch-size", paramLabel = "N", order = 41,
       description = "Rows per step of --optimizer minibatch. Default: " + NeuronOptions.DEFAULT_BATCH_SIZE)
@@ -57,44 +58,31 @@ final class NeuronCliOptions {
   String init;
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "cross-entropy", order = 48,
-      description = "Neuron loss: cross-entropy (the likelihood: the GLM) or squared (shows the vanishing "
-          + "gradient from a saturated start). Default: ${DEFAULT-VALUE}")
-  String loss;
+      converter = Choices.LossConverter.class, completionCandidates = Choices.Losses.class,
+      description = "Neuron loss: ${COMPLETION-CANDIDATES}. cross-entropy is the likelihood (the GLM); squared "
+          + "shows the vanishing gradient from a saturated start. Default: ${DEFAULT-VALUE}")
+  Loss loss;
 
   @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 49,
-      description = "Neuron activation: sigmoid, or tanh, whose probability (1 + tanh z) / 2 = sigma(2z) "
+      converter = Choices.ActivationConverter.class, completionCandidates = Choices.Activations.class,
+      description = "Neuron activation: ${COMPLETION-CANDIDATES}. tanh's probability (1 + tanh z) / 2 = sigma(2z) "
           + "makes its weights half the GLM's. Default: ${DEFAULT-VALUE}")
-  String activation;
+  Activation activation;
 
   /** The validated training options; with a progress line on stderr when it is a terminal. */
   NeuronOptions toOptions() {
-    double lr;
-    if (learningRate.trim().equalsIgnoreCase("auto")) {
-      lr = Double.NaN;
-    } else {
-      try {
-        lr = Double.parseDouble(learningRate.trim());
-      } catch (NumberFormatException e) {
-        throw new UsageException("--learning-rate must be auto or a positive number, not \"" + learningRate + "\"");
-      }
-      if (!(lr > 0 && Double.isFinite(lr))) {
-        throw new UsageException("--learning-rate must be auto or a positive number, not \"" + learningRate + "\"");
-      }
-    }
-    Optimizer o = Usage.check(() -> Optimizer.parse(optimizer));
-    if (batchSize != null && o != Optimizer.MINIBATCH) {
+    double lr = NnOptions.learningRate(learningRate);
+    if (batchSize != null && optimizer != Optimizer.MINIBATCH) {
       throw new UsageException("--batch-size applies to --optimizer minibatch only (sgd uses 1 row per step; "
           + "gd, momentum, nesterov and adam use all rows)");
     }
     if (batchSize != null && batchSize < 1) {
       throw new UsageException("--batch-size must be at least 1, not " + batchSize);
     }
-    Loss l = Usage.check(() -> Loss.parse(loss));
-    Activation a = Usage.check(() -> Activation.parse(activation));
-    int epochs = maxEpochs != null ? maxEpochs : NeuronOptions.defaultMaxEpochs(o);
-    NeuronOptions opt = Usage.check(() -> new NeuronOptions(o, lr, batchSize == null ? 0 : batchSize, epochs,
-        tolerance, seed, !noStandardize, init, l, a, null));
-    return System.console() != null ? opt.withProgress(progress(o)) : opt;
+    int epochs = maxEpochs != null ? maxEpochs : NeuronOptions.defaultMaxEpochs(optimizer);
+    NeuronOptions opt = Usage.check(() -> new NeuronOptions(optimizer, lr, batchSize == null ? 0 : batchSize, epochs,
+        tolerance, seed, !noStandardize, init, loss, activation, null));
+    return System.console() != null ? opt.withProgress(progress(optimizer)) : opt;
   }
 
   /** A plain progress line on stderr; only used when the console is a terminal. */

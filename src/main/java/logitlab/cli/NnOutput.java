@@ -18,11 +18,20 @@ import picocli.CommandLine.Option;
  * output file and the plot file, and writing them: the plot first (so that a document never names
  * a missing image), then the document, each completely or not at all.
  */
-final class NnOutput {
+class NnOutput {
+  /** The options with {@code --output} for {@code -o} ({@code mlp}'s {@code --output} is its output unit). */
+  static final class WithLongName extends NnOutput {
+    @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
+    void output(Path file) {
+      output = file;
+    }
+  }
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = 90,
-      description = "Output format: text, markdown, csv, json or html (one self-contained page with the plots "
-          + "inline). Default: html when -o names a .html file, else text.")
-  String format;
+      converter = Choices.NnFormatConverter.class, completionCandidates = Choices.NnFormats.class,
+      description = "Output format: ${COMPLETION-CANDIDATES}; html is one self-contained page with the plots "
+          + "inline. Default: html when -o names a .html file, else text.")
+  Format format;
 
   @Option(names = "-o", paramLabel = "FILE", order = 91,
       description = "Write the output to FILE (completely or not at all) instead of stdout; FILE.html gives "
@@ -45,24 +54,19 @@ final class NnOutput {
       Supplier<String> json) {}
 
   /** The format asked for: the option, else html for an -o FILE.html, else text. */
-  String format() {
+  Format format() {
     if (format != null) {
-      String f = format.trim().toLowerCase(Locale.ROOT);
-      if (!List.of("text", "markdown", "csv", "json", "html").contains(f)) {
-        throw new UsageException("--format must be text, markdown, csv, json or html, not \"" + format + "\"");
-      }
-      return f;
+      return format;
     }
     if (output != null && output.getFileName() != null
         && output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.x?html?")) {
-      return "html";
+      return Format.HTML;
     }
-    return "text";
+    return Format.TEXT;
   }
 
   /** Checks the targets before any work: usage errors (exit 2) for a bad -o or --plot. */
   void check(Path input) {
-    format();
     if (output != null) {
       Output.checkTarget(output, input);
     }
@@ -102,9 +106,9 @@ final class NnOutput {
 
   /** Draws, renders and writes: the plot file first, then the document to -o or stdout. */
   void write(CommandSpec spec, Path input, Document doc) {
-    String fmt = format();
+    Format fmt = format();
     List<Figure> figures = new ArrayList<>();
-    boolean html = fmt.equals("html");
+    boolean html = fmt == Format.HTML;
     if (plot != null || html) {
       List<Plot> plots = doc.plots().get();
       try {
@@ -139,10 +143,10 @@ final class NnOutput {
       }
     }
     String text = switch (fmt) {
-      case "csv" -> doc.csv().get();
-      case "json" -> doc.json().get();
-      default -> {
-        Sink s = OutlineFormat.valueOf(fmt.toUpperCase(Locale.ROOT)).sink();
+      case CSV -> doc.csv().get();
+      case JSON -> doc.json().get();
+      case TEXT, MARKDOWN, HTML -> {
+        Sink s = OutlineFormat.valueOf(fmt.name()).sink();
         doc.outline().accept(s, figures);
         if (html) {
           provenance(spec, s);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -69,8 +69,8 @@ import picocli.CommandLine.Spec;
       "  logitlab report data/smoking.csv -o smoking.md --plot-x age     (also smoking-fit.png, ...)",
       "  logitlab report data/ --output-dir reports                       (one report per .csv file)",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data,",
-      "            4 the data cannot be fitted."
+      ExitCodes.HELP_FIT_1,
+      ExitCodes.HELP_FIT_2
     })
 final class ReportCommand implements Callable<Integer> {
   /** The plots a report can have, in order; a Markdown report names its PNG files after them. */
@@ -80,17 +80,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
-      description = "CSV file with a header row, or - for standard input. With --output-dir: several "
-          + "files, or directories (their .csv files), one report each.")
-  List<Path> files;
+  @Mixin InputOptions in;
 
   @Mixin DataOptions data;
-
-  @Option(names = "--at", paramLabel = "COL=VALUE[,COL=VALUE...]", order = 20,
-      description = "Predict the three probabilities at this point (repeatable; one point each). "
-          + "Default: the smallest and largest value of the first numeric predictor.")
-  List<String> at = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", order = 21,
       description = "The report: FILE.html (self-contained, plots inline as SVG) or FILE.md (plots "
@@ -100,9 +92,10 @@ final class ReportCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = {"-f", "--format"}, paramLabel = "html|markdown", order = 22,
-      description = "Report format. Default: from the -o file's extension (.html, .md), html with "
-          + "--output-dir.")
-  String format;
+      converter = Choices.ReportFormatConverter.class, completionCandidates = Choices.ReportFormats.class,
+      description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the -o file's extension (.html, "
+          + ".md), html with --output-dir.")
+  Format format;
 
   @Option(names = "--plot-x", paramLabel = "COL", order = 23,
       description = "The numeric predictor to plot the data and the fitted curves against (the others "
@@ -114,43 +107,30 @@ final class ReportCommand implements Callable<Integer> {
           + "longer give the same bytes).")
   boolean timestamp;
 
-  @Option(names = "--output-dir", paramLabel = "DIR", order = 25,
-      description = "Batch run: one report per input file in DIR, named after it, and DIR/summary.csv "
-          + "(status, rows used, coefficients or the error of each file).")
-  Path outputDir;
-
-  @Option(names = "--force", order = 26,
-      description = "With --output-dir: replace files that exist already (else the run is refused "
-          + "before any work).")
-  boolean force;
-
   @Mixin GlmCliOptions glm;
 
   @Mixin NeuronCliOptions neuronOptions;
 
   @Override
   public Integer call() {
-    if (format != null && !format.equals("html") && !format.equals("markdown")) {
-      throw new UsageException("--format must be html or markdown, not \"" + format + "\"");
-    }
     ModelSpec modelSpec = data.modelSpec();
     CsvFormat csvFormat = data.format();
-    List<Map<String, String>> points = CompareCommand.parsePoints(at);
+    List<Map<String, String>> points = in.points();
     CompareOptions options = glm.compareOptions(neuronOptions.toOptions());
     Job job = new Job(modelSpec, csvFormat, points, options);
-    if (outputDir != null || files.size() > 1) {
+    if (in.batch()) {
       return batch(job);
     }
     if (output == null) {
       throw new UsageException("report needs -o FILE.html or -o FILE.md (or --output-dir DIR)");
     }
-    String fmt = format != null ? format : formatOf(output);
-    Path file = files.get(0);
+    Format fmt = format != null ? format : formatOf(output);
+    Path file = in.files.get(0);
     boolean stdin = DataOptions.isStdin(file);
     Path input = stdin ? null : file.toAbsolutePath().normalize();
     // refuse -o before any work: never the input, never a directory
     Output.Plan plan = Output.checkTarget(output, input);
-    if (fmt.equals("markdown") && !plan.replaces()) {
+    if (fmt == Format.MARKDOWN && !plan.replaces()) {
       throw new UsageException("-o " + output + ": a Markdown report writes its plots as PNG files beside it, "
           + "which " + (plan.kind() == Output.Kind.STDOUT ? "standard output" : "a device or pipe")
           + " cannot have; write it to a file, or give --format html (one self-contained file)");
@@ -166,22 +146,22 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** html or markdown from the file name's extension. */
-  private static String formatOf(Path output) {
+  private static Format formatOf(Path output) {
     String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
-      return "html";
+      return Format.HTML;
     }
     if (name.endsWith(".md") || name.endsWith(".markdown")) {
-      return "markdown";
+      return Format.MARKDOWN;
     }
     throw new UsageException("-o " + output + ": name the report FILE.html or FILE.md (or give --format html "
         + "or --format markdown)");
   }
 
   /** Every file a report writes: the PNG files of a Markdown report, then the report itself. */
-  static List<Path> targets(Path report, String format) {
+  static List<Path> targets(Path report, Format format) {
     List<Path> out = new ArrayList<>();
-    if (format.equals("markdown")) {
+    if (format == Format.MARKDOWN) {
       for (String id : FIGURES) {
         out.add(pngPath(report, id));
       }
@@ -199,22 +179,23 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private int batch(Job job) {
-    Batch.refuseStdin(files);
+    Batch.refuseStdin(in.files);
     if (output != null) {
       throw new UsageException("-o and --output-dir do not go together: with --output-dir each input gets "
           + "its own report");
     }
-    if (outputDir == null) {
+    if (in.outputDir == null) {
       throw new UsageException("several input files need --output-dir DIR (one report per file, and "
           + "DIR/summary.csv)");
     }
-    String fmt = format != null ? format : "html";
-    String ext = fmt.equals("html") ? ".html" : ".md";
-    List<Batch.Input> inputs = Batch.inputs(files);
-    Batch.prepare(outputDir, inputs, in -> targets(outputDir.resolve(in.stem() + ext), fmt), force);
+    Format fmt = format != null ? format : Format.HTML;
+    String ext = fmt.extension();
+    List<Batch.Input> inputs = Batch.inputs(in.files);
+    Path outputDir = in.outputDir;
+    Batch.prepare(outputDir, inputs, i -> targets(outputDir.resolve(i.stem() + ext), fmt), in.force);
     return Batch.run(inputs, outputDir,
-        in -> job.run(CsvInput.file(in.path().toAbsolutePath().normalize(), in.display()), null,
-            outputDir.resolve(in.stem() + ext), fmt, null),
+        i -> job.run(CsvInput.file(i.path().toAbsolutePath().normalize(), i.display()), null,
+            outputDir.resolve(i.stem() + ext), fmt, null),
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
@@ -240,7 +221,7 @@ final class ReportCommand implements Callable<Integer> {
      * @param input the file or standard input
      * @param hashed standard input as it is read (its checksum), or null for a file
      */
-    Batch.Done run(CsvInput input, HashingInputStream hashed, Path target, String fmt, PrintWriter stdout) {
+    Batch.Done run(CsvInput input, HashingInputStream hashed, Path target, Format fmt, PrintWriter stdout) {
       DesignMatrix design = DesignMatrixLoader.load(input, csvFormat, modelSpec);
       Comparison comparison = Comparer.compare(design, points, options);
       PlotData plotData = Usage.check(() -> PlotData.of(design, comparison, plotX, neuronOptions.seed));
@@ -249,7 +230,7 @@ final class ReportCommand implements Callable<Integer> {
       Provenance provenance = provenance(digest, comparison, fmt);
       List<Path> written = new ArrayList<>();
       String text;
-      if (fmt.equals("html")) {
+      if (fmt == Format.HTML) {
         Plots.Drawn drawn = Plots.draw(comparison, plotData, Plots.Format.SVG);
         List<Figure> figures = new ArrayList<>();
         for (Plots.Drawing d : drawn.figures()) {
@@ -278,14 +259,17 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** The provenance block: version, command line, every option's value, the input's SHA-256. */
-  private Provenance provenance(String[] digest, Comparison c, String fmt) {
+  private Provenance provenance(String[] digest, Comparison c, Format fmt) {
     ParseResult pr = spec.commandLine().getParseResult();
     List<String> args = new ArrayList<>();
     args.add("logitlab");
     args.addAll(pr.originalArgs());
     String commandLine = String.join(" ", args.stream().map(ReportCommand::shellQuote).toList());
     List<Provenance.Option> opts = new ArrayList<>();
-    for (OptionSpec o : spec.options()) {
+    // in the help's order (options of the shared mixins included), whatever class declares them
+    List<OptionSpec> options = new ArrayList<>(spec.options());
+    options.sort(Comparator.comparingInt(OptionSpec::order));
+    for (OptionSpec o : options) {
       if (o.usageHelp() || o.versionHelp()) {
         continue;
       }
@@ -302,7 +286,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** What an option left to its default, or given as "auto", came to in this run; null if nothing to add. */
-  private String resolved(String option, Comparison c, String fmt) {
+  private String resolved(String option, Comparison c, Format fmt) {
     var s = c.neuron().settings();
     return switch (option) {
       case "--outcome" -> data.outcome == null ? c.input().outcome() + " (the last column)" : null;
@@ -312,7 +296,7 @@ final class ReportCommand implements Callable<Integer> {
       case "--predictors" -> data.predictors == null
           ? (c.input().predictors().isEmpty() ? "none" : String.join(",", c.input().predictors()))
               + " (every other column)" : null;
-      case "--format" -> format == null ? fmt + " (from the output file's name)" : null;
+      case "--format" -> format == null ? fmt.cliName() + " (from the output file's name)" : null;
       case "--plot-x" -> plotX == null ? "the first numeric predictor" : null;
       case "--max-epochs" -> neuronOptions.maxEpochs == null ? s.maxEpochs() + " (the default for " + s.optimizer()
           + ")" : null;
@@ -329,9 +313,9 @@ final class ReportCommand implements Callable<Integer> {
       return "(not set)";
     }
     if (v instanceof Collection<?> c) {
-      return c.isEmpty() ? "(none)" : String.join(",", c.stream().map(String::valueOf).toList());
+      return c.isEmpty() ? "(none)" : String.join(",", c.stream().map(Choices::name).toList());
     }
-    return String.valueOf(v);
+    return Choices.name(v);
   }
 
   /** The SHA-256 of a file in hex, and its size. */

@@ -34,14 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab vanishing --activation relu --init he --plot relu.png",
       "  logitlab vanishing --activation tanh --init normal:1        (large weights: saturated)",
       "",
-      "Exit codes: 0 success, 1 internal error, 2 usage error, 3 an output file cannot be written."
+      ExitCodes.HELP_NO_DATA
     })
 final class VanishingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 1,
-      description = "Hidden units' activation: sigmoid, tanh, relu, leaky-relu or identity. Default: ${DEFAULT-VALUE}")
-  String activation;
+      converter = Choices.FunctionConverter.class, completionCandidates = Choices.HiddenFunctions.class,
+      description = "Hidden units' activation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+  ActivationFunction activation;
 
   @Option(names = "--depth", paramLabel = "N", defaultValue = "" + VanishingOptions.DEFAULT_DEPTH, order = 2,
       description = "Number of hidden layers. Default: ${DEFAULT-VALUE}")
@@ -68,19 +69,13 @@ final class VanishingCommand implements Callable<Integer> {
       description = "Seed of the batch and the weights. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  @Mixin NnOutput out;
-
-  @Option(names = "--output", paramLabel = "FILE", order = 91, description = "The same as -o FILE.")
-  void output(java.nio.file.Path file) {
-    out.output = file;
-  }
+  @Mixin NnOutput.WithLongName out;
 
   @Override
   public Integer call() {
     out.check(null);
-    ActivationFunction f = Usage.check(() -> ActivationFunction.parse(activation));
     Init i = Usage.check(() -> Init.parse(init));
-    VanishingOptions o = Usage.check(() -> new VanishingOptions(f, slope, depth, width, i, seed, batch));
+    VanishingOptions o = Usage.check(() -> new VanishingOptions(activation, slope, depth, width, i, seed, batch));
     Vanishing.Result r = Vanishing.run(o);
     out.write(spec, null, new NnOutput.Document(() -> List.of(VanishingReport.plot(r)),
         (s, figures) -> VanishingReport.outline(r, s, figures.isEmpty() ? null : figures.get(0)),

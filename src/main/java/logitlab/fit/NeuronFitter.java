@@ -12,6 +12,7 @@ import logitlab.model.Diagnostic;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
 import logitlab.model.StopReason;
+import logitlab.model.Optimizer;
 
 /**
  * One neuron, p = sigma(a theta's) (a = 1 for the sigmoid, 2 for tanh), trained by a gradient

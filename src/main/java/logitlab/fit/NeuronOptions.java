@@ -3,6 +3,7 @@ package logitlab.fit;
 import java.util.Locale;
 import logitlab.model.Activation;
 import logitlab.model.Loss;
+import logitlab.model.Optimizer;
 
 /**
  * Settings of the one-neuron training. Validated on construction; the {@code with...} methods

@@ -2,7 +2,6 @@ package logitlab.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Coefficient;
 import logitlab.model.FTest;
@@ -177,14 +176,5 @@ public final class OlsFitter {
       }
     }
     return out;
-  }
-
-  /** Parses HC0..HC3 (case-insensitive). */
-  public static Robust robust(String name) {
-    try {
-      return Robust.valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--robust takes HC0, HC1, HC2 or HC3, not \"" + name + "\"");
-    }
   }
 }

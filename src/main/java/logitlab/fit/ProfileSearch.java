@@ -168,6 +168,8 @@ final class ProfileSearch {
 
   /** Thrown inside Brent's method when g cannot be computed. */
   private static final class ProfileFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     ProfileFailed() {
       super(null, null, false, false);
     }

@@ -1,6 +1,7 @@
 package logitlab.fit;
 
 import java.util.SplittableRandom;
+import logitlab.model.Optimizer;
 
 /**
  * The optimizers' update rules. Each keeps its own state and advances the weights theta by one

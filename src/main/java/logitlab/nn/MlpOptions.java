@@ -1,8 +1,8 @@
 package logitlab.nn;
 
 import java.util.Arrays;
-import logitlab.fit.Optimizer;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Optimizer;
 
 /**
  * Settings of one {@code mlp} training run. Validated on construction; {@code with...} return

@@ -7,13 +7,13 @@ import logitlab.data.DesignMatrix;
 import logitlab.fit.IrlsFitter;
 import logitlab.fit.NeuronFitter;
 import logitlab.fit.NeuronOptions;
-import logitlab.fit.Optimizer;
 import logitlab.fit.UpdateRules;
 import logitlab.model.Activation;
 import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
+import logitlab.model.Optimizer;
 
 /**
  * Trains one net on a split's training rows with the neuron's optimizers ({@link UpdateRules}) and

@@ -116,7 +116,7 @@ public final class MlpReport {
             + Fmt.sig(run.learningRate(), 4) + ": the loss overflowed or grew far beyond its start. Its numbers are "
             + "those of the lowest training loss seen (epoch " + run.bestEpoch() + "); use a smaller "
             + "--learning-rate, e.g. " + Fmt.sig(run.learningRate() / 10, 3)
-            + (o.optimizer() != logitlab.fit.Optimizer.ADAM ? ", or --optimizer adam" : ""));
+            + (o.optimizer() != logitlab.model.Optimizer.ADAM ? ", or --optimizer adam" : ""));
       } else if (o.hidden().length == 0 && run.stop() == MlpRun.Stop.EPOCHS && o.l2() == 0
           && (r.linear() == null || r.linear().converged())) {
         w.add("the run " + name + " (the logistic model) stopped at the epoch limit (" + o.epochs() + ") before its "
@@ -496,7 +496,7 @@ public final class MlpReport {
   /** The automatic learning rate of a net, for the help text. */
   public static String autoRates() {
     StringBuilder sb = new StringBuilder();
-    for (logitlab.fit.Optimizer o : logitlab.fit.Optimizer.values()) {
+    for (logitlab.model.Optimizer o : logitlab.model.Optimizer.values()) {
       sb.append(sb.length() == 0 ? "" : ", ").append(o.cliName()).append(' ')
           .append(Fmt.sig(MlpTrainer.autoLearningRate(o), 3));
     }

@@ -13,8 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import logitlab.model.Comparison;
 import logitlab.predict.PlotData;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -123,7 +122,7 @@ public final class Plots {
     try {
       XYChart chart = new XYChartBuilder().width(40).height(30).title("x").build();
       chart.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
-      BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      ChartEncoder.getBytes(chart, "png");
       return true;
     } catch (VirtualMachineError e) {
       throw e;
@@ -405,7 +404,7 @@ public final class Plots {
 
   static byte[] png(XYChart chart) {
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      return ChartEncoder.getBytes(chart, "png");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -425,7 +424,7 @@ public final class Plots {
   static String svg(XYChart chart, String id, String title) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      ChartEncoder.saveChart(chart, out, "svg");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +84,11 @@ class OptionMatrixTest {
 
   @SafeVarargs
   private static void factor(String name, List<String>... levels) {
-    FACTORS.put(name, Arrays.asList(levels));
+    List<List<String>> copy = new ArrayList<>();
+    for (List<String> level : levels) {
+      copy.add(level);
+    }
+    FACTORS.put(name, copy);
   }
 
   /** The extra arguments a bundled file needs; others run with none. */

@@ -72,6 +72,7 @@ class OutputKindsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the open channel or stream is the point, not used in the body
   void planOfEachKind() throws IOException {
     assertEquals(Output.Kind.STDOUT, Output.plan(Path.of("-")).kind());
     assertEquals(Output.Kind.STDOUT, Output.plan(Path.of("/dev/stdout")).kind());
@@ -167,6 +168,7 @@ class OutputKindsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the open channel or stream is the point, not used in the body
   void aFailedRunWritesNothingIntoAFifo() throws Exception {
     Path fifo = mkfifo("pipe");
     CompletableFuture<byte[]> read = reader(fifo);
@@ -211,6 +213,7 @@ class OutputKindsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the open channel or stream is the point, not used in the body
   void theInputIsNeverATargetUnderAnyName() throws IOException {
     Path input = Files.copy(Path.of("data/exam.csv"), tmp.resolve("in.csv"));
     byte[] before = Files.readAllBytes(input);

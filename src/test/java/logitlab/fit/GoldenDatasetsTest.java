@@ -58,7 +58,7 @@ class GoldenDatasetsTest {
     List<String> predictors = new ArrayList<>();
     g.get("predictors").forEach(n -> predictors.add(n.asText()));
     Map<String, String> factors = new LinkedHashMap<>();
-    g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+    g.get("factors").properties().forEach(e -> factors.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
     ModelSpec spec = new ModelSpec(g.get("outcome").asText(), predictors, factors, text(g, "positive"), naMarkers(g))
         .withWeights(text(g, "weights"), text(g, "trials"));
     String file = g.get("file").asText();

@@ -13,6 +13,7 @@ import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.model.LogisticFit;
 import logitlab.model.NeuronFit;
+import logitlab.model.Optimizer;
 
 /**
  * Benchmark, not a test: for each optimizer, the epochs and the time the neuron needs to come

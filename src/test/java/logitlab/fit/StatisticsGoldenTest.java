@@ -69,7 +69,7 @@ class StatisticsGoldenTest {
    */
   private static DesignMatrix load(JsonNode g, String outcome, List<String> predictors) {
     Map<String, String> factors = new LinkedHashMap<>();
-    g.get("factors").fields().forEachRemaining(e -> factors.put(e.getKey(), e.getValue().isNull() ? null
+    g.get("factors").properties().forEach(e -> factors.put(e.getKey(), e.getValue().isNull() ? null
         : e.getValue().asText()));
     if (outcome == null && g.has("outcome")) {
       outcome = g.get("outcome").asText();

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import logitlab.data.DesignMatrix;
-import logitlab.fit.Optimizer;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Optimizer;
 import org.junit.jupiter.api.Test;
 
 /**

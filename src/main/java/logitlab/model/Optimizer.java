@@ -1,11 +1,11 @@
-package logitlab.fit;
+package logitlab.model;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * The update rules the neuron can be trained with. The formulas and references are on the
- * implementing classes in {@link UpdateRules}.
+ * implementing classes in {@code logitlab.fit.UpdateRules}.
  */
 public enum Optimizer {
   /** Full-batch gradient descent, theta -= lr grad J(theta). */
