@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Coefficient;
+import logitlab.model.Dense;
 import logitlab.model.FTest;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.OutOfRange;
@@ -53,7 +54,7 @@ public final class OlsFitter {
       }
     }
     StreamingQr.Solution s = qr.solve(TOL);
-    double[] fitted = LinearPredictor.of(d, s.beta());
+    double[] fitted = Dense.linearPredictors(x, n, p, s.beta());
     double ybar = d.weightedEvents() / d.totalWeight();
     double tss = 0;
     double rss = 0;
