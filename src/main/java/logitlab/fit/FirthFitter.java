@@ -6,6 +6,7 @@ import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Dense;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.Logistic;
@@ -45,10 +46,10 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Standard errors are sqrt(diag(I^-1)) at the estimate.
  *
  * <p>I, log det I and the hat values come from a QR decomposition of W^1/2 X built by Givens
- * rotations (R'R = I, log det I = 2 sum log|R_kk|, h_i = |R^-T W^1/2 x_i|^2), never from I itself,
- * whose condition number is the square of W^1/2 X's; the weights are sigma(eta) sigma(-eta), which
- * stay positive far into the tails. Where R is singular (every weight of some direction
- * underflows), l* = -Infinity.
+ * rotations ({@link Dense#givens}, as {@link StreamingQr} builds its R; R'R = I, log det I =
+ * 2 sum log|R_kk|, h_i = |R^-T W^1/2 x_i|^2), never from I itself, whose condition number is the
+ * square of W^1/2 X's; the weights are sigma(eta) sigma(-eta), which stay positive far into the
+ * tails. Where R is singular (every weight of some direction underflows), l* = -Infinity.
  *
  * <p>Intervals: Wald (estimate &plusmn; z se), or profile penalised likelihood, as logistf's default:
  * the values b with 2 [l*(beta_hat) - l*_j(b)] = chi^2_1(conf), where l*_j(b) is l* maximised over
@@ -290,7 +291,7 @@ public final class FirthFitter {
       }
       it++;
       double[] score = modifiedScore(d, cols, order, s);
-      double[] info = leadingInformation(s.r, q, nf);
+      double[] info = Dense.transposeTimes(s.r, q, nf); // I_ff = R_ff' R_ff
       if (lastScore != null) {
         secantUpdate(correction, info, nf, lastStep, lastScore, score);
       }
@@ -298,7 +299,7 @@ public final class FirthFitter {
       if (delta == null) {
         // I + A is not positive definite: plain scoring, and the correction starts again
         Arrays.fill(correction, 0);
-        delta = solveLeading(s.r, q, nf, score);
+        delta = Dense.solveNormal(s.r, q, nf, score);
       }
       double largest = 0;
       for (double v : delta) {
@@ -323,7 +324,7 @@ public final class FirthFitter {
       if (next == null && !allZero(correction)) {
         // the quasi-Newton direction found no ascent: retry with plain scoring
         Arrays.fill(correction, 0);
-        delta = solveLeading(s.r, q, nf, score);
+        delta = Dense.solveNormal(s.r, q, nf, score);
         next = halvedStep(d, cols, order, f, s, delta);
       }
       if (next == null) {
@@ -370,22 +371,6 @@ public final class FirthFitter {
     return null;
   }
 
-  /** I_ff = R_ff' R_ff, the leading f x f block of R'R (row-major). */
-  private static double[] leadingInformation(double[] r, int q, int f) {
-    double[] info = new double[f * f];
-    for (int a = 0; a < f; a++) {
-      for (int b = a; b < f; b++) {
-        double t = 0;
-        for (int k = 0; k <= a; k++) {
-          t += r[k * q + a] * r[k * q + b];
-        }
-        info[a * f + b] = t;
-        info[b * f + a] = t;
-      }
-    }
-    return info;
-  }
-
   /**
    * The structured secant update of A (Dennis &amp; Martinez): -l*'s Hessian is I - P, with I the
    * Fisher information (exact for the log-likelihood part, recomputed each iteration) and P the
@@ -427,41 +412,8 @@ public final class FirthFitter {
     for (int k = 0; k < f * f; k++) {
       b[k] = info[k] + a[k];
     }
-    double[] l = new double[f * f];
-    for (int j = 0; j < f; j++) {
-      double t = b[j * f + j];
-      for (int k = 0; k < j; k++) {
-        t -= l[j * f + k] * l[j * f + k];
-      }
-      if (!(t > 1e-12 * Math.abs(b[j * f + j])) || !Double.isFinite(t)) {
-        return null;
-      }
-      double ljj = Math.sqrt(t);
-      l[j * f + j] = ljj;
-      for (int i = j + 1; i < f; i++) {
-        double u = b[i * f + j];
-        for (int k = 0; k < j; k++) {
-          u -= l[i * f + k] * l[j * f + k];
-        }
-        l[i * f + j] = u / ljj;
-      }
-    }
-    double[] x = new double[f];
-    for (int i = 0; i < f; i++) {
-      double t = score[i];
-      for (int k = 0; k < i; k++) {
-        t -= l[i * f + k] * x[k];
-      }
-      x[i] = t / l[i * f + i];
-    }
-    for (int i = f - 1; i >= 0; i--) {
-      double t = x[i];
-      for (int k = i + 1; k < f; k++) {
-        t -= l[k * f + i] * x[k];
-      }
-      x[i] = t / l[i * f + i];
-    }
-    return x;
+    double[] r = Dense.cholesky(b, f, 1e-12);
+    return r == null ? null : Dense.solveNormal(r, f, f, score);
   }
 
   private static boolean allZero(double[] v) {
@@ -510,7 +462,7 @@ public final class FirthFitter {
       for (int k = 0; k < q; k++) {
         row[k] = sw * x[off + cols[order[k]]];
       }
-      givens(r, q, row);
+      Dense.givens(r, q, q, row, true);
     }
     State s = new State();
     s.beta = beta;
@@ -528,31 +480,6 @@ public final class FirthFitter {
     }
     s.penalized = s.singular ? Double.NEGATIVE_INFINITY : ll + 0.5 * logDet;
     return s;
-  }
-
-  /**
-   * Folds the row a into the upper triangular r (q x q, row-major) by Givens rotations, so that
-   * R'R gains a a' (Golub &amp; Van Loan, Matrix Computations, 4th ed., 6.5.3). a is overwritten.
-   */
-  static void givens(double[] r, int q, double[] a) {
-    for (int k = 0; k < q; k++) {
-      double ak = a[k];
-      if (ak == 0.0) {
-        continue;
-      }
-      int rk = k * q;
-      double rkk = r[rk + k];
-      double h = Math.hypot(rkk, ak);
-      double c = rkk / h;
-      double s = ak / h;
-      r[rk + k] = h;
-      for (int j = k + 1; j < q; j++) {
-        double t = r[rk + j];
-        double aj = a[j];
-        r[rk + j] = c * t + s * aj;
-        a[j] = c * aj - s * t;
-      }
-    }
   }
 
   /** U* = X'(a (y - mu) + h (1/2 - mu)) in order space, with h_i = a_i w_i |R^-T x_i|^2. */
@@ -575,16 +502,8 @@ public final class FirthFitter {
       for (int k = 0; k < q; k++) {
         row[k] = x[off + cols[order[k]]];
       }
-      // v = R^-T x_i (forward substitution with the lower triangular R')
-      double vv = 0;
-      for (int a = 0; a < q; a++) {
-        double t = row[a];
-        for (int b = 0; b < a; b++) {
-          t -= r[b * q + a] * v[b];
-        }
-        v[a] = t / r[a * q + a];
-        vv += v[a] * v[a];
-      }
+      Dense.solveUpperTransposed(r, q, q, row, v); // v = R^-T x_i
+      double vv = Dense.dot(v, v, q);
       double m = s.mu[i];
       double h = s.w[i] * vv;
       double res = prior[i] * (y[i] - m) + h * (0.5 - m);
@@ -593,26 +512,6 @@ public final class FirthFitter {
       }
     }
     return score;
-  }
-
-  /** Solves R_ff' R_ff x = b_f for the leading f x f block of the upper triangular r (q x q). */
-  private static double[] solveLeading(double[] r, int q, int f, double[] b) {
-    double[] x = new double[f];
-    for (int i = 0; i < f; i++) {
-      double t = b[i];
-      for (int k = 0; k < i; k++) {
-        t -= r[k * q + i] * x[k];
-      }
-      x[i] = t / r[i * q + i];
-    }
-    for (int i = f - 1; i >= 0; i--) {
-      double t = x[i];
-      for (int k = i + 1; k < f; k++) {
-        t -= r[i * q + k] * x[k];
-      }
-      x[i] = t / r[i * q + i];
-    }
-    return x;
   }
 
   /** (R'R)^-1 mapped back from order space to cols order; NaN when R is singular. */
@@ -627,7 +526,7 @@ public final class FirthFitter {
     for (int j = 0; j < q; j++) {
       double[] e = new double[q];
       e[j] = 1;
-      double[] col = solveLeading(s.r, q, q, e);
+      double[] col = Dense.solveNormal(s.r, q, q, e);
       for (int i = 0; i < q; i++) {
         inv[order[i]][order[j]] = col[i];
       }

@@ -5,6 +5,7 @@ import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Dense;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
@@ -128,7 +129,7 @@ final class GlmInference {
     int p = d.p();
     double[] a = d.weights();
     double total = d.totalWeight();
-    double[] b = LinearPredictor.zeroNaN(beta);
+    double[] b = Dense.zeroNaN(beta);
     double meanW = 0;
     double[] meanWdX = new double[p]; // weighted mean of mu(1-mu)(1-2mu) x_ik
     for (int i = 0; i < n; i++) {

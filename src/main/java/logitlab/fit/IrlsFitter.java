@@ -6,6 +6,7 @@ import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
+import logitlab.model.Dense;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.Logistic;
@@ -178,7 +179,7 @@ public final class IrlsFitter {
         qr.add(row, 0, w, z);
       }
       last = qr.solve(tol);
-      double[] next = LinearPredictor.zeroNaN(last.beta());
+      double[] next = Dense.zeroNaN(last.beta());
       dev = update(d, cols, next, offset, eta, mu);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import logitlab.data.DesignMatrix;
 import logitlab.fit.UpdateRules.UpdateRule;
 import logitlab.model.Activation;
+import logitlab.model.Dense;
 import logitlab.model.Diagnostic;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
@@ -235,7 +236,7 @@ public final class NeuronFitter {
         epochsTo.add(new NeuronFit.Milestone(label(NeuronFit.MILESTONES[m]), NeuronFit.MILESTONES[m], milestone[m]));
       }
     }
-    double[] fitted = LinearPredictor.of(d, w);
+    double[] fitted = Dense.linearPredictors(d.x(), d.n(), d.p(), w);
     for (int i = 0; i < fitted.length; i++) {
       fitted[i] = opt.activation().probability(fitted[i]);
     }
@@ -345,12 +346,9 @@ public final class NeuronFitter {
     return theta;
   }
 
+  /** ||g||_2, {@link Dense#norm(double[])} (also the explanations' gradient norm). */
   static double norm(double[] g) {
-    double s = 0;
-    for (double v : g) {
-      s += v * v;
-    }
-    return Math.sqrt(s);
+    return Dense.norm(g);
   }
 
   private static double[] scaled(double[] w, double a) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Activation;
+import logitlab.model.Dense;
 import logitlab.model.Loss;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -144,10 +145,7 @@ final class NeuronObjective implements BatchObjective {
     double l = 0;
     for (int i = 0; i < n; i++) {
       row(i, s);
-      double z = 0;
-      for (int k = 0; k < q; k++) {
-        z += theta[k] * s[k];
-      }
+      double z = Dense.dot(theta, s, q);
       l += a[i] * loss.valueAndDerivative(y[i], z, activation, dz);
       double r = a[i] * dz[0];
       for (int k = 0; k < q; k++) {
@@ -166,10 +164,7 @@ final class NeuronObjective implements BatchObjective {
     double l = 0;
     for (int i = 0; i < n; i++) {
       row(i, s);
-      double z = 0;
-      for (int k = 0; k < q; k++) {
-        z += theta[k] * s[k];
-      }
+      double z = Dense.dot(theta, s, q);
       l += a[i] * loss.value(y[i], z, activation);
     }
     return l / totalWeight;
@@ -186,10 +181,7 @@ final class NeuronObjective implements BatchObjective {
     for (int t = from; t < to; t++) {
       int i = order[t];
       row(i, s);
-      double z = 0;
-      for (int k = 0; k < q; k++) {
-        z += theta[k] * s[k];
-      }
+      double z = Dense.dot(theta, s, q);
       double r = a[i] * loss.derivative(y[i], z, activation);
       for (int k = 0; k < q; k++) {
         grad[k] += r * s[k];
@@ -225,9 +217,7 @@ final class NeuronObjective implements BatchObjective {
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       row(i, s);
-      for (int k = 0; k < q; k++) {
-        z[i] += theta[k] * s[k];
-      }
+      z[i] = Dense.dot(theta, s, q);
     }
     return saturation(z, limit);
   }
@@ -255,11 +245,7 @@ final class NeuronObjective implements BatchObjective {
   double[] saturatedFractionsOriginal(double[] w, double limit) {
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        if (!Double.isNaN(w[j])) {
-          z[i] += w[j] * x[i * p + j];
-        }
-      }
+      z[i] = Dense.linearPredictor(x, i * p, w);
     }
     return saturation(z, limit);
   }

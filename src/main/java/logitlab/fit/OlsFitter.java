@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Coefficient;
+import logitlab.model.Dense;
 import logitlab.model.FTest;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.OutOfRange;
@@ -52,7 +53,7 @@ public final class OlsFitter {
       }
     }
     StreamingQr.Solution s = qr.solve(TOL);
-    double[] fitted = LinearPredictor.of(d, s.beta());
+    double[] fitted = Dense.linearPredictors(x, n, p, s.beta());
     double ybar = d.weightedEvents() / d.totalWeight();
     double tss = 0;
     double rss = 0;
@@ -103,8 +104,9 @@ public final class OlsFitter {
   }
 
   /**
-   * The HC sandwich (X'AX)^-1 X'A^1/2 diag(omega) A^1/2 X (X'AX)^-1 over the estimable columns,
-   * with the working residuals sqrt(a) e and leverages h = a x'(X'AX)^-1 x, as sandwich::vcovHC.
+   * The HC sandwich (X'AX)^-1 X'A^1/2 diag(omega) A^1/2 X (X'AX)^-1 over the estimable columns
+   * ({@link Dense#sandwich}), with the working residuals sqrt(a) e and leverages
+   * h = a x'(X'AX)^-1 x, as sandwich::vcovHC.
    */
   private static double[][] sandwich(DesignMatrix d, StreamingQr.Solution s, double[] fitted, Robust type) {
     int n = d.nobs();
@@ -113,9 +115,14 @@ public final class OlsFitter {
     double[][] a = s.unscaledCovariance(); // (X'X)^-1, NaN on aliased rows/columns
     int[] est = java.util.stream.IntStream.range(0, p).filter(j -> !s.aliased()[j]).toArray();
     int q = est.length;
+    double[][] bread = new double[q][q]; // (X'X)^-1 over the estimable columns
+    for (int u = 0; u < q; u++) {
+      for (int v = 0; v < q; v++) {
+        bread[u][v] = a[est[u]][est[v]];
+      }
+    }
     double[][] meat = new double[q][q];
     double[] xi = new double[q];
-    double[] ax = new double[q];
     for (int i = 0; i < d.n(); i++) {
       double sw = Math.sqrt(d.weights()[i]);
       if (sw == 0) {
@@ -126,12 +133,7 @@ public final class OlsFitter {
       }
       double h = 0;
       for (int u = 0; u < q; u++) {
-        double t = 0;
-        for (int v = 0; v < q; v++) {
-          t += a[est[u]][est[v]] * xi[v];
-        }
-        ax[u] = t;
-        h += xi[u] * t;
+        h += xi[u] * Dense.dot(bread[u], xi, q);
       }
       double e = sw * (d.y()[i] - fitted[i]);
       double omega = switch (type) {
@@ -151,28 +153,14 @@ public final class OlsFitter {
         meat[u][v] = meat[v][u];
       }
     }
+    double[][] v = Dense.sandwich(bread, meat);
     double[][] out = new double[p][p];
     for (double[] r : out) {
       java.util.Arrays.fill(r, Double.NaN);
     }
-    // A M A over estimable columns
-    double[][] am = new double[q][q];
     for (int u = 0; u < q; u++) {
-      for (int v = 0; v < q; v++) {
-        double t = 0;
-        for (int w = 0; w < q; w++) {
-          t += a[est[u]][est[w]] * meat[w][v];
-        }
-        am[u][v] = t;
-      }
-    }
-    for (int u = 0; u < q; u++) {
-      for (int v = 0; v < q; v++) {
-        double t = 0;
-        for (int w = 0; w < q; w++) {
-          t += am[u][w] * a[est[w]][est[v]];
-        }
-        out[est[u]][est[v]] = t;
+      for (int w = 0; w < q; w++) {
+        out[est[u]][est[w]] = v[u][w];
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package logitlab.fit;
 
 import java.util.Arrays;
+import logitlab.model.Dense;
 
 /**
  * Weighted least squares by a QR decomposition built one row at a time, with R's rank-revealing
@@ -10,7 +11,8 @@ import java.util.Arrays;
  * triangular {@code R} (p x p) and {@code Q'z} by Givens rotations, so that {@code R'R = X'WX}
  * without ever forming {@code X'WX} (which would square the condition number) and without storing
  * anything of size n. Memory is O(p^2), time O(n p^2). See Golub &amp; Van Loan, Matrix
- * Computations, 4th ed., 5.1.8 and 6.5 (updating the QR factorisation).
+ * Computations, 4th ed., 5.1.8 and 6.5 (updating the QR factorisation). The rotations, the back
+ * substitution and the triangular inverse are {@link Dense}'s.
  *
  * <p>{@link #solve(double)} then applies the limited column pivoting of LINPACK {@code dqrdc2} as R
  * modifies it for {@code lm} and {@code glm} to that small {@code R}: a column whose norm, after
@@ -22,16 +24,14 @@ import java.util.Arrays;
  */
 final class StreamingQr {
   private final int p;
-  private final double[] r; // row-major p x p, upper triangle used
-  private final double[] qtz;
+  private final double[] r; // row-major p x (p + 1): R in the upper triangle of columns 0..p-1, Q'z in column p
   private final double[] a;
   private double rss;
 
   StreamingQr(int p) {
     this.p = p;
-    this.r = new double[p * p];
-    this.qtz = new double[p];
-    this.a = new double[p];
+    this.r = new double[p * (p + 1)];
+    this.a = new double[p + 1];
   }
 
   /**
@@ -41,32 +41,9 @@ final class StreamingQr {
     for (int j = 0; j < p; j++) {
       a[j] = x[off + j] * sqrtW;
     }
-    double b = z * sqrtW;
-    for (int k = 0; k < p; k++) {
-      double ak = a[k];
-      if (ak == 0.0) {
-        continue;
-      }
-      int rk = k * p;
-      double rkk = r[rk + k];
-      double h = Math.sqrt(rkk * rkk + ak * ak);
-      if (!(h > 0 && h < Double.POSITIVE_INFINITY)) {
-        h = Math.hypot(rkk, ak);
-      }
-      double c = rkk / h;
-      double s = ak / h;
-      r[rk + k] = h;
-      for (int j = k + 1; j < p; j++) {
-        double t = r[rk + j];
-        double aj = a[j];
-        r[rk + j] = c * t + s * aj;
-        a[j] = c * aj - s * t;
-      }
-      double t = qtz[k];
-      qtz[k] = c * t + s * b;
-      b = c * b - s * t;
-    }
-    rss += b * b;
+    a[p] = z * sqrtW;
+    Dense.givens(r, p + 1, p, a, false);
+    rss += a[p] * a[p];
   }
 
   /**
@@ -77,12 +54,13 @@ final class StreamingQr {
   Solution solve(double tol) {
     // Column-major copy of R so that column operations are contiguous.
     double[][] col = new double[p][p];
+    double[] qz = new double[p];
     for (int i = 0; i < p; i++) {
       for (int j = i; j < p; j++) {
-        col[j][i] = r[i * p + j];
+        col[j][i] = r[i * (p + 1) + j];
       }
+      qz[i] = r[i * (p + 1) + p];
     }
-    double[] qz = qtz.clone();
     int[] pivot = new int[p];
     double[] original = new double[p];
     for (int j = 0; j < p; j++) {
@@ -138,27 +116,17 @@ final class StreamingQr {
       reflect(u, uu, qz, l);
     }
     int rank = k;
-    // Back substitution on the leading rank x rank block.
+    // The leading rank x rank block R11, row-major.
+    double[] r11 = new double[rank * rank];
+    for (int i = 0; i < rank; i++) {
+      for (int j = i; j < rank; j++) {
+        r11[i * rank + j] = col[j][i];
+      }
+    }
     double[] betaPivoted = new double[rank];
-    for (int i = rank - 1; i >= 0; i--) {
-      double s = qz[i];
-      for (int j = i + 1; j < rank; j++) {
-        s -= col[j][i] * betaPivoted[j];
-      }
-      betaPivoted[i] = s / col[i][i];
-    }
-    // Inverse of the leading triangular block, Rinv (upper triangular), row-major.
-    double[] rinv = new double[rank * rank];
-    for (int j = 0; j < rank; j++) {
-      rinv[j * rank + j] = 1.0 / col[j][j];
-      for (int i = j - 1; i >= 0; i--) {
-        double s = 0;
-        for (int m = i + 1; m <= j; m++) {
-          s += col[m][i] * rinv[m * rank + j];
-        }
-        rinv[i * rank + j] = -s / col[i][i];
-      }
-    }
+    Dense.solveUpper(r11, rank, rank, qz, betaPivoted);
+    // (R11' R11)^-1 = R11^-1 R11^-T
+    double[] xtxInv = Dense.timesTranspose(Dense.invertUpper(r11, rank, rank), rank);
     double[] beta = new double[p];
     Arrays.fill(beta, Double.NaN);
     double[][] cov = new double[p][p];
@@ -168,11 +136,7 @@ final class StreamingQr {
     for (int i = 0; i < rank; i++) {
       beta[pivot[i]] = betaPivoted[i];
       for (int j = 0; j < rank; j++) {
-        double s = 0;
-        for (int m = Math.max(i, j); m < rank; m++) {
-          s += rinv[i * rank + m] * rinv[j * rank + m];
-        }
-        cov[pivot[i]][pivot[j]] = s;
+        cov[pivot[i]][pivot[j]] = xtxInv[i * rank + j];
       }
     }
     // Aliased columns as combinations of the estimable ones: R11 c = R12[:, a].
@@ -181,15 +145,8 @@ final class StreamingQr {
     for (int a2 = rank; a2 < p; a2++) {
       aliased[pivot[a2]] = true;
       double[] c = new double[p];
-      double[] rhs = col[a2];
       double[] cp = new double[rank];
-      for (int i = rank - 1; i >= 0; i--) {
-        double s = rhs[i];
-        for (int j = i + 1; j < rank; j++) {
-          s -= col[j][i] * cp[j];
-        }
-        cp[i] = s / col[i][i];
-      }
+      Dense.solveUpper(r11, rank, rank, col[a2], cp);
       for (int i = 0; i < rank; i++) {
         c[pivot[i]] = cp[i];
       }

@@ -80,12 +80,6 @@ public final class Scorer {
     if (x.length != b.length) {
       throw new IllegalArgumentException("a row of " + x.length + " columns for a model of " + b.length);
     }
-    double s = 0;
-    for (int j = 0; j < x.length; j++) {
-      if (!Double.isNaN(b[j])) {
-        s += x[j] * b[j];
-      }
-    }
-    return s;
+    return Dense.linearPredictor(x, 0, b);
   }
 }

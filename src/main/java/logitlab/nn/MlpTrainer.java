@@ -9,6 +9,7 @@ import logitlab.fit.NeuronFitter;
 import logitlab.fit.NeuronOptions;
 import logitlab.fit.UpdateRules;
 import logitlab.model.Activation;
+import logitlab.model.Dense;
 import logitlab.model.Logistic;
 import logitlab.model.LogisticFit;
 import logitlab.model.Loss;
@@ -87,7 +88,7 @@ public final class MlpTrainer {
       double[] theta = rule.point();
       double j = f.lossAndGradient(theta, grad);
       double ce = f.lastCrossEntropy();
-      double gnorm = norm(grad);
+      double gnorm = Dense.norm(grad);
       if (epoch == 0) {
         j0 = j;
       }
@@ -199,10 +200,7 @@ public final class MlpTrainer {
     double right = 0;
     double total = 0;
     for (int i = 0; i < d.n(); i++) {
-      double z = 0;
-      for (int j = 0; j < d.p(); j++) {
-        z += Double.isNaN(w[j]) ? 0 : w[j] * d.get(i, j);
-      }
+      double z = Dense.linearPredictor(d.x(), i * d.p(), w);
       double a = d.weights()[i];
       l += a * Logistic.crossEntropy(d.y()[i], z);
       right += a * (z > 0 ? d.y()[i] : 1 - d.y()[i]);
@@ -222,11 +220,4 @@ public final class MlpTrainer {
     return out;
   }
 
-  private static double norm(double[] g) {
-    double s = 0;
-    for (double v : g) {
-      s += v * v;
-    }
-    return Math.sqrt(s);
-  }
 }

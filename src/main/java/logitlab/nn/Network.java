@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import logitlab.fit.NeuronFitter;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Dense;
 
 /**
  * A fully connected feed-forward net with L hidden layers and one output unit, its weights in one
@@ -231,13 +232,7 @@ public final class Network {
 
   /** The Frobenius norm of the part of {@code v} that holds W_l (l = 1 .. L+1). */
   public double weightNorm(double[] v, int l) {
-    double s = 0;
-    int from = wOff[l - 1];
-    int to = bOff[l - 1];
-    for (int k = from; k < to; k++) {
-      s += v[k] * v[k];
-    }
-    return Math.sqrt(s);
+    return Dense.norm(v, wOff[l - 1], bOff[l - 1]);
   }
 
   /** The sum of squares of every weight (not the biases): the L2 penalty's ||W||^2. */

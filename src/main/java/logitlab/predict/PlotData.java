@@ -9,6 +9,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.data.PointBuilder;
 import logitlab.model.Activation;
 import logitlab.model.Comparison;
+import logitlab.model.Dense;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
 import logitlab.model.Scorer;
@@ -314,12 +315,7 @@ public record PlotData(
     double sum = 0;
     double total = 0;
     for (int i = 0; i < d.n(); i++) {
-      double eta = 0;
-      for (int j = 0; j < d.p(); j++) {
-        if (!Double.isNaN(beta[j])) {
-          eta += d.get(i, j) * beta[j];
-        }
-      }
+      double eta = Dense.linearPredictor(d.x(), i * d.p(), beta);
       sum += w[i] * loss.value(y[i], eta / a, act);
       total += w[i];
     }
