@@ -18,6 +18,8 @@
 #    alias()), scripts/golden-weights.R (prior weights, grouped data), scripts/golden_margeff.py
 #    (statsmodels average marginal effects) and scripts/golden-firth.R (Firth, separation; run
 #    only when brglm2 and lpSolve are installed).
+# 4. scripts/golden-rare-paths.R: data on which the fits' rare paths happen (step halving, a
+#    non-finite deviance, the iteration limit, fitted probabilities at 0 and 1), with R's answer.
 set -eu
 cd "$(dirname "$0")/.."
 Rscript scripts/golden.R
@@ -25,6 +27,7 @@ Rscript scripts/golden.R
 Rscript scripts/golden-stats.R
 Rscript scripts/golden-weights.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
+Rscript scripts/golden-rare-paths.R
 if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
   Rscript scripts/golden-firth.R
 else

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rare paths of the IRLS fit, each on data where it really happens, against R (issue 11).
  *
- * <p>Golden values: {@code src/test/resources/golden/irls/*.json}, written by
- * {@code scripts/golden-irls-paths.R} (R 4.2.2; each file records its calls). glm2, whose step
+ * <p>Golden values: {@code src/test/resources/golden/rare/*.json}, written by
+ * {@code scripts/golden-rare-paths.R} (R 4.2.2; each file records its calls). glm2, whose step
  * halving logitlab follows, is not in Debian: the script writes its rule out from Marschner (2011)
  * and checks it against glm()'s own answer from a good start. Tolerances: coefficients
  * {@value #COEF_TOL} relative, standard errors {@value #SE_TOL}, deviances {@value #DEV_TOL};
@@ -36,7 +36,7 @@ class IrlsRarePathsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode golden(String name) throws IOException {
-    return JSON.readTree(Path.of("src/test/resources/golden/irls", name + ".json").toFile());
+    return JSON.readTree(Path.of("src/test/resources/golden/rare", name + ".json").toFile());
   }
 
   static DesignMatrix load(String file, String outcome, List<String> predictors, String weights) {

@@ -1,10 +1,12 @@
-# Reference values for the rare paths of the logistic fit (issue 11): data on which each of them
+# Reference values for the rare paths of the logistic fits (issue 11): data on which each of them
 # really happens, with what R does there.
 #
-#   Rscript scripts/golden-irls-paths.R     (run from the repository root; needs r-base-core only)
+#   Rscript scripts/golden-rare-paths.R     (run from the repository root; needs r-base-core, and
+#                                            r-cran-brglm2 for the Firth case)
 #
-# Writes src/test/resources/irls/*.csv (the data sets that go through the CSV loader) and
-# src/test/resources/golden/irls/*.json (read by src/test/java/logitlab/fit/RarePathsTest.java).
+# Writes src/test/resources/rare/*.csv (the data sets that go through the CSV loader) and
+# src/test/resources/golden/rare/*.json (read by src/test/java/logitlab/fit/IrlsRarePathsTest.java
+# and FirthRarePathsTest.java).
 #
 #   step-halving        glm()'s deviance rises at iteration 4 (11.86 -> 22.56) and, without step
 #                       halving, it ends "converged" at deviance 360 with coefficients of 1e15.
@@ -24,6 +26,9 @@
 #   extreme-fitted      a fit whose probabilities are numerically 0 or 1 in 4 rows (eta beyond
 #                       +-30, where binomial()$linkinv clamps) and not in two rows with |eta| = 29;
 #                       one more far row has prior weight 0.
+#   firth-far-start     Firth's estimates far from the start (beta = 0 but the intercept): x in
+#                       thousandths, completely separated; the slope is 970, so Firth's capped
+#                       steps need many iterations. brglm2::brglmFit(type = "AS_mean").
 #
 # glm2 (Marschner 2011, The R Journal 3(2), 12-15) is not in Debian, so its rule is written out
 # below (irls_glm2) from the paper: glm.fit's iteration, plus, from the second iteration on, when
@@ -34,9 +39,9 @@
 # "Numerically 0 or 1" is glm.fit's test: mu > 1 - eps or mu < eps with eps = 10 * .Machine$double.eps.
 
 options(warn = 1)
-if (!file.exists("scripts/golden-irls-paths.R")) stop("run from the repository root")
-csv_dir <- "src/test/resources/irls"
-out_dir <- "src/test/resources/golden/irls"
+if (!file.exists("scripts/golden-rare-paths.R")) stop("run from the repository root")
+csv_dir <- "src/test/resources/rare"
+out_dir <- "src/test/resources/golden/rare"
 dir.create(csv_dir, recursive = TRUE, showWarnings = FALSE)
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
 
@@ -66,7 +71,7 @@ write_csv <- function(name, d) {
 }
 provenance <- function(calls) obj(list(source = str("R"), version = str(R.version.string),
   calls = paste0("[", paste(str(calls), collapse = ", "), "]"),
-  script = str("scripts/golden-irls-paths.R")), 2)
+  script = str("scripts/golden-rare-paths.R")), 2)
 
 eps01 <- 10 * .Machine$double.eps
 extreme <- function(mu) sum(mu > 1 - eps01 | mu < eps01)
@@ -222,7 +227,7 @@ stopifnot(extreme(fitted(g)[ex$w > 0]) == 4, sum(abs(eta[ex$w > 0]) > 30) == 4,
 gs <- coef(summary(g))
 write_json("extreme-fitted", list(
   provenance = provenance(c(
-    "glm(y ~ x, family = binomial, weights = w, data = read.csv(\"src/test/resources/irls/extreme-fitted.csv\"))",
+    "glm(y ~ x, family = binomial, weights = w, data = read.csv(\"src/test/resources/rare/extreme-fitted.csv\"))",
     "sum(mu > 1 - eps | mu < eps), eps = 10 * .Machine$double.eps, over the rows with w > 0")),
   file = str(file), estimate = arr(gs[, 1]), stdError = arr(gs[, 2]), deviance = num(g$deviance),
   eta = arr(eta), extremeFitted = int(extreme(fitted(g)[ex$w > 0])),
@@ -234,3 +239,19 @@ eta <- c(-31, -30, -29.5, -1, 0, 2, 29.5, 30, 31, -1000, 1000)
 write_json("link", list(
   provenance = provenance(c("binomial()$linkinv(eta)", "binomial()$mu.eta(eta)")),
   eta = arr(eta), linkinv = arr(binomial()$linkinv(eta)), muEta = arr(binomial()$mu.eta(eta))))
+
+# ---- firth-far-start ------------------------------------------------------------------------
+if (requireNamespace("brglm2", quietly = TRUE)) {
+  ff <- data.frame(x = (1:10) / 1000, y = c(0, 0, 0, 0, 0, 1, 1, 1, 1, 1))
+  file <- write_csv("firth-far-start", ff)
+  fb <- glm(y ~ x, family = binomial, data = ff, method = brglm2::brglmFit, type = "AS_mean")
+  stopifnot(fb$converged)
+  fs <- coef(summary(fb))
+  write_json("firth-far-start", list(
+    provenance = provenance(c(
+      sprintf("glm(y ~ x, family = binomial, data = read.csv(\"%s\"), method = brglm2::brglmFit, type = \"AS_mean\")", file),
+      sprintf("brglm2 %s", packageVersion("brglm2")))),
+    file = str(file), estimate = arr(fs[, 1]), stdError = arr(fs[, 2]), iterations = int(fb$iter)))
+} else {
+  cat("brglm2 is not installed: firth-far-start not regenerated\n")
+}
