@@ -26,6 +26,8 @@
 #   extreme-fitted      a fit whose probabilities are numerically 0 or 1 in 4 rows (eta beyond
 #                       +-30, where binomial()$linkinv clamps) and not in two rows with |eta| = 29;
 #                       one more far row has prior weight 0.
+#   profile-separation  quasi-complete separation: the profile deviance of x never reaches the
+#                       chi-squared bound above the estimate (an infinite upper end).
 #   firth-far-start     Firth's estimates far from the start (beta = 0 but the intercept): x in
 #                       thousandths, completely separated; the slope is 970, so Firth's capped
 #                       steps need many iterations. brglm2::brglmFit(type = "AS_mean").
@@ -255,3 +257,24 @@ if (requireNamespace("brglm2", quietly = TRUE)) {
 } else {
   cat("brglm2 is not installed: firth-far-start not regenerated\n")
 }
+
+# ---- profile-separation ---------------------------------------------------------------------
+# Quasi-complete separation: the profile deviance of x, minimised over the intercept (by
+# optimize() on the log-likelihood in plogis(log.p = TRUE) form, which does not overflow), rises
+# above qchisq(0.95, 1) below the estimate (the exact root, uniroot) but never above it: the
+# upper end of x's profile interval is infinite.
+qs <- read.csv("src/test/resources/separation/quasi.csv")
+qfull <- suppressWarnings(glm(y ~ x, family = binomial, data = qs))
+crit <- qchisq(0.95, 1)
+qdev <- function(eta) -2 * sum(qs$y * plogis(eta, log.p = TRUE) + (1 - qs$y) * plogis(-eta, log.p = TRUE))
+prof_x <- function(b) optimize(function(b0) qdev(b0 + b * qs$x), c(-20 * abs(b) - 50, 20 * abs(b) + 50),
+                               tol = 1e-13)$objective - qfull$deviance
+gaps <- vapply(c(20, 100, 1000), prof_x, 0)
+stopifnot(all(gaps < crit))
+low <- uniroot(function(b) prof_x(b) - crit, c(0.01, 5), tol = 1e-13)$root
+write_json("profile-separation", list(
+  provenance = provenance(c(
+    "glm(y ~ x, family = binomial, data = read.csv(\"src/test/resources/separation/quasi.csv\"))",
+    "profile deviance of x: optimize() over the intercept of -2 log L; uniroot(tol = 1e-13) for the lower end")),
+  file = str("src/test/resources/separation/quasi.csv"), conf = num(0.95),
+  xLow = num(low), profileGapAt = arr(c(20, 100, 1000)), profileGap = arr(gaps), crit = num(crit)))

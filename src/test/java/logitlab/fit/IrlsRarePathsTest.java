@@ -222,4 +222,29 @@ class IrlsRarePathsTest {
       assertEquals(me, IrlsFitter.muEta(eta), 1e-12 * me, "mu.eta(" + eta + ")");
     }
   }
+
+  /**
+   * Profile-likelihood intervals under quasi-complete separation: the lower end of x is R's exact
+   * root of the profile deviance, and, as the profile deviance never rises by qchisq(0.95, 1) above
+   * the estimate, the upper end is +Inf with a warning that says why. Without separation (Spector)
+   * there is no such warning.
+   */
+  @Test
+  void anInfiniteProfileIntervalEndIsReportedAsSuch() throws IOException {
+    JsonNode g = golden("profile-separation");
+    for (JsonNode gap : g.get("profileGap")) {
+      assertTrue(gap.asDouble() < g.get("crit").asDouble());
+    }
+    IrlsOptions profile = new IrlsOptions(1e-8, 25, g.get("conf").asDouble(), IrlsOptions.CiMethod.PROFILE);
+    LogisticFit f = IrlsFitter.fit(load(g.get("file").asText(), "y", List.of("x"), null), profile);
+    rel("x low", g.get("xLow").asDouble(), f.intervals().get(1).low(), COEF_TOL);
+    assertEquals(Double.POSITIVE_INFINITY, f.intervals().get(1).high());
+    String warning = "some profile-likelihood interval ends are infinite: the likelihood never falls far "
+        + "enough on that side (a sign of separation)";
+    assertTrue(f.warnings().contains(warning), f.warnings().toString());
+
+    LogisticFit spector = IrlsFitter.fit(load("data/spector.csv", "GRADE", List.of("GPA", "TUCE", "PSI"), null), profile);
+    assertTrue(spector.intervals().stream().allMatch(iv -> Double.isFinite(iv.low()) && Double.isFinite(iv.high())));
+    assertFalse(spector.warnings().contains(warning), spector.warnings().toString());
+  }
 }
