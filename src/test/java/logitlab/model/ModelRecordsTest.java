@@ -99,14 +99,15 @@ class ModelRecordsTest {
     assertTrue(glm.coefficients().get(2).isAliased() && Double.isNaN(nn.weights()[2]));
     Scorer s = new Scorer(lin, glm, nn);
     assertEquals(3, s.columns());
-    double[] row = {1, 2.25, 99};
+    double[] row = {1, 3.1, 99}; // off the centre of h, where every x'beta would be near 0
     double[] b = lin.estimates();
     double[] g = glm.estimates();
     double[] w = nn.weights();
-    assertEquals(b[0] + 2.25 * b[1], s.linear(row), 1e-12);
-    assertEquals(g[0] + 2.25 * g[1], s.logisticEta(row), 1e-12);
-    assertEquals(Logistic.sigmoid(g[0] + 2.25 * g[1]), s.logistic(row), 1e-12);
-    assertEquals(Logistic.sigmoid(2 * (w[0] + 2.25 * w[1])), s.neuron(row), 1e-12);
+    assertEquals(b[0] + 3.1 * b[1], s.linear(row), 1e-12);
+    assertEquals(g[0] + 3.1 * g[1], s.logisticEta(row), 1e-12);
+    assertEquals(Logistic.sigmoid(g[0] + 3.1 * g[1]), s.logistic(row), 1e-12);
+    assertEquals(Logistic.sigmoid(2 * (w[0] + 3.1 * w[1])), s.neuron(row), 1e-12);
+    assertTrue(Math.abs(s.logisticEta(row)) > 0.1 && Math.abs(s.linear(row) - 0.5) > 0.05);
     assertNotEquals(s.logistic(row), s.logistic(new double[] {1, 0.5, 99}));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.linear(new double[] {1, 2}));
     assertEquals("a row of 2 columns for a model of 3", e.getMessage());
