@@ -21,6 +21,8 @@
 #    by R's write.csv2, windows-1252 with Excel's sep= line, "" levels; it also rewrites those test
 #    files), scripts/golden-firth.R (Firth, separation) and scripts/golden-predict.R (predict's
 #    probabilities for new rows); the last two run only when brglm2 and lpSolve are installed.
+# 4. scripts/golden-rare-paths.R: data on which the fits' rare paths happen (step halving, a
+#    non-finite deviance, the iteration limit, fitted probabilities at 0 and 1), with R's answer.
 set -eu
 cd "$(dirname "$0")/.."
 Rscript scripts/golden.R
@@ -30,6 +32,7 @@ Rscript scripts/golden-weights.R
 Rscript scripts/golden-csv.R
 "${PYTHON:-/usr/bin/python3}" scripts/golden_margeff.py
 Rscript scripts/margeff-check.R
+Rscript scripts/golden-rare-paths.R
 if Rscript -e 'stopifnot(requireNamespace("brglm2", quietly = TRUE), requireNamespace("lpSolve", quietly = TRUE))' >/dev/null 2>&1; then
   Rscript scripts/golden-firth.R
   Rscript scripts/golden-predict.R

@@ -22,8 +22,10 @@ import logitlab.model.Separation;
  * iterate:   w = a mu (1 - mu),  z = eta - offset + (y - mu) / (mu (1 - mu))
  *            beta = argmin sum w (z - x'beta)^2          (weighted QR, tol min(1e-7, eps/1000))
  *            eta = X beta + offset,  mu = sigma(eta),  dev = sum a d(y, mu)
- *            if dev is not finite, or (glm2) rose since the last iteration: halve the step
- *            beta = (beta + beta_old) / 2 until it is not
+ *            if dev is not finite: beta = (beta + beta_old) / 2 until it is (glm.fit)
+ *            if (dev - dev_old) / (0.1 + |dev|) &gt;= eps (glm2, from the second iteration on):
+ *            beta = (beta + beta_old) / 2 while (dev - dev_old) / (0.1 + |dev|) &gt; -eps,
+ *            at most maxit times
  * stop when  |dev - dev_old| / (|dev| + 0.1) &lt; eps, at most maxit iterations
  * </pre>
  * As in R, mu is kept in [eps/(1+eps), 1/(1+eps)] and d mu / d eta &gt;= eps (eps = 2.2e-16), and
@@ -192,10 +194,11 @@ public final class IrlsFitter {
           halvings++;
         }
       }
-      // glm2: halve the step while the deviance rises (not on the first iteration from R's start,
-      // as glm2, whose start is not a coefficient vector)
-      if ((iter > 1 || start != null) && coefOld != null) {
-        for (int h = 0; h < opt.maxIterations() && (dev - devOld) / (0.1 + Math.abs(dev)) >= eps; h++) {
+      // glm2: when the deviance rose (by eps, relative), halve the step until it falls (by eps), at
+      // most maxit times. Not on the first iteration from R's start, whose devOld is that of the
+      // start values (coefOld is null exactly then), as glm2, whose start is not a coefficient vector.
+      if ((iter > 1 || start != null) && coefOld != null && (dev - devOld) / (0.1 + Math.abs(dev)) >= eps) {
+        for (int h = 0; h < opt.maxIterations() && (dev - devOld) / (0.1 + Math.abs(dev)) > -eps; h++) {
           halve(next, coefOld);
           dev = update(d, cols, next, offset, eta, mu);
           halvings++;
@@ -214,7 +217,7 @@ public final class IrlsFitter {
     c.iterations = Math.min(iter, opt.maxIterations());
     c.converged = converged;
     c.deviance = dev;
-    c.lastChange = converged ? Math.abs(dev - devOld) : lastChange;
+    c.lastChange = lastChange; // reported only when not converged
     c.halvings = halvings;
     c.mu = mu;
     c.beta = new double[p];

@@ -103,6 +103,17 @@ final class StreamingQr {
         u[i] = v[i];
       }
       u[l] -= alpha;
+      // Scale u by the power of two nearest 1 / max|u_i|: the reflection I - 2 u u' / u'u does not
+      // depend on u's length, a power of two changes no digit, and u'u can then neither overflow
+      // nor underflow (rows of sqrt(w) x beyond 1e154, as with prior weights near 1e307).
+      double big = 0;
+      for (int i = l; i < p; i++) {
+        big = Math.max(big, Math.abs(u[i]));
+      }
+      int e = Math.getExponent(big);
+      for (int i = l; i < p; i++) {
+        u[i] = Math.scalb(u[i], -e);
+      }
       double uu = 0;
       for (int i = l; i < p; i++) {
         uu += u[i] * u[i];

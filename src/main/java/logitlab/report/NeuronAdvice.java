@@ -52,6 +52,11 @@ public final class NeuronAdvice {
     };
   }
 
+  /** The warning of a neuron whose training diverged (null when it did not): what and what to try. */
+  public static String divergenceWarning(NeuronFit n) {
+    return n.stopReason() == logitlab.model.StopReason.DIVERGENCE ? divergence(n) : null;
+  }
+
   private static String divergence(NeuronFit n) {
     NeuronFit.Diagnostics g = n.diagnostics();
     double lr = n.learningRate();

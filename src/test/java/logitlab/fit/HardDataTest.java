@@ -18,6 +18,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,8 +124,10 @@ class HardDataTest {
    * One million rows. The GLM must recover the generating coefficients (within 5 standard errors,
    * which are about 0.003 here), the neuron must reach the GLM, and the linear model must equal an
    * independent solve of the normal equations (well conditioned here, so they are accurate).
+   * Tagged slow (about 12 s): {@code scripts/mutation} leaves it out.
    */
   @Test
+  @Tag("slow")
   void oneMillionRows() throws IOException {
     int n = 1_000_000;
     SplittableRandom rng = new SplittableRandom(303);

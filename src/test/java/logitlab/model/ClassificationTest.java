@@ -1,0 +1,97 @@
+package logitlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Log-loss, Brier score, AUC, accuracy and the confusion counts against scikit-learn.
+ *
+ * <p>Golden values: {@code src/test/resources/golden/classification.json}, written by
+ * {@code scripts/golden_classification.py} (scikit-learn 1.2.1, which records its version), which
+ * expands grouped rows into individual 0/1 rows before sklearn sees them. Tolerance {@value #TOL}
+ * relative; counts exactly.
+ */
+class ClassificationTest {
+  static final double TOL = 1e-12;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<JsonNode> cases() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    JSON.readTree(Path.of("src/test/resources/golden/classification.json").toFile()).get("cases").forEach(out::add);
+    return out.stream();
+  }
+
+  static double[] doubles(JsonNode a) {
+    double[] v = new double[a.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = a.get(i).asDouble();
+    }
+    return v;
+  }
+
+  static void rel(String what, double expected, double actual) {
+    assertEquals(expected, actual, TOL * Math.max(1, Math.abs(expected)), what);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void matchesScikitLearn(JsonNode c) {
+    double[] p = doubles(c.get("p"));
+    double[] y = doubles(c.get("y"));
+    double t = c.get("threshold").asDouble();
+    Classification k = c.get("a").isNull() ? Classification.of(p, y, t)
+        : Classification.of(p, y, doubles(c.get("a")), t);
+    rel("log-loss", c.get("logLoss").asDouble(), k.logLoss());
+    rel("Brier", c.get("brier").asDouble(), k.brier());
+    rel("AUC", c.get("auc").asDouble(), k.auc());
+    rel("accuracy", c.get("accuracy").asDouble(), k.accuracy());
+    assertEquals(t, k.threshold());
+    assertEquals(c.get("tp").asDouble(), k.tp(), "tp");
+    assertEquals(c.get("fp").asDouble(), k.fp(), "fp");
+    assertEquals(c.get("tn").asDouble(), k.tn(), "tn");
+    assertEquals(c.get("fn").asDouble(), k.fn(), "fn");
+    assertEquals(c.get("clipped").asInt(), k.clipped(), "clipped");
+  }
+
+  /** One class only: no (event, non-event) pair, so the AUC is undefined. */
+  @Test
+  void aucOfOneClassIsNaN() {
+    assertTrue(Double.isNaN(Classification.of(new double[] {0.2, 0.7}, new double[] {1, 1}, 0.5).auc()));
+    assertTrue(Double.isNaN(Classification.of(new double[] {0.2, 0.7}, new double[] {0, 0}, 0.5).auc()));
+  }
+
+  /** The AUC does not depend on the order of the rows (the merge sort over many rows). */
+  @Test
+  void aucIsTheMannWhitneyCountWhateverTheRowOrder() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    int n = 37;
+    double[] p = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = Math.round(rng.nextDouble() * 10) / 10.0; // many ties
+      y[i] = rng.nextDouble() < p[i] ? 1 : 0;
+    }
+    double wins = 0;
+    double pairs = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (y[i] == 1 && y[j] == 0) {
+          pairs++;
+          wins += p[i] > p[j] ? 1 : p[i] == p[j] ? 0.5 : 0;
+        }
+      }
+    }
+    rel("AUC by pairs", wins / pairs, Classification.of(p, y, 0.5).auc());
+  }
+}
