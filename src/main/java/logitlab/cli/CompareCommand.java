@@ -3,6 +3,7 @@ package logitlab.cli;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,12 +90,19 @@ final class CompareCommand implements Callable<Integer> {
       double timed = times.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
       PrintWriter err = spec.commandLine().getErr();
       err.printf(Locale.ROOT, "logitlab: timing start-up %.4f s%n", startup);
-      times.lines().forEach(err::println);
+      timingLines(times.seconds()).forEach(err::println);
       err.printf(Locale.ROOT, "logitlab: timing other %.4f s%n", command - timed);
       err.printf(Locale.ROOT, "logitlab: timing command %.4f s%n", command);
       err.flush();
       return code;
     }
+  }
+
+  /** One line per phase, {@code logitlab: timing PHASE SECONDS s}, as printed to stderr. */
+  static List<String> timingLines(Map<String, Double> seconds) {
+    List<String> out = new ArrayList<>();
+    seconds.forEach((k, v) -> out.add(String.format(Locale.ROOT, "logitlab: timing %s %.4f s", k, v)));
+    return out;
   }
 
   /** The time scripts/logitlab started, seconds since the epoch, set with LOGITLAB_TIMINGS. */

@@ -95,13 +95,6 @@ public final class Phases {
       return s;
     }
 
-    /** One line per phase, {@code logitlab: timing PHASE SECONDS s}, as printed to stderr. */
-    public List<String> lines() {
-      List<String> out = new ArrayList<>();
-      seconds().forEach((k, v) -> out.add(String.format(Locale.ROOT, "logitlab: timing %s %.4f s", k, v)));
-      return out;
-    }
-
     @Override
     public void close() {
       if (CURRENT.get() == this) {

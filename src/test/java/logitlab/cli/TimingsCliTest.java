@@ -91,4 +91,13 @@ class TimingsCliTest {
     assertEquals(List.of("start-up", "parse", "LPM", "GLM", "separation", "AME", "neuron",
         "classification", "render", "write", "other", "command"), phases(String.join("\n", lines)));
   }
+
+  @org.junit.jupiter.api.Test
+  void aPhaseLineIsWordedInTheCli() {
+    java.util.Map<String, Double> s = new java.util.LinkedHashMap<>();
+    s.put("parse", 1.0);
+    s.put("GLM", 0.4);
+    org.junit.jupiter.api.Assertions.assertEquals("logitlab: timing GLM 0.4000 s",
+        CompareCommand.timingLines(s).get(1));
+  }
 }
