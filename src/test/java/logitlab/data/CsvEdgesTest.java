@@ -212,4 +212,52 @@ class CsvEdgesTest {
       assertEquals(true, after - before < 10, f.getFileName() + ": " + before + " open before, " + after + " after");
     }
   }
+
+  // ---- long input
+
+  @Test
+  void aLongFileWithAByteOrderMarkAndARowJustUnderTheLimitAreRead() {
+    StringBuilder csv = new StringBuilder("\uFEFFx,y\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append(i).append(',').append(i % 2).append('\n');
+    }
+    DesignMatrix d = load(csv.toString());
+    assertEquals(20_000, d.n());
+    assertEquals(List.of("(Intercept)", "x"), d.terms());
+    // a record of almost MAX_RECORD_CHARS characters (a long unused text field) must pass
+    String wide = "t,x,y\n" + "a".repeat(CsvTable.MAX_RECORD_CHARS - 100) + ",1,0\nb,2,1\n";
+    DesignMatrix w = DesignMatrixLoader.load(CsvInput.file(TestCsv.write(dir, wide), NAME), CsvFormat.DEFAULT,
+        TestCsv.spec("y", List.of("x")));
+    assertEquals(2, w.n());
+  }
+
+  @Test
+  void streamingRowsGiveTheSepLinesFormatAndTheFilesPath() {
+    Path f = TestCsv.write(dir, "sep=;\nx;y\n1;0\n");
+    CsvInput in = CsvInput.file(f, NAME);
+    assertEquals(f, in.path());
+    assertEquals(null, CsvInput.stdin(new ByteArrayInputStream(new byte[0])).path());
+    try (StreamingRows rows = StreamingRows.open(in, CsvFormat.DEFAULT)) {
+      assertEquals(';', rows.format().delimiter());
+      assertEquals(List.of("x", "y"), rows.header());
+      StreamingRows.Row r = rows.next();
+      assertEquals(3, r.line());
+      assertArrayEquals(new String[] {"1", "0"}, r.fields());
+      assertEquals(null, rows.next());
+    }
+  }
+
+  @Test
+  void closingStreamingRowsClosesTheFile() throws IOException {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")));
+    Path f = TestCsv.write(dir, "x,y\n1,0\n");
+    long before = openFiles();
+    for (int k = 0; k < 30; k++) {
+      try (StreamingRows rows = StreamingRows.open(CsvInput.file(f, NAME), CsvFormat.DEFAULT)) {
+        assertEquals(List.of("x", "y"), rows.header());
+      }
+    }
+    long after = openFiles();
+    assertEquals(true, after - before < 10, before + " open before, " + after + " after");
+  }
 }

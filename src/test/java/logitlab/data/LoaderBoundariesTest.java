@@ -249,4 +249,40 @@ class LoaderBoundariesTest {
     assertEquals(List.of("2", "10"), d.predictors().get(0).levels());
     assertEquals(List.of("(Intercept)", "g10"), d.terms());
   }
+
+  // ---- the roles of columns
+
+  @Test
+  void aColumnHasOneRoleOnly() {
+    ModelSpec y = spec("y", List.of("x"));
+    String csv = "w,x,y\n1,1,0\n2,2,1\n";
+    assertError(Kind.USAGE, () -> load(dir, csv, y.withWeights("y", null)),
+        NAME + ": \"y\" is the outcome; it cannot also be the --weights column");
+    assertError(Kind.USAGE, () -> load(dir, csv, y.withWeights(null, "y")),
+        NAME + ": \"y\" is the outcome; it cannot also be the --trials column");
+    assertError(Kind.USAGE, () -> load(dir, csv, y.withWeights("w", "w")),
+        NAME + ": \"w\" cannot be both the --weights and the --trials column");
+    assertError(Kind.USAGE, () -> load(dir, csv, spec("y", List.of("x", "w")).withWeights("w", null)),
+        NAME + ": \"w\" is the --weights column; it cannot also be a predictor");
+    assertError(Kind.USAGE, () -> load(dir, csv, spec("y", List.of("w")).withWeights(null, "w")),
+        NAME + ": \"w\" is the --trials column; it cannot also be a predictor");
+  }
+
+  @Test
+  void theSpecAndTheDesignSayWhatTheyHold() {
+    ModelSpec s = ModelSpec.defaults().withOutcome("x");
+    assertEquals("x", s.outcome());
+    assertEquals(ModelSpec.DEFAULT_MAX_LEVELS, s.maxLevels());
+    java.util.Map<String, String> nullKey = new java.util.HashMap<>();
+    nullKey.put(null, "a");
+    NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+        () -> new ModelSpec("y", null, nullKey, null, Set.of()));
+    assertEquals("factor column", e.getMessage());
+    DesignMatrix d = load(dir, "x,y\n1,0\n2,1\n3,1\n4,1\n", s.withOutcome("y"));
+    assertEquals(3, d.events());
+    assertTrue(d.weighting().none());
+    DesignMatrix w = load(dir, "x,y,w\n1,0,1\n2,1,2\n3,1,1\n", spec("y", List.of("x")).withWeights("w", null));
+    assertFalse(w.weighting().none());
+    assertFalse(new DesignMatrix.Weighting(null, "n").none());
+  }
 }

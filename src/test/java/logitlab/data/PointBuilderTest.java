@@ -94,4 +94,15 @@ class PointBuilderTest {
     assertError(
         Kind.USAGE, () -> PointBuilder.build(design, at("sex", "F")), "\"F\" is not a level of column \"sex\"; levels are: f, m");
   }
+
+  @Test
+  void theReferenceLevelByNameAndNumbersAtTheSizeLimit() {
+    PointBuilder.Point pt = PointBuilder.build(design, at("sex", "f", "cigs", "1e100"));
+    assertArrayEquals(new double[] {1, 41.25, 1e100, 0, 0, 0}, pt.row());
+    assertEquals(List.of("age = 41.25 (mean)", "race = 1 (reference)"), pt.defaulted());
+    assertArrayEquals(new double[] {1, 41.25, -1e100, 0, 0, 1},
+        PointBuilder.build(design, at("sex", "m", "cigs", "-1e100")).row());
+    assertError(Kind.USAGE, () -> PointBuilder.build(design, at("cigs", "1.0000001e100")),
+        NAME + ": --at: column \"cigs\": \"1.0000001e100\" is out of range (at most 1e100 in size)");
+  }
 }
