@@ -342,29 +342,31 @@ public final class DesignMatrixLoader {
           }
         }
       }
-      double[] x = new double[n * p];
+      RowBlocks.Builder rowsBuilder = new RowBlocks.Builder(p);
+      double[] xi = new double[p];
       for (int row = 0, i = 0; row < rowsRead; row++) {
         if (!keep[row]) {
           continue;
         }
-        int base = i * p;
-        x[base] = 1.0;
+        java.util.Arrays.fill(xi, 0.0);
+        xi[0] = 1.0;
         for (int k = 0; k < predictors.length; k++) {
           int first = records.get(k).firstTerm();
           if (coding[k] == null) {
-            x[base + first] = predictors[k].value(row);
+            xi[first] = predictors[k].value(row);
           } else {
             int level = coding[k].levelOf(predictors[k], row);
             if (level > 0) {
-              x[base + first + level - 1] = 1.0;
+              xi[first + level - 1] = 1.0;
             }
           }
         }
+        rowsBuilder.add(xi, y[i], a[i], lines[i]);
         i++;
       }
       return new DesignMatrix(
-          file, n, p, x, y, lines, terms, records, outcomeRecord, rowsRead,
-          rowsRead - n, droppedByColumn, a,
+          file, n, p, rowsBuilder.build(), terms, records, outcomeRecord, rowsRead,
+          rowsRead - n, droppedByColumn,
           new DesignMatrix.Weighting(weights == null ? null : weights.name(),
               trials == null ? null : trials.name()),
           new DesignMatrix.ReadNotes(identifierLike, emptyAsMissing));

@@ -236,7 +236,7 @@ public final class NeuronFitter {
         epochsTo.add(new NeuronFit.Milestone(label(NeuronFit.MILESTONES[m]), NeuronFit.MILESTONES[m], milestone[m]));
       }
     }
-    double[] fitted = Dense.linearPredictors(d.x(), d.n(), d.p(), w);
+    double[] fitted = d.linearPredictors(w);
     for (int i = 0; i < fitted.length; i++) {
       fitted[i] = opt.activation().probability(fitted[i]);
     }

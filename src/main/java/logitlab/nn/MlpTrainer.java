@@ -199,11 +199,13 @@ public final class MlpTrainer {
     double l = 0;
     double right = 0;
     double total = 0;
+    double[] x = d.x();
     for (int i = 0; i < d.n(); i++) {
-      double z = Dense.linearPredictor(d.x(), i * d.p(), w);
-      double a = d.weights()[i];
-      l += a * Logistic.crossEntropy(d.y()[i], z);
-      right += a * (z > 0 ? d.y()[i] : 1 - d.y()[i]);
+      double z = Dense.linearPredictor(x, i * d.p(), w);
+      double a = d.weight(i);
+      double y = d.y(i);
+      l += a * Logistic.crossEntropy(y, z);
+      right += a * (z > 0 ? y : 1 - y);
       total += a;
     }
     return new double[] {l / total, right / total};

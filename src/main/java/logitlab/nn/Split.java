@@ -69,13 +69,13 @@ public final class Split {
     for (int j = 1; j < p; j++) {
       double m = 0;
       for (int i = 0; i < train.n(); i++) {
-        m += train.weights()[i] * train.get(i, j);
+        m += train.weight(i) * train.get(i, j);
       }
       m /= tw;
       double v = 0;
       for (int i = 0; i < train.n(); i++) {
         double e = train.get(i, j) - m;
-        v += train.weights()[i] * e * e;
+        v += train.weight(i) * e * e;
       }
       mean[j] = m;
       sd[j] = Math.sqrt(v / tw);
@@ -90,12 +90,13 @@ public final class Split {
     double[] y = new double[rows.length];
     double[] w = new double[rows.length];
     int[] lines = new int[rows.length];
+    double[] all = d.x();
     for (int k = 0; k < rows.length; k++) {
       int i = rows[k];
-      System.arraycopy(d.x(), i * p, x, k * p, p);
-      y[k] = d.y()[i];
-      w[k] = d.weights()[i];
-      lines[k] = d.lines()[i];
+      System.arraycopy(all, i * p, x, k * p, p);
+      y[k] = d.y(i);
+      w[k] = d.weight(i);
+      lines[k] = d.line(i);
     }
     return new DesignMatrix(d.file(), rows.length, p, x, y, lines, d.terms(), d.predictors(), d.outcome(),
         d.rowsRead(), d.rowsDropped(), d.droppedByColumn(), w, d.weighting());

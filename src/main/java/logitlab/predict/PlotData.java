@@ -314,8 +314,9 @@ public record PlotData(
     double[] w = d.weights();
     double sum = 0;
     double total = 0;
+    double[] x = d.x();
     for (int i = 0; i < d.n(); i++) {
-      double eta = Dense.linearPredictor(d.x(), i * d.p(), beta);
+      double eta = Dense.linearPredictor(x, i * d.p(), beta);
       sum += w[i] * loss.value(y[i], eta / a, act);
       total += w[i];
     }

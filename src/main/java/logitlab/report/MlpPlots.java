@@ -108,7 +108,7 @@ public final class MlpPlots {
     List<double[]> ev = new ArrayList<>();
     List<double[]> non = new ArrayList<>();
     for (int i = 0; i < d.n(); i += step) {
-      (d.y()[i] >= 0.5 ? ev : non).add(new double[] {d.get(i, 1), d.get(i, 2)});
+      (d.y(i) >= 0.5 ? ev : non).add(new double[] {d.get(i, 1), d.get(i, 2)});
     }
     points(c, d.outcome().column() + " = " + d.outcome().event(), ev, EVENT, SeriesMarkers.CIRCLE);
     points(c, d.outcome().column() + " = " + d.outcome().nonEvent(), non, NON_EVENT, SeriesMarkers.DIAMOND);

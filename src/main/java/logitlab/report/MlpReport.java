@@ -344,8 +344,8 @@ public final class MlpReport {
       for (int j = 1; j < d.p(); j++) {
         cells.add(Csv.number(d.get(i, j)));
       }
-      cells.add(Csv.number(d.y()[i]));
-      cells.add(Csv.number(d.weights()[i]));
+      cells.add(Csv.number(d.y(i)));
+      cells.add(Csv.number(d.weight(i)));
       cells.add(set);
       sb.append(Csv.line(cells));
     }

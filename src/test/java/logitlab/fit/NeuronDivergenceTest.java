@@ -37,7 +37,7 @@ class NeuronDivergenceTest {
       for (int j = 0; j < d.p(); j++) {
         eta += d.get(i, j) * w[j];
       }
-      s += Logistic.crossEntropy(d.y()[i], eta);
+      s += Logistic.crossEntropy(d.y(i), eta);
     }
     return s / d.n();
   }

@@ -170,8 +170,8 @@ class NeuronTrainingTest {
     double[] y = new double[total];
     int r = 0;
     for (int i = 0; i < grouped.n(); i++) {
-      int trials = (int) grouped.weights()[i];
-      int cases = (int) Math.round(grouped.y()[i] * trials);
+      int trials = (int) grouped.weight(i);
+      int cases = (int) Math.round(grouped.y(i) * trials);
       for (int k = 0; k < trials; k++, r++) {
         cigs[r] = grouped.get(i, 1);
         inhaler[r] = grouped.get(i, 2);

@@ -1,0 +1,357 @@
+package logitlab.fit;
+
+import java.util.Arrays;
+import logitlab.model.Dense;
+
+/**
+ * Weighted least squares by a tall-skinny QR factorisation (TSQR) over row blocks, with R's
+ * rank-revealing rule for aliased (exactly collinear) columns: a mergeable accumulator of plain
+ * data (the triangular factor and a sum of squares), as a cluster engine's tree aggregation needs.
+ * <pre>
+ * block:  [sqrt(w) X | sqrt(w) z] = Q [R | Q'z; 0 | e]   (Householder, of the block's m rows)
+ *         rss = |e|^2                                    (what R cannot explain)
+ * merge:  QR of [R_1 | c_1; R_2 | c_2]  by Givens rotations of R_2's rows into R_1, rss = rss_1 + rss_2 + leftovers
+ * solve:  dqrdc2's limited pivoting on the final R, then R_11 beta = (Q'z)_1
+ * </pre>
+ * Because every step is an orthogonal transformation of the rows, the final R satisfies
+ * R'R = X'WX and Q'z is that of the whole stack, without ever forming X'WX (which would square the
+ * condition number); the result depends on the block partition only in the rounding, and the
+ * partition and the merge order are fixed ({@link logitlab.data.Parallel}), so it is the same on
+ * any number of cores. Memory per accumulator O(q^2), time O(n q^2). Householder reflections as
+ * LAPACK's {@code dgeqr2}/{@code dlarfg} build them (Golub &amp; Van Loan, Matrix Computations, 4th
+ * ed., 5.1.2-5.1.3 and 5.2.2); the merge folds rows as in updating a QR factorisation (ibid. 6.5.3,
+ * {@link Dense#givens}); TSQR: Demmel, Grigori, Hoemmen &amp; Langou (2012), Communication-optimal
+ * parallel and sequential QR and LU factorizations, SIAM J. Sci. Comput. 34(1), A206-A239.
+ *
+ * <p>{@link #solve(double)} then applies the limited column pivoting of LINPACK {@code dqrdc2} as R
+ * modifies it for {@code lm} and {@code glm} to that small {@code R}: a column whose norm, after
+ * removing its projection on the columns before it, falls below {@code tol} times its original norm
+ * is moved to the end and declared aliased. Because {@code X = QR} with orthogonal {@code Q}, the
+ * column norms of {@code R} and of the partially reduced matrices equal those of {@code X}, so the
+ * decisions are those R makes on the full matrix. R uses {@code tol = 1e-7} in {@code lm} and
+ * {@code min(1e-7, epsilon / 1000)} in {@code glm.fit}.
+ *
+ * @param q number of columns (the right-hand side not counted)
+ * @param r row-major q x (q + 1): R in the upper triangle of columns 0 .. q-1, Q'z in column q
+ * @param rss the part of |z|^2 the rows' R cannot reach (the residual sum of squares of the
+ *     unpivoted fit)
+ */
+record QrFactor(int q, double[] r, double rss) {
+
+  /** The factor of no rows. */
+  static QrFactor empty(int q) {
+    return new QrFactor(q, new double[q * (q + 1)], 0);
+  }
+
+  /**
+   * The factor of an m x (q + 1) column-major block {@code a} ({@code a[j * m + i]}; column q the
+   * right-hand side), by Householder reflections (overwrites a): for k = 0 .. min(m, q) - 1, with x
+   * the part of column k from row k down, alpha = x_0 (LAPACK {@code dlarfg}),
+   * <pre>
+   * beta = -sign(alpha) |x|,  tau = (beta - alpha) / beta,  v = (1, x_1..x_end / (alpha - beta))
+   * column j &gt; k:  a_j := a_j - tau v (v' a_j)
+   * </pre>
+   * and no reflection where x below its first entry is 0. Sums of squares are scaled when they
+   * would over- or underflow.
+   */
+  static QrFactor ofBlock(double[] a, int m, int q) {
+    int cols = q + 1;
+    int kmax = Math.min(m, q);
+    for (int k = 0; k < kmax; k++) {
+      int ck = k * m;
+      int below = m - k - 1;
+      double alpha = a[ck + k];
+      double xnorm = norm(a, ck + k + 1, below);
+      if (xnorm == 0) {
+        continue;
+      }
+      double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+      double tau = (beta - alpha) / beta;
+      double scal = 1 / (alpha - beta);
+      int v0 = ck + k + 1;
+      for (int i = v0; i < ck + m; i++) {
+        a[i] *= scal;
+      }
+      a[ck + k] = beta;
+      for (int j = k + 1; j < cols; j++) {
+        int cj = j * m;
+        double s = tau * (a[cj + k] + dot(a, v0, cj + k + 1, below));
+        if (s == 0) {
+          continue;
+        }
+        a[cj + k] -= s;
+        int w0 = cj + k + 1;
+        for (int i = 0; i < below; i++) {
+          a[w0 + i] -= s * a[v0 + i];
+        }
+      }
+    }
+    double[] r = new double[q * cols];
+    for (int i = 0; i < kmax; i++) {
+      for (int j = i; j < cols; j++) {
+        r[i * cols + j] = a[j * m + i];
+      }
+    }
+    double rss = 0;
+    for (int i = q; i < m; i++) {
+      double t = a[q * m + i];
+      rss += t * t;
+    }
+    return new QrFactor(q, r, rss);
+  }
+
+  /**
+   * The factor of the rows of {@code top} followed by those of {@code bottom}: bottom's R rows (with
+   * their Q'z entries) folded into a copy of top's R by Givens rotations ({@link Dense#givens}).
+   *
+   * @param exactHypot as {@link Dense#givens}: {@code Math.hypot} always (far tails) or only on
+   *     over- and underflow
+   */
+  static QrFactor merge(QrFactor top, QrFactor bottom, boolean exactHypot) {
+    int q = top.q;
+    if (bottom.q != q) {
+      throw new IllegalArgumentException("factors of " + q + " and " + bottom.q + " columns");
+    }
+    int ld = q + 1;
+    double[] r = top.r.clone();
+    double rss = top.rss + bottom.rss;
+    double[] row = new double[ld];
+    for (int i = 0; i < q; i++) {
+      boolean any = false;
+      for (int j = 0; j < ld; j++) {
+        row[j] = j < i ? 0 : bottom.r[i * ld + j];
+        any |= row[j] != 0;
+      }
+      if (!any) {
+        continue;
+      }
+      Dense.givens(r, ld, q, row, exactHypot);
+      rss += row[q] * row[q];
+    }
+    return new QrFactor(q, r, rss);
+  }
+
+  /** {@link #merge(QrFactor, QrFactor, boolean)} with the fast hypotenuse. */
+  static QrFactor merge(QrFactor top, QrFactor bottom) {
+    return merge(top, bottom, false);
+  }
+
+  /** |R_kk| for k &lt; q: the diagonal of R up to sign. */
+  double diagonal(int k) {
+    return Math.abs(r[k * (q + 1) + k]);
+  }
+
+  /** sum_i a_i b_i over a[ia .. ia+len), a[ib .. ib+len), four partial sums. */
+  private static double dot(double[] a, int ia, int ib, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < len; i += 4) {
+      s0 += a[ia + i] * a[ib + i];
+      s1 += a[ia + i + 1] * a[ib + i + 1];
+      s2 += a[ia + i + 2] * a[ib + i + 2];
+      s3 += a[ia + i + 3] * a[ib + i + 3];
+    }
+    for (; i < len; i++) {
+      s0 += a[ia + i] * a[ib + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** |a[from .. from+len)|, scaled when the plain sum of squares over- or underflows. */
+  private static double norm(double[] a, int from, int len) {
+    double s = 0;
+    for (int i = from; i < from + len; i++) {
+      s += a[i] * a[i];
+    }
+    if (s >= 0x1p-960 && s <= 0x1p960) {
+      return Math.sqrt(s);
+    }
+    double scale = 0;
+    for (int i = from; i < from + len; i++) {
+      scale = Math.max(scale, Math.abs(a[i]));
+    }
+    if (scale == 0 || !Double.isFinite(scale)) {
+      return scale;
+    }
+    double t = 0;
+    for (int i = from; i < from + len; i++) {
+      double u = a[i] / scale;
+      t += u * u;
+    }
+    return scale * Math.sqrt(t);
+  }
+
+  /**
+   * Solves the least squares problem accumulated so far.
+   *
+   * @param tol relative tolerance for declaring a column aliased (R: 1e-7 for lm)
+   */
+  Solution solve(double tol) {
+    int p = q;
+    // Column-major copy of R so that column operations are contiguous.
+    double[][] col = new double[p][p];
+    double[] qz = new double[p];
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        col[j][i] = r[i * (q + 1) + j];
+      }
+      qz[i] = r[i * (q + 1) + q];
+    }
+    int[] pivot = new int[p];
+    double[] original = new double[p];
+    for (int j = 0; j < p; j++) {
+      pivot[j] = j;
+      double nrm = columnNorm(col[j], 0);
+      original[j] = nrm == 0 ? 1.0 : nrm;
+    }
+    int k = p; // columns 0..k-1 are candidates; k..p-1 have been moved to the end as aliased
+    for (int l = 0; l < p; l++) {
+      while (l < k && columnNorm(col[l], l) < original[l] * tol) {
+        // move column l to the end, as dqrdc2 does
+        double[] c = col[l];
+        int pv = pivot[l];
+        double on = original[l];
+        for (int j = l; j < p - 1; j++) {
+          col[j] = col[j + 1];
+          pivot[j] = pivot[j + 1];
+          original[j] = original[j + 1];
+        }
+        col[p - 1] = c;
+        pivot[p - 1] = pv;
+        original[p - 1] = on;
+        k--;
+      }
+      if (l >= k || l == p - 1) {
+        continue;
+      }
+      // Householder reflection zeroing col[l][l+1..p)
+      double[] v = col[l];
+      double alpha = columnNorm(v, l);
+      if (alpha == 0) {
+        continue;
+      }
+      if (v[l] > 0) {
+        alpha = -alpha;
+      }
+      // v := x - alpha e_l, stored in a fresh vector
+      double[] u = new double[p];
+      for (int i = l; i < p; i++) {
+        u[i] = v[i];
+      }
+      u[l] -= alpha;
+      // Scale u by the power of two nearest 1 / max|u_i|: the reflection I - 2 u u' / u'u does not
+      // depend on u's length, a power of two changes no digit, and u'u can then neither overflow
+      // nor underflow (rows of sqrt(w) x beyond 1e154, as with prior weights near 1e307).
+      double big = 0;
+      for (int i = l; i < p; i++) {
+        big = Math.max(big, Math.abs(u[i]));
+      }
+      int e = Math.getExponent(big);
+      for (int i = l; i < p; i++) {
+        u[i] = Math.scalb(u[i], -e);
+      }
+      double uu = 0;
+      for (int i = l; i < p; i++) {
+        uu += u[i] * u[i];
+      }
+      if (uu == 0) {
+        continue;
+      }
+      for (int j = l; j < p; j++) {
+        reflect(u, uu, col[j], l);
+      }
+      reflect(u, uu, qz, l);
+    }
+    int rank = k;
+    // The leading rank x rank block R11, row-major.
+    double[] r11 = new double[rank * rank];
+    for (int i = 0; i < rank; i++) {
+      for (int j = i; j < rank; j++) {
+        r11[i * rank + j] = col[j][i];
+      }
+    }
+    double[] betaPivoted = new double[rank];
+    Dense.solveUpper(r11, rank, rank, qz, betaPivoted);
+    // (R11' R11)^-1 = R11^-1 R11^-T
+    double[] xtxInv = Dense.timesTranspose(Dense.invertUpper(r11, rank, rank), rank);
+    double[] beta = new double[p];
+    Arrays.fill(beta, Double.NaN);
+    double[][] cov = new double[p][p];
+    for (double[] row : cov) {
+      Arrays.fill(row, Double.NaN);
+    }
+    for (int i = 0; i < rank; i++) {
+      beta[pivot[i]] = betaPivoted[i];
+      for (int j = 0; j < rank; j++) {
+        cov[pivot[i]][pivot[j]] = xtxInv[i * rank + j];
+      }
+    }
+    // Aliased columns as combinations of the estimable ones: R11 c = R12[:, a].
+    boolean[] aliased = new boolean[p];
+    double[][] combination = new double[p][];
+    for (int a2 = rank; a2 < p; a2++) {
+      aliased[pivot[a2]] = true;
+      double[] c = new double[p];
+      double[] cp = new double[rank];
+      Dense.solveUpper(r11, rank, rank, col[a2], cp);
+      for (int i = 0; i < rank; i++) {
+        c[pivot[i]] = cp[i];
+      }
+      combination[pivot[a2]] = c;
+    }
+    double residual = rss;
+    for (int i = rank; i < p; i++) {
+      residual += qz[i] * qz[i];
+    }
+    return new Solution(beta, aliased, rank, cov, residual, combination);
+  }
+
+  private static void reflect(double[] u, double uu, double[] v, int from) {
+    double d = 0;
+    for (int i = from; i < u.length; i++) {
+      d += u[i] * v[i];
+    }
+    double f = 2 * d / uu;
+    for (int i = from; i < u.length; i++) {
+      v[i] -= f * u[i];
+    }
+  }
+
+  private static double columnNorm(double[] v, int from) {
+    double scale = 0;
+    for (int i = from; i < v.length; i++) {
+      scale = Math.max(scale, Math.abs(v[i]));
+    }
+    if (scale == 0) {
+      return 0;
+    }
+    double s = 0;
+    for (int i = from; i < v.length; i++) {
+      double t = v[i] / scale;
+      s += t * t;
+    }
+    return scale * Math.sqrt(s);
+  }
+
+  /**
+   * A least squares solution.
+   *
+   * @param beta coefficients, NaN for aliased columns
+   * @param aliased which columns were declared aliased
+   * @param rank number of estimable columns
+   * @param unscaledCovariance (X'WX)^-1 restricted to estimable columns, NaN elsewhere
+   * @param rss weighted residual sum of squares
+   * @param aliasCombination for an aliased column j, the coefficients c with x_j = sum_i c_i x_i
+   *     over estimable columns; null for estimable columns
+   */
+  record Solution(
+      double[] beta,
+      boolean[] aliased,
+      int rank,
+      double[][] unscaledCovariance,
+      double rss,
+      double[][] aliasCombination) {}
+}
