@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import logitlab.data.DesignMatrix;
 import logitlab.data.PointBuilder;
-import logitlab.model.Classification;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
 import logitlab.model.InputSummary;
@@ -52,9 +51,9 @@ public final class Comparer {
     double t = options.threshold();
     NeuronFit nn = neuron;
     Comparison.Classifications classes = Phases.time("classification", () -> new Comparison.Classifications(
-        Classification.of(linear.fitted(), d.y(), d.weights(), t),
-        Classification.of(logistic.fitted(), d.y(), d.weights(), t),
-        Classification.of(nn.fitted(), d.y(), d.weights(), t)));
+        Classifier.classify(d.rows(), linear.fitted(), t),
+        Classifier.classify(d.rows(), logistic.fitted(), t),
+        Classifier.classify(d.rows(), nn.fitted(), t)));
     return new Comparison(summary(d), linear, logistic, neuron, firth, classes, predictions, defaults);
   }
 
