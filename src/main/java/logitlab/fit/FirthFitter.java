@@ -164,11 +164,11 @@ public final class FirthFitter {
           good[g++] = i;
         }
       }
-      double[] s = new double[g * (p + 1)];
+      double[][] s = new double[p + 1][g];
       for (int k = 0; k < p; k++) {
         double[] xk = b.x()[k];
         for (int r = 0; r < g; r++) {
-          s[k * g + r] = xk[good[r]];
+          s[k][r] = xk[good[r]];
         }
       }
       return QrFactor.ofBlock(s, g, p);
@@ -483,11 +483,11 @@ public final class FirthFitter {
         sw[g] = Math.sqrt(w);
         good[g++] = i;
       }
-      double[] a = new double[g * (q + 1)];
+      double[][] a = new double[q + 1][g];
       for (int k = 0; k < q; k++) {
         double[] xk = b.x()[cols[order[k]]];
         for (int r = 0; r < g; r++) {
-          a[k * g + r] = sw[r] * xk[good[r]];
+          a[k][r] = sw[r] * xk[good[r]];
         }
       }
       return new Part(QrFactor.ofBlock(a, g, q), ll);

@@ -288,16 +288,21 @@ public final class IrlsFitter {
       double[] mu) {
     int m = b.rows();
     if (coef == null) {
-      double[] y = b.y();
-      double[] a = b.a();
-      for (int i = 0; i < m; i++) {
-        eta[i] = Logistic.logit((a[i] * y[i] + 0.5) / (a[i] + 1));
-      }
+      start(b, eta);
     } else {
       eta(b, cols, coef, offset, eta);
     }
     for (int i = 0; i < m; i++) {
       mu[i] = linkinv(eta[i]);
+    }
+  }
+
+  /** R's start: eta = logit((a y + 0.5) / (a + 1)) for a block's rows. */
+  private static void start(RowBlocks.Block b, double[] eta) {
+    double[] y = b.y();
+    double[] a = b.a();
+    for (int i = 0; i < b.rows(); i++) {
+      eta[i] = Logistic.logit((a[i] * y[i] + 0.5) / (a[i] + 1));
     }
   }
 
@@ -310,8 +315,11 @@ public final class IrlsFitter {
     int m = b.rows();
     int q = cols.length;
     double[] eta = new double[m];
-    double[] mu = new double[m];
-    etaMu(b, cols, coef, offset, eta, mu);
+    if (coef == null) {
+      start(b, eta);
+    } else {
+      eta(b, cols, coef, offset, eta);
+    }
     double[] y = b.y();
     double[] a = b.a();
     int[] good = new int[m];
@@ -322,23 +330,44 @@ public final class IrlsFitter {
       if (a[i] == 0) {
         continue; // R's "good" rows: zero prior weight takes no part
       }
-      double me = muEta(eta[i]);
-      double var = mu[i] * (1 - mu[i]);
-      z[g] = eta[i] - (offset == null ? 0 : offset.at(b, i)) + (y[i] - mu[i]) / me;
+      // linkinv(eta) and muEta(eta) from one exp(eta), the same values as the two calls
+      double e = eta[i];
+      double mu;
+      double me;
+      if (e < -THRESH) {
+        mu = DBL_EPS / (1 + DBL_EPS);
+        me = DBL_EPS;
+      } else if (e > THRESH) {
+        mu = (1 / DBL_EPS) / (1 + 1 / DBL_EPS);
+        me = DBL_EPS;
+      } else {
+        double t = Math.exp(e);
+        double op = 1 + t;
+        mu = t / op;
+        me = t / (op * op);
+      }
+      double var = mu * (1 - mu);
+      z[g] = e - (offset == null ? 0 : offset.at(b, i)) + (y[i] - mu) / me;
       w[g] = Math.sqrt(a[i] * me * me / var);
       good[g++] = i;
     }
-    double[] s = new double[g * (q + 1)];
+    double[][] s = new double[q + 1][g];
     for (int k = 0; k < q; k++) {
       double[] xk = b.x()[cols[k]];
-      int base = k * g;
-      for (int r = 0; r < g; r++) {
-        s[base + r] = xk[good[r]] * w[r];
+      double[] sk = s[k];
+      if (g == m) {
+        for (int r = 0; r < g; r++) {
+          sk[r] = xk[r] * w[r];
+        }
+      } else {
+        for (int r = 0; r < g; r++) {
+          sk[r] = xk[good[r]] * w[r];
+        }
       }
     }
-    int base = q * g;
+    double[] sz = s[q];
     for (int r = 0; r < g; r++) {
-      s[base + r] = z[r] * w[r];
+      sz[r] = z[r] * w[r];
     }
     return QrFactor.ofBlock(s, g, q);
   }

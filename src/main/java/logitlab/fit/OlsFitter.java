@@ -105,16 +105,16 @@ public final class OlsFitter {
         good[g++] = i;
       }
     }
-    double[] s = new double[g * (p + 1)];
+    double[][] s = new double[p + 1][g];
     for (int k = 0; k < p; k++) {
       double[] xk = b.x()[k];
       for (int r = 0; r < g; r++) {
-        s[k * g + r] = xk[good[r]] * sw[r];
+        s[k][r] = xk[good[r]] * sw[r];
       }
     }
     double[] y = b.y();
     for (int r = 0; r < g; r++) {
-      s[p * g + r] = y[good[r]] * sw[r];
+      s[p][r] = y[good[r]] * sw[r];
     }
     return QrFactor.ofBlock(s, g, p);
   }

@@ -44,60 +44,198 @@ record QrFactor(int q, double[] r, double rss) {
   }
 
   /**
-   * The factor of an m x (q + 1) column-major block {@code a} ({@code a[j * m + i]}; column q the
-   * right-hand side), by Householder reflections (overwrites a): for k = 0 .. min(m, q) - 1, with x
-   * the part of column k from row k down, alpha = x_0 (LAPACK {@code dlarfg}),
+   * The factor of an m x (q + 1) block given by its columns {@code c[0 .. q]} (column q the
+   * right-hand side; each at least m long), by Householder reflections (overwrites the columns):
+   * for k = 0 .. min(m, q) - 1, with x the part of column k from row k down, alpha = x_0 (LAPACK
+   * {@code dlarfg}),
    * <pre>
    * beta = -sign(alpha) |x|,  tau = (beta - alpha) / beta,  v = (1, x_1..x_end / (alpha - beta))
-   * column j &gt; k:  a_j := a_j - tau v (v' a_j)
+   * column j &gt; k:  c_j := c_j - s v,  s = tau (c_jk + sum_{t &gt; k} v_t c_jt)
    * </pre>
    * and no reflection where x below its first entry is 0. Sums of squares are scaled when they
-   * would over- or underflow.
+   * would over- or underflow. One pass per column and step: while column j is updated with
+   * reflection k, its inner product with the next reflection's v (known as soon as column k + 1 is
+   * updated) is summed on the fly, in four interleaved partial sums, for step k + 1 to use.
    */
-  static QrFactor ofBlock(double[] a, int m, int q) {
+  static QrFactor ofBlock(double[][] c, int m, int q) {
     int cols = q + 1;
     int kmax = Math.min(m, q);
+    double[] v = new double[m];
+    double[] vNext = new double[m];
+    double[] d = new double[cols]; // d[j] = sum_{t > k} v_t c_jt, for the current step k
+    double[] dNext = new double[cols];
+    double tau = kmax > 0 ? reflector(c[0], 0, m, v) : 0;
+    if (tau != 0) {
+      for (int j = 1; j < cols; j++) {
+        d[j] = dot(v, c[j], 1, m);
+      }
+    }
     for (int k = 0; k < kmax; k++) {
-      int ck = k * m;
-      int below = m - k - 1;
-      double alpha = a[ck + k];
-      double xnorm = norm(a, ck + k + 1, below);
-      if (xnorm == 0) {
-        continue;
+      double[] c1 = c[k + 1];
+      if (tau != 0) {
+        double s = tau * (c1[k] + d[k + 1]);
+        c1[k] -= s;
+        for (int t = k + 1; t < m; t++) {
+          c1[t] -= s * v[t];
+        }
       }
-      double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
-      double tau = (beta - alpha) / beta;
-      double scal = 1 / (alpha - beta);
-      int v0 = ck + k + 1;
-      for (int i = v0; i < ck + m; i++) {
-        a[i] *= scal;
-      }
-      a[ck + k] = beta;
-      for (int j = k + 1; j < cols; j++) {
-        int cj = j * m;
-        double s = tau * (a[cj + k] + dot(a, v0, cj + k + 1, below));
-        if (s == 0) {
+      double tauNext = k + 1 < kmax ? reflector(c1, k + 1, m, vNext) : 0;
+      int j = k + 2;
+      for (; j < cols; j++) {
+        double[] cj = c[j];
+        double s = tau != 0 ? tau * (cj[k] + d[j]) : 0;
+        if (s != 0) {
+          cj[k] -= s;
+          cj[k + 1] -= s * v[k + 1];
+        }
+        if (s != 0 && tauNext != 0 && j + 1 < cols) {
+          // two columns in one pass: v and vNext are read once for both
+          double[] cj2 = c[j + 1];
+          double s2 = tau * (cj2[k] + d[j + 1]);
+          cj2[k] -= s2;
+          cj2[k + 1] -= s2 * v[k + 1];
+          updateAndDot2(cj, s, cj2, s2, v, vNext, k + 2, m, dNext, j);
+          j++;
           continue;
         }
-        a[cj + k] -= s;
-        int w0 = cj + k + 1;
-        for (int i = 0; i < below; i++) {
-          a[w0 + i] -= s * a[v0 + i];
+        dNext[j] = tauNext == 0 ? 0 : updateAndDot(cj, s, v, vNext, k + 2, m);
+        if (tauNext == 0 && s != 0) {
+          for (int t = k + 2; t < m; t++) {
+            cj[t] -= s * v[t];
+          }
         }
       }
+      double[] tv = v;
+      v = vNext;
+      vNext = tv;
+      double[] td = d;
+      d = dNext;
+      dNext = td;
+      tau = tauNext;
     }
     double[] r = new double[q * cols];
     for (int i = 0; i < kmax; i++) {
       for (int j = i; j < cols; j++) {
-        r[i * cols + j] = a[j * m + i];
+        r[i * cols + j] = c[j][i];
       }
     }
     double rss = 0;
     for (int i = q; i < m; i++) {
-      double t = a[q * m + i];
+      double t = c[q][i];
       rss += t * t;
     }
     return new QrFactor(q, r, rss);
+  }
+
+  /**
+   * The reflection that zeroes column {@code col} below row k: scales col[k+1 ..) into v (also
+   * copied to {@code v}), sets col[k] = beta and returns tau; 0 (no reflection) when col is 0
+   * below row k.
+   */
+  private static double reflector(double[] col, int k, int m, double[] v) {
+    double alpha = col[k];
+    double xnorm = norm(col, k + 1, m - k - 1);
+    if (xnorm == 0) {
+      return 0;
+    }
+    double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+    double scal = 1 / (alpha - beta);
+    for (int t = k + 1; t < m; t++) {
+      double u = col[t] * scal;
+      col[t] = u;
+      v[t] = u;
+    }
+    col[k] = beta;
+    return (beta - alpha) / beta;
+  }
+
+  /** c[t] -= s v[t] for t in [from, m) (skipped when s = 0), and sum_t w[t] c[t] of the new c. */
+  private static double updateAndDot(double[] c, double s, double[] v, double[] w, int from, int m) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int t = from;
+    if (s == 0) {
+      return dot(w, c, from, m);
+    }
+    for (; t + 3 < m; t += 4) {
+      double c0 = c[t] - s * v[t];
+      double c1 = c[t + 1] - s * v[t + 1];
+      double c2 = c[t + 2] - s * v[t + 2];
+      double c3 = c[t + 3] - s * v[t + 3];
+      c[t] = c0;
+      c[t + 1] = c1;
+      c[t + 2] = c2;
+      c[t + 3] = c3;
+      s0 += w[t] * c0;
+      s1 += w[t + 1] * c1;
+      s2 += w[t + 2] * c2;
+      s3 += w[t + 3] * c3;
+    }
+    for (; t < m; t++) {
+      double c0 = c[t] - s * v[t];
+      c[t] = c0;
+      s0 += w[t] * c0;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@link #updateAndDot} of two columns in one pass, their sums into dNext[j] and dNext[j + 1]. */
+  private static void updateAndDot2(double[] c, double s, double[] e, double se, double[] v, double[] w,
+      int from, int m, double[] dNext, int j) {
+    double a0 = 0;
+    double a1 = 0;
+    double b0 = 0;
+    double b1 = 0;
+    int t = from;
+    for (; t + 1 < m; t += 2) {
+      double v0 = v[t];
+      double v1 = v[t + 1];
+      double w0 = w[t];
+      double w1 = w[t + 1];
+      double c0 = c[t] - s * v0;
+      double c1 = c[t + 1] - s * v1;
+      double e0 = e[t] - se * v0;
+      double e1 = e[t + 1] - se * v1;
+      c[t] = c0;
+      c[t + 1] = c1;
+      e[t] = e0;
+      e[t + 1] = e1;
+      a0 += w0 * c0;
+      a1 += w1 * c1;
+      b0 += w0 * e0;
+      b1 += w1 * e1;
+    }
+    for (; t < m; t++) {
+      double c0 = c[t] - s * v[t];
+      double e0 = e[t] - se * v[t];
+      c[t] = c0;
+      e[t] = e0;
+      a0 += w[t] * c0;
+      b0 += w[t] * e0;
+    }
+    dNext[j] = a0 + a1;
+    dNext[j + 1] = b0 + b1;
+  }
+
+  /** sum_{from &le; t &lt; m} w[t] c[t], in four interleaved partial sums. */
+  private static double dot(double[] w, double[] c, int from, int m) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int t = from;
+    for (; t + 3 < m; t += 4) {
+      s0 += w[t] * c[t];
+      s1 += w[t + 1] * c[t + 1];
+      s2 += w[t + 2] * c[t + 2];
+      s3 += w[t + 3] * c[t + 3];
+    }
+    for (; t < m; t++) {
+      s0 += w[t] * c[t];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
@@ -141,31 +279,9 @@ record QrFactor(int q, double[] r, double rss) {
     return Math.abs(r[k * (q + 1) + k]);
   }
 
-  /** sum_i a_i b_i over a[ia .. ia+len), a[ib .. ib+len), four partial sums. */
-  private static double dot(double[] a, int ia, int ib, int len) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = 0;
-    for (; i + 3 < len; i += 4) {
-      s0 += a[ia + i] * a[ib + i];
-      s1 += a[ia + i + 1] * a[ib + i + 1];
-      s2 += a[ia + i + 2] * a[ib + i + 2];
-      s3 += a[ia + i + 3] * a[ib + i + 3];
-    }
-    for (; i < len; i++) {
-      s0 += a[ia + i] * a[ib + i];
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
   /** |a[from .. from+len)|, scaled when the plain sum of squares over- or underflows. */
   private static double norm(double[] a, int from, int len) {
-    double s = 0;
-    for (int i = from; i < from + len; i++) {
-      s += a[i] * a[i];
-    }
+    double s = dot(a, a, from, from + len);
     if (s >= 0x1p-960 && s <= 0x1p960) {
       return Math.sqrt(s);
     }

@@ -163,13 +163,22 @@ public record Classification(
    */
   public static double auc(List<Run> runs) {
     int k = runs.size();
+    double[][] keys = new double[k][];
+    double[][] ev = new double[k][];
+    double[][] non = new double[k][];
     int[] pos = new int[k];
+    double[] head = new double[k]; // the next key of each run
     int[] heap = new int[k];
     int size = 0;
     for (int r = 0; r < k; r++) {
-      if (runs.get(r).keys.length > 0) {
+      Run run = runs.get(r);
+      keys[r] = run.keys;
+      ev[r] = run.events;
+      non[r] = run.nonEvents;
+      if (run.keys.length > 0) {
+        head[r] = run.keys[0];
         heap[size] = r;
-        siftUp(heap, size++, runs, pos);
+        siftUp(heap, size++, head);
       }
     }
     double events = 0;
@@ -181,9 +190,8 @@ public record Classification(
     boolean open = false;
     while (size > 0) {
       int r = heap[0];
-      Run run = runs.get(r);
       int i = pos[r];
-      double key = run.keys[i];
+      double key = head[r];
       if (open && key != current) {
         wins += blockEv * (nonEvents + 0.5 * blockNon);
         events += blockEv;
@@ -193,12 +201,14 @@ public record Classification(
       }
       open = true;
       current = key;
-      blockEv += run.events[i];
-      blockNon += run.nonEvents[i];
-      if (++pos[r] == run.keys.length) {
+      blockEv += ev[r][i];
+      blockNon += non[r][i];
+      if (++pos[r] == keys[r].length) {
         heap[0] = heap[--size];
+      } else {
+        head[r] = keys[r][i + 1];
       }
-      siftDown(heap, size, runs, pos);
+      siftDown(heap, size, head);
     }
     if (open) {
       wins += blockEv * (nonEvents + 0.5 * blockNon);
@@ -212,17 +222,17 @@ public record Classification(
   }
 
   /** Whether run r's next value comes before run s's: smaller, or equal and from an earlier run. */
-  private static boolean before(int r, int s, List<Run> runs, int[] pos) {
-    double a = runs.get(r).keys[pos[r]];
-    double b = runs.get(s).keys[pos[s]];
+  private static boolean before(int r, int s, double[] head) {
+    double a = head[r];
+    double b = head[s];
     return a < b || (a == b && r < s);
   }
 
-  private static void siftUp(int[] heap, int at, List<Run> runs, int[] pos) {
+  private static void siftUp(int[] heap, int at, double[] head) {
     int r = heap[at];
     while (at > 0) {
       int parent = (at - 1) >>> 1;
-      if (!before(r, heap[parent], runs, pos)) {
+      if (!before(r, heap[parent], head)) {
         break;
       }
       heap[at] = heap[parent];
@@ -231,7 +241,7 @@ public record Classification(
     heap[at] = r;
   }
 
-  private static void siftDown(int[] heap, int size, List<Run> runs, int[] pos) {
+  private static void siftDown(int[] heap, int size, double[] head) {
     if (size == 0) {
       return;
     }
@@ -242,10 +252,10 @@ public record Classification(
       if (c >= size) {
         break;
       }
-      if (c + 1 < size && before(heap[c + 1], heap[c], runs, pos)) {
+      if (c + 1 < size && before(heap[c + 1], heap[c], head)) {
         c++;
       }
-      if (!before(heap[c], r, runs, pos)) {
+      if (!before(heap[c], r, head)) {
         break;
       }
       heap[at] = heap[c];

@@ -39,10 +39,10 @@ class QrFactorTest {
   /** The factor of rows [from, to) (q = 5 columns and the right-hand side), column-major. */
   private static QrFactor factor(double[][] rows, int from, int to) {
     int m = to - from;
-    double[] a = new double[m * 6];
+    double[][] a = new double[6][m];
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < 6; j++) {
-        a[j * m + i] = rows[from + i][j];
+        a[j][i] = rows[from + i][j];
       }
     }
     return QrFactor.ofBlock(a, m, 5);
@@ -142,5 +142,44 @@ class QrFactorTest {
     QrFactor f = QrFactor.merge(small, factor(r, 2, 50));
     assertClose(reference(r), f.solve(1e-7).beta());
     assertEquals(QrFactor.empty(5).rss(), QrFactor.merge(QrFactor.empty(5), QrFactor.empty(5)).rss(), 0.0);
+  }
+
+  /**
+   * A column that is 0 in a block (a factor level absent from those rows) makes no reflection
+   * there; the columns after it must still be updated by the reflection before it.
+   */
+  @Test
+  void aColumnOfZerosInOneBlockLeavesTheOthersRight() {
+    SplittableRandom rng = new SplittableRandom(7);
+    int n = 900;
+    double[][] r = new double[n][6];
+    for (int i = 0; i < n; i++) {
+      r[i][0] = 1;
+      r[i][1] = rng.nextGaussian();
+      r[i][2] = i < 300 ? 0 : rng.nextInt(2); // a dummy absent from the first block
+      r[i][3] = rng.nextGaussian();
+      r[i][4] = rng.nextGaussian() + r[i][1];
+      r[i][5] = 1 + r[i][1] - r[i][2] + 0.5 * r[i][3] + r[i][4] + rng.nextGaussian();
+    }
+    QrFactor f = QrFactor.merge(QrFactor.merge(factor(r, 0, 300), factor(r, 300, 600)), factor(r, 600, 900));
+    assertClose(reference(r), f.solve(1e-7).beta());
+    double[][] first = new double[300][];
+    System.arraycopy(r, 0, first, 0, 300);
+    QrFactor.Solution s = factor(first, 0, 300).solve(1e-7);
+    assertTrue(s.aliased()[2], "the zero column of the first block alone is aliased");
+    double[][] kept = new double[300][5];
+    for (int i = 0; i < 300; i++) {
+      kept[i] = new double[] {r[i][0], r[i][1], r[i][3], r[i][4], r[i][5]};
+    }
+    double[] b = s.beta();
+    double[][] x = new double[300][4];
+    double[] z = new double[300];
+    for (int i = 0; i < 300; i++) {
+      System.arraycopy(kept[i], 0, x[i], 0, 4);
+      z[i] = kept[i][4];
+    }
+    double[] ref = new QRDecomposition(new Array2DRowRealMatrix(x, false), 0).getSolver()
+        .solve(new ArrayRealVector(z, false)).toArray();
+    assertClose(ref, new double[] {b[0], b[1], b[3], b[4]});
   }
 }
