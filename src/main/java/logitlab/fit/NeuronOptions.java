@@ -1,6 +1,7 @@
 package logitlab.fit;
 
 import java.util.Locale;
+import java.util.Objects;
 import logitlab.model.Activation;
 import logitlab.model.Loss;
 import logitlab.model.Optimizer;
@@ -54,31 +55,34 @@ public record NeuronOptions(
   public static final int DEFAULT_MAX_EPOCHS_STOCHASTIC = 2_000;
   /** Default gradient-norm tolerance. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
-  /** Largest |VALUE| of {@code --init VALUE}. */
+  /** Largest |VALUE| of a numeric {@link #init()}. */
   public static final double MAX_INIT = 1000;
   /** Default rows per step of the {@code minibatch} optimizer. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
+  /**
+   * @throws InvalidSetting for a setting out of its range (the CLI words it)
+   * @throws NullPointerException for a null optimizer, init, loss or activation
+   */
   public NeuronOptions {
-    if (optimizer == null || init == null || loss == null || activation == null) {
-      throw new IllegalArgumentException("neuron options must not be null");
-    }
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(init, "init");
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(activation, "activation");
     if (!Double.isNaN(learningRate) && !(learningRate > 0 && Double.isFinite(learningRate))) {
-      throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+      throw new InvalidSetting(InvalidSetting.Setting.LEARNING_RATE, String.valueOf(learningRate));
     }
     if (batchSize < 0) {
-      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+      throw new InvalidSetting(InvalidSetting.Setting.BATCH_SIZE, String.valueOf(batchSize));
     }
     if (batchSize != 0 && optimizer != Optimizer.MINIBATCH) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "a batch size applies to the minibatch optimizer only, not to %s (sgd uses 1 row per step; "
-              + "gd, momentum, nesterov and adam use all rows)", optimizer.cliName()));
+      throw new InvalidSetting(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, optimizer.cliName());
     }
     if (maxEpochs < 1) {
-      throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
+      throw new InvalidSetting(InvalidSetting.Setting.MAX_EPOCHS, String.valueOf(maxEpochs));
     }
     if (!(tolerance > 0 && Double.isFinite(tolerance))) {
-      throw new IllegalArgumentException("tolerance must be a positive number, got " + tolerance);
+      throw new InvalidSetting(InvalidSetting.Setting.TOLERANCE, String.valueOf(tolerance));
     }
     init = normaliseInit(init);
   }
@@ -113,7 +117,7 @@ public record NeuronOptions(
     };
   }
 
-  /** Whether the initial weights are drawn at random ({@code --init random}). */
+  /** Whether the initial weights are drawn at random ({@code init} is {@code random}). */
   public boolean randomInit() {
     return init.equals("random");
   }
@@ -144,8 +148,7 @@ public record NeuronOptions(
       v = Double.NaN;
     }
     if (!(Double.isFinite(v) && Math.abs(v) <= MAX_INIT)) {
-      throw new IllegalArgumentException("initial weights must be zeros, random or a number from -" + (int) MAX_INIT
-          + " to " + (int) MAX_INIT + ", not \"" + init + "\"");
+      throw new InvalidSetting(InvalidSetting.Setting.INIT, init);
     }
     return v == 0 ? "zeros" : plain(v);
   }
