@@ -1,6 +1,7 @@
 package logitlab.fit;
 
 import java.util.Objects;
+import logitlab.model.Named;
 
 /**
  * Settings of the logistic fits: R's {@code glm.control()} for the maximum-likelihood fit, the
@@ -19,19 +20,13 @@ public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMeth
   public static final int FIRTH_MAX_ITERATIONS = 100;
 
   /** Wald (estimate +- z se) or profile-likelihood intervals. */
-  public enum CiMethod {
-    WALD("wald"),
-    PROFILE("profile");
-
-    private final String label;
-
-    CiMethod(String label) {
-      this.label = label;
-    }
+  public enum CiMethod implements Named {
+    WALD,
+    PROFILE;
 
     /** The name used on the command line and in JSON. */
     public String label() {
-      return label;
+      return externalName();
     }
   }
 

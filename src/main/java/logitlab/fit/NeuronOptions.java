@@ -2,6 +2,7 @@ package logitlab.fit;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import logitlab.model.Activation;
 import logitlab.model.Loss;
 import logitlab.model.Optimizer;
@@ -158,57 +159,83 @@ public record NeuronOptions(
   }
 
   public NeuronOptions withOptimizer(Optimizer o) {
-    return new NeuronOptions(o, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.optimizer = o);
   }
 
   public NeuronOptions withLearningRate(double lr) {
-    return new NeuronOptions(optimizer, lr, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.learningRate = lr);
   }
 
   public NeuronOptions withBatchSize(int b) {
-    return new NeuronOptions(optimizer, learningRate, b, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.batchSize = b);
   }
 
   public NeuronOptions withMaxEpochs(int e) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, e, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.maxEpochs = e);
   }
 
   public NeuronOptions withTolerance(double t) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, t, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.tolerance = t);
   }
 
   public NeuronOptions withSeed(long s) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, s, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.seed = s);
   }
 
   public NeuronOptions withStandardize(boolean s) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, s, init, loss,
-        activation, progress);
+    return copy(c -> c.standardize = s);
   }
 
   public NeuronOptions withInit(String i) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, i, loss,
-        activation, progress);
+    return copy(c -> c.init = i);
   }
 
   public NeuronOptions withLoss(Loss l) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, l,
-        activation, progress);
+    return copy(c -> c.loss = l);
   }
 
   public NeuronOptions withActivation(Activation a) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        a, progress);
+    return copy(c -> c.activation = a);
   }
 
   public NeuronOptions withProgress(NeuronProgress p) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, p);
+    return copy(c -> c.progress = p);
+  }
+
+  /** These options with one setting changed, validated again. */
+  private NeuronOptions copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new NeuronOptions(c.optimizer, c.learningRate, c.batchSize, c.maxEpochs, c.tolerance, c.seed,
+        c.standardize, c.init, c.loss, c.activation, c.progress);
+  }
+
+  /** The settings of a copy while one is changed. */
+  private static final class Copy {
+    Optimizer optimizer;
+    double learningRate;
+    int batchSize;
+    int maxEpochs;
+    double tolerance;
+    long seed;
+    boolean standardize;
+    String init;
+    Loss loss;
+    Activation activation;
+    NeuronProgress progress;
+
+    Copy(NeuronOptions o) {
+      optimizer = o.optimizer;
+      learningRate = o.learningRate;
+      batchSize = o.batchSize;
+      maxEpochs = o.maxEpochs;
+      tolerance = o.tolerance;
+      seed = o.seed;
+      standardize = o.standardize;
+      init = o.init;
+      loss = o.loss;
+      activation = o.activation;
+      progress = o.progress;
+    }
   }
 }
