@@ -69,8 +69,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Biometrika 108(1), 71-82. Kosmidis, I., brglm2 0.9, R/brglmFit.R (start and iteration).
  */
 public final class FirthFitter {
-  /** The method named in the fit. */
-  public static final String METHOD = "Firth penalised likelihood";
   /** {@link LogisticFit#ciMethod()} of profile penalised-likelihood intervals. */
   public static final String PROFILE_PENALIZED = "profile-penalized";
   static final double XTOL = 1e-10;
@@ -142,7 +140,7 @@ public final class FirthFitter {
       intervals = GlmInference.waldIntervals(coefs, opt.conf());
       ciMethod = IrlsOptions.CiMethod.WALD.label();
     }
-    return GlmInference.assemble(METHOD, d, beta, cov, coefs, intervals, ciMethod, opt.conf(), c.mu,
+    return GlmInference.assemble(LogisticFit.Method.FIRTH, d, beta, cov, coefs, intervals, ciMethod, opt.conf(), c.mu,
         q, c.iterations, c.converged, aliases, sep, warnings);
   }
 

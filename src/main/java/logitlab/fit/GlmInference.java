@@ -68,7 +68,7 @@ final class GlmInference {
     return Math.sqrt(2) * Erf.erfInv(2 * prob - 1);
   }
 
-  static LogisticFit assemble(String method, DesignMatrix d, double[] beta, double[][] cov,
+  static LogisticFit assemble(LogisticFit.Method method, DesignMatrix d, double[] beta, double[][] cov,
       List<Coefficient> coefs, List<Interval> intervals, String ciMethod, double conf, double[] mu,
       int rank, int iterations, boolean converged, List<Alias> aliases, Separation separation,
       List<Diagnostic> warnings) {

@@ -108,7 +108,7 @@ public final class IrlsFitter {
     List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE
         ? profileIntervals(d, c, coefs, opt, separation.detected())
         : GlmInference.waldIntervals(coefs, opt.conf());
-    return GlmInference.assemble("maximum likelihood (IRLS)", d, c.beta, s.unscaledCovariance(),
+    return GlmInference.assemble(LogisticFit.Method.MAXIMUM_LIKELIHOOD, d, c.beta, s.unscaledCovariance(),
         coefs, intervals, opt.ci().label(), opt.conf(), c.mu, s.rank(), c.iterations, c.converged,
         aliases, separation, warnings);
   }
@@ -185,8 +185,7 @@ public final class IrlsFitter {
       dev = update(d, cols, next, offset, eta, mu);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
-          throw new FitException(d.file() + ": no valid set of logistic coefficients found; the IRLS "
-              + "start values give a non-finite deviance");
+          throw new FitException(new FitException.NonFiniteStart(d.file()));
         }
         for (int h = 0; h < opt.maxIterations() && !Double.isFinite(dev); h++) {
           halve(next, coefOld);

@@ -317,7 +317,7 @@ final class Prose {
   }
 
   private static boolean isFirth(LogisticFit f) {
-    return f.ciMethod().equals("profile-penalized") || f.method().startsWith("Firth");
+    return f.method() == LogisticFit.Method.FIRTH;
   }
 
   /**
