@@ -2,6 +2,7 @@ package logitlab.cli;
 
 import logitlab.data.DataException;
 import logitlab.fit.FitException;
+import logitlab.report.FitProblemText;
 
 /**
  * The documented exit codes, and the one place where exceptions become exit codes and one-line
@@ -64,7 +65,8 @@ public final class ExitCodes {
     if (ExitCodes.of(e) == INTERNAL) {
       return "logitlab: internal error (please report it): " + oneLine(String.valueOf(e), 1000);
     }
-    return "logitlab: " + oneLine(String.valueOf(e.getMessage()), 4000);
+    String text = e instanceof FitException f ? FitProblemText.of(f) : String.valueOf(e.getMessage());
+    return "logitlab: " + oneLine(text, 4000);
   }
 
   /** {@code s} with control characters escaped, cut to {@code max} characters. */

@@ -1,5 +1,7 @@
 package logitlab.cli;
 
+import logitlab.fit.InvalidSetting;
+
 /** Option values the nn commands parse alike. */
 final class NnOptions {
   private NnOptions() {}
@@ -17,6 +19,6 @@ final class NnOptions {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new UsageException("--learning-rate must be auto or a positive number, not \"" + s + "\"");
+    throw Usage.invalid(InvalidSetting.Setting.LEARNING_RATE, s);
   }
 }

@@ -70,8 +70,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Biometrika 108(1), 71-82. Kosmidis, I., brglm2 0.9, R/brglmFit.R (start and iteration).
  */
 public final class FirthFitter {
-  /** The method named in the fit. */
-  public static final String METHOD = "Firth penalised likelihood";
   /** {@link LogisticFit#ciMethod()} of profile penalised-likelihood intervals. */
   public static final String PROFILE_PENALIZED = "profile-penalized";
   static final double XTOL = 1e-10;
@@ -144,7 +142,7 @@ public final class FirthFitter {
       ciMethod = IrlsOptions.CiMethod.WALD.label();
     }
     double[] est = c.beta();
-    return GlmInference.assemble(d, new GlmInference.Estimates(METHOD, beta, cov, coefs, intervals,
+    return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.FIRTH, beta, cov, coefs, intervals,
         ciMethod, opt.conf(), b -> probabilities(b, cols, est), q, c.iterations(), c.converged(),
         aliases, sep, warnings));
   }

@@ -93,7 +93,7 @@ final class GlmInference {
    * @param separation the separation check
    * @param warnings the diagnostics so far
    */
-  record Estimates(String method, double[] beta, double[][] cov, List<Coefficient> coefs,
+  record Estimates(LogisticFit.Method method, double[] beta, double[][] cov, List<Coefficient> coefs,
       List<Interval> intervals, String ciMethod, double conf, Probabilities mu, int rank,
       int iterations, boolean converged, List<Alias> aliases, Separation separation,
       List<Diagnostic> warnings) {}

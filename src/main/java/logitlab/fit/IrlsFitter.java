@@ -111,7 +111,7 @@ public final class IrlsFitter {
     List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE
         ? profileIntervals(d, c, coefs, opt, separation.detected())
         : GlmInference.waldIntervals(coefs, opt.conf());
-    return GlmInference.assemble(d, new GlmInference.Estimates("maximum likelihood (IRLS)", c.beta(),
+    return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.MAXIMUM_LIKELIHOOD, c.beta(),
         s.unscaledCovariance(), coefs, intervals, opt.ci().label(), opt.conf(), c::mu, s.rank(),
         c.iterations(), c.converged(), aliases, separation, warnings));
   }
@@ -197,8 +197,7 @@ public final class IrlsFitter {
       dev = deviance(rows, cols, next, offset);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
-          throw new FitException(d.file() + ": no valid set of logistic coefficients found; the IRLS "
-              + "start values give a non-finite deviance");
+          throw new FitException(new FitException.NonFiniteStart(d.file()));
         }
         for (int h = 0; h < opt.maxIterations() && !Double.isFinite(dev); h++) {
           halve(next, coefOld);

@@ -6,7 +6,7 @@ import java.util.List;
  * The logistic GLM, logit P(y = 1) = X beta, fitted by maximum likelihood (IRLS), or by Firth's
  * penalised likelihood when {@link #method()} says so, with the inference a statistician asks for.
  *
- * @param method {@code maximum likelihood (IRLS)} or {@code Firth penalised likelihood}
+ * @param method maximum likelihood (IRLS) or Firth's penalised likelihood
  * @param coefficients in design-matrix order, with Wald standard errors and z tests
  * @param intervals confidence intervals for the coefficients, parallel to {@code coefficients}
  * @param ciMethod how the intervals were computed: {@code wald}, {@code profile} (profile
@@ -33,7 +33,7 @@ import java.util.List;
  * @param covariance estimated covariance of the coefficients (p x p), NaN for aliased terms
  */
 public record LogisticFit(
-    String method,
+    Method method,
     List<Coefficient> coefficients,
     List<Interval> intervals,
     String ciMethod,
@@ -56,6 +56,14 @@ public record LogisticFit(
     List<Diagnostic> warnings,
     double[] fitted,
     double[][] covariance) {
+
+  /** How the coefficients were estimated ({@code report} names it: JSON's {@code method}). */
+  public enum Method {
+    /** Maximum likelihood, by IRLS (R's glm). */
+    MAXIMUM_LIKELIHOOD,
+    /** Firth's penalised likelihood (logistf, brglm2's AS_mean). */
+    FIRTH
+  }
 
   public LogisticFit {
     coefficients = List.copyOf(coefficients);

@@ -94,7 +94,13 @@ public final class Plots {
 
   /** Draws every plot the data allow. */
   public static Drawn draw(Comparison c, PlotData data, Format format) {
-    List<String> notes = new ArrayList<>(data.notes());
+    List<String> notes = new ArrayList<>();
+    for (PlotData.Missing m : data.notes()) {
+      notes.add(switch (m) {
+        case NO_NUMERIC_PREDICTOR -> "The model has no numeric predictor, so there is no curve to plot against one.";
+        case NO_TRAINING_HISTORY -> "The neuron kept no training history, so its training is not plotted.";
+      });
+    }
     List<Drawing> out = new ArrayList<>();
     try {
       List<Chart> charts = charts(c, data);

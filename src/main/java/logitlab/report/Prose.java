@@ -202,7 +202,7 @@ final class Prose {
     out.add(String.format(Locale.ROOT, "McFadden R-squared %s; LR test: chi-squared %s on %d df, p %s",
         Fmt.fixed(f.pseudoR2(), 4), Fmt.fixed(f.lrTest().statistic(), 3), f.lrTest().df(),
         Fmt.pValue(f.lrTest().p())));
-    out.add(String.format(Locale.ROOT, "Fisher scoring iterations: %d (%s)", f.iterations(),
+    out.add(String.format(Locale.ROOT, "%s: %d (%s)", iterationsLabel(f), f.iterations(),
         f.converged() ? "converged" : "NOT converged"));
     return out;
   }
@@ -307,8 +307,17 @@ final class Prose {
     return out;
   }
 
+  /**
+   * What the iteration count counts: R's {@code summary.glm} prints "Number of Fisher Scoring
+   * iterations"; brglm2's {@code summary} prints "Number of quasi-Fisher scoring iterations" for
+   * Firth's fit, whose steps add the penalty's score adjustment (Kosmidis &amp; Firth 2010).
+   */
+  static String iterationsLabel(LogisticFit f) {
+    return isFirth(f) ? "Quasi-Fisher scoring iterations" : "Fisher scoring iterations";
+  }
+
   private static boolean isFirth(LogisticFit f) {
-    return f.ciMethod().equals("profile-penalized") || f.method().startsWith("Firth");
+    return f.method() == LogisticFit.Method.FIRTH;
   }
 
   /**

@@ -28,6 +28,19 @@ class ProfileCliTest {
         + "(Intercept) (lower), hours (upper). The likelihood never falls to the critical value"), flat);
   }
 
+  /**
+   * Quasi-complete separation: the intercept's lower end is -Inf (R: scripts/golden-profile.R,
+   * golden/profile/quasi.json), where an inner fit stuck at the eta clamp once gave -191.91.
+   */
+  @Test
+  void quasiSeparatedInterceptLowerEndIsInf() {
+    CliRunner r = CliRunner.run("compare", "src/test/resources/separation/quasi.csv", "--ci", "profile",
+        "--max-epochs", "100");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("(Intercept)   -81.074     -Inf  -1.864"), r.out());
+    assertTrue(r.out().contains("x              20.268  0.51972     Inf"), r.out());
+  }
+
   @Test
   void jsonWritesNullWithTheReasonAndTheKind() throws IOException {
     CliRunner r = CliRunner.run("compare", "data/separated.csv", "--ci", "profile", "--max-epochs", "100",

@@ -64,7 +64,7 @@ class FirthFitterTest {
     DesignMatrix d = SeparationDetectorTest.design(g);
     JsonNode r = g.get("firth");
     LogisticFit f = FirthFitter.fit(d, options(0.95, IrlsOptions.CiMethod.WALD));
-    assertEquals(FirthFitter.METHOD, f.method());
+    assertEquals(LogisticFit.Method.FIRTH, f.method());
     assertTrue(f.converged());
     GoldenDatasetsTest.column("estimate", r.get("estimate"), f.estimates(), COEF_TOL);
     GoldenDatasetsTest.column("stdError", r.get("stdError"), column(f.coefficients(), Coefficient::stdError), SE_TOL);

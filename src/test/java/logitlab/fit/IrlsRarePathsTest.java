@@ -146,8 +146,9 @@ class IrlsRarePathsTest {
     assertTrue(g.get("error").asText().contains("no valid set of coefficients has been found"));
     DesignMatrix d = design(List.of("x"), new JsonNode[] {g.get("x")}, g.get("y"), g.get("weights"));
     FitException e = assertThrows(FitException.class, () -> IrlsFitter.fit(d, IrlsOptions.defaults()));
+    assertEquals(new FitException.NonFiniteStart("huge-weights"), e.reason());
     assertEquals("huge-weights: no valid set of logistic coefficients found; the IRLS start values give "
-        + "a non-finite deviance", e.getMessage());
+        + "a non-finite deviance", logitlab.report.FitProblemText.of(e));
   }
 
   /**

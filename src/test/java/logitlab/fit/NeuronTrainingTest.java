@@ -566,24 +566,28 @@ class NeuronTrainingTest {
   @Test
   void optionsValidateThemselves() {
     NeuronOptions d = NeuronOptions.defaults();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(16));
-    assertTrue(e.getMessage().contains("minibatch optimizer only"), e.getMessage());
+    InvalidSetting e = assertThrows(InvalidSetting.class, () -> d.withBatchSize(16));
+    assertEquals(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, e.setting());
+    assertEquals("gd", e.given());
     assertEquals(16, d.withOptimizer(Optimizer.MINIBATCH).withBatchSize(16).rowsPerStep());
     assertEquals(NeuronOptions.DEFAULT_BATCH_SIZE, d.withOptimizer(Optimizer.MINIBATCH).rowsPerStep());
     assertEquals(1, d.withOptimizer(Optimizer.SGD).rowsPerStep());
     assertEquals(0, d.rowsPerStep());
-    assertThrows(IllegalArgumentException.class, () -> d.withInit("large"));
+    assertEquals(InvalidSetting.Setting.INIT, assertThrows(InvalidSetting.class, () -> d.withInit("large")).setting());
+    assertEquals(InvalidSetting.Setting.BATCH_SIZE, assertThrows(InvalidSetting.class,
+        () -> d.withOptimizer(Optimizer.MINIBATCH).withBatchSize(-1)).setting());
     assertThrows(IllegalArgumentException.class, () -> d.withInit("1e9"));
     assertThrows(IllegalArgumentException.class, () -> d.withInit("NaN"));
     assertEquals("zeros", d.withInit("0").init());
     assertEquals("5", d.withInit("5.0").init());
     assertEquals("random", d.withInit(" Random ").init());
-    assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(-1));
-    assertThrows(IllegalArgumentException.class, () -> d.withMaxEpochs(0));
-    assertThrows(IllegalArgumentException.class, () -> d.withTolerance(0));
+    assertEquals(InvalidSetting.Setting.LEARNING_RATE,
+        assertThrows(InvalidSetting.class, () -> d.withLearningRate(-1)).setting());
+    assertEquals(InvalidSetting.Setting.MAX_EPOCHS, assertThrows(InvalidSetting.class, () -> d.withMaxEpochs(0)).setting());
+    assertEquals(InvalidSetting.Setting.TOLERANCE, assertThrows(InvalidSetting.class, () -> d.withTolerance(0)).setting());
     assertEquals(Optimizer.NESTEROV, Optimizer.parse("Nesterov"));
-    e = assertThrows(IllegalArgumentException.class, () -> Optimizer.parse("rmsprop"));
-    assertTrue(e.getMessage().contains("gd, momentum, nesterov, sgd, minibatch, adam"), e.getMessage());
+    IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> Optimizer.parse("rmsprop"));
+    assertTrue(p.getMessage().contains("gd, momentum, nesterov, sgd, minibatch, adam"), p.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Loss.parse("hinge"));
     assertThrows(IllegalArgumentException.class, () -> Activation.parse("relu"));
   }
