@@ -286,30 +286,19 @@ public final class DesignMatrixLoader {
                 + "); no rows are left to fit");
       }
 
-      int[] lines = new int[n];
-      for (int row = 0, i = 0; row < rowsRead; row++) {
-        if (keep[row]) {
-          lines[i++] = table.line(row);
-        }
-      }
-      double[] y = new double[n];
-      double[] a = new double[n];
-      java.util.Arrays.fill(a, 1.0);
+      // y and the prior weights are checked here, row by row, and computed again for each row as
+      // the blocks are filled: nothing of length n besides the blocks
       DesignMatrix.Outcome outcomeRecord;
+      OutcomeCoding outcomeCoding = null;
       if (trials != null) {
-        outcomeRecord = readCounts(keep, y, a);
+        outcomeRecord = checkCounts(keep);
         checkScale(trials, keep); // products of weights overflow beyond it, as for predictors
       } else {
-        OutcomeCoding outcomeCoding = codeOutcome(keep);
+        outcomeCoding = codeOutcome(keep);
         outcomeRecord = outcomeCoding.outcome;
-        for (int row = 0, i = 0; row < rowsRead; row++) {
-          if (keep[row]) {
-            y[i++] = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
-          }
-        }
       }
       if (weights != null) {
-        readWeights(keep, a);
+        checkWeights(keep);
         checkScale(weights, keep);
       }
 
@@ -342,11 +331,23 @@ public final class DesignMatrixLoader {
           }
         }
       }
-      RowBlocks.Builder rowsBuilder = new RowBlocks.Builder(p);
+      RowBlocks.Builder rowsBuilder = new RowBlocks.Builder(p, Spill.policy(), file);
       double[] xi = new double[p];
-      for (int row = 0, i = 0; row < rowsRead; row++) {
+      for (int row = 0; row < rowsRead; row++) {
         if (!keep[row]) {
           continue;
+        }
+        double yi;
+        double ai = 1.0;
+        if (trials != null) {
+          double m = trials.value(row);
+          yi = m > 0 ? outcome.value(row) / m : 0;
+          ai = m;
+        } else {
+          yi = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
+        }
+        if (weights != null) {
+          ai *= weights.value(row);
         }
         java.util.Arrays.fill(xi, 0.0);
         xi[0] = 1.0;
@@ -361,8 +362,7 @@ public final class DesignMatrixLoader {
             }
           }
         }
-        rowsBuilder.add(xi, y[i], a[i], lines[i]);
-        i++;
+        rowsBuilder.add(xi, yi, ai, table.line(row));
       }
       return new DesignMatrix(
           file, n, p, rowsBuilder.build(), terms, records, outcomeRecord, rowsRead,
@@ -415,37 +415,36 @@ public final class DesignMatrixLoader {
       }
     }
 
-    /** Grouped data: y = successes / trials, prior weight = trials. */
-    private DesignMatrix.Outcome readCounts(boolean[] keep, double[] y, double[] a) {
+    /**
+     * Grouped data: checks the trials and successes of every used row; y = successes / trials and
+     * prior weight = trials are computed as the blocks are filled.
+     */
+    private DesignMatrix.Outcome checkCounts(boolean[] keep) {
       requireNumbers(trials, "--trials");
       requireNumbers(outcome, "outcome (success counts with --trials)");
-      for (int row = 0, i = 0; row < keep.length; row++) {
+      for (int row = 0; row < keep.length; row++) {
         if (!keep[row]) {
           continue;
         }
         double m = trials.value(row);
         double s = outcome.value(row);
-        String at = file + ":" + table.line(row) + ": ";
         if (!(m >= 0) || m != Math.rint(m)) {
-          throw new DataException(DataException.Kind.BAD_INPUT, at + "column " + Text.quote(trials.name())
-              + ": " + Text.quote(Numbers.format(m)) + " is not a number of trials (a whole number >= 0)");
+          throw new DataException(DataException.Kind.BAD_INPUT, file + ":" + table.line(row) + ": column "
+              + Text.quote(trials.name()) + ": " + Text.quote(Numbers.format(m)) + " is not a number of trials (a whole number >= 0)");
         }
         if (!(s >= 0) || s != Math.rint(s) || s > m) {
-          throw new DataException(DataException.Kind.BAD_INPUT, at + "column " + Text.quote(outcome.name())
-              + ": " + Text.quote(Numbers.format(s)) + " is not a number of successes between 0 and the "
+          throw new DataException(DataException.Kind.BAD_INPUT, file + ":" + table.line(row) + ": column "
+              + Text.quote(outcome.name()) + ": " + Text.quote(Numbers.format(s)) + " is not a number of successes between 0 and the "
               + Numbers.format(m) + " trials of column " + Text.quote(trials.name()));
         }
-        y[i] = m > 0 ? s / m : 0;
-        a[i] = m;
-        i++;
       }
       return new DesignMatrix.Outcome(outcome.name(), "success", "failure");
     }
 
-    /** Prior weights: numbers >= 0, multiplied into any trials. */
-    private void readWeights(boolean[] keep, double[] a) {
+    /** Prior weights: numbers >= 0 (multiplied into any trials as the blocks are filled). */
+    private void checkWeights(boolean[] keep) {
       requireNumbers(weights, "--weights");
-      for (int row = 0, i = 0; row < keep.length; row++) {
+      for (int row = 0; row < keep.length; row++) {
         if (!keep[row]) {
           continue;
         }
@@ -455,7 +454,6 @@ public final class DesignMatrixLoader {
               + Text.quote(weights.name()) + ": " + Text.quote(Numbers.format(w))
               + " is not a weight (a number >= 0)");
         }
-        a[i++] *= w;
       }
     }
 

@@ -1,10 +1,10 @@
 package logitlab.fit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import logitlab.data.RowBlocks;
 import logitlab.model.Classification;
+import logitlab.model.Fitted;
 
 /**
  * The classification summary of fitted values over the row blocks: per block, the sums
@@ -26,10 +26,10 @@ final class Classifier {
     }
   }
 
-  /** The summary of {@code fitted} (one value per row of {@code rows}) at {@code threshold}. */
-  static Classification classify(RowBlocks rows, double[] fitted, double threshold) {
+  /** The summary of a fit's values on the rows at {@code threshold}. */
+  static Classification classify(RowBlocks rows, Fitted fitted, double threshold) {
     Part all = rows.reduce(b -> {
-      double[] p = Arrays.copyOfRange(fitted, b.start(), b.start() + b.rows());
+      double[] p = fitted.of(b.x(), b.rows());
       return new Part(Classification.Sums.of(p, b.y(), b.a(), 0, b.rows(), threshold),
           List.of(Classification.Run.of(p, b.y(), b.a(), 0, b.rows())));
     }, Part::merge);

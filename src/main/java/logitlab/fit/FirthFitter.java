@@ -143,7 +143,7 @@ public final class FirthFitter {
     }
     double[] est = c.beta();
     return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.FIRTH, beta, cov, coefs, intervals,
-        ciMethod, opt.conf(), b -> probabilities(b, cols, est), q, c.iterations(), c.converged(),
+        ciMethod, opt.conf(), (x, m) -> probabilities(x, m, cols, est), q, c.iterations(), c.converged(),
         aliases, sep, warnings));
   }
 
@@ -162,7 +162,8 @@ public final class FirthFitter {
           good[g++] = i;
         }
       }
-      double[][] s = new double[p + 1][g];
+      double[][] s = QrFactor.scratch(p + 1, g);
+      java.util.Arrays.fill(s[p], 0, g, 0.0);
       for (int k = 0; k < p; k++) {
         double[] xk = b.x()[k];
         for (int r = 0; r < g; r++) {
@@ -188,19 +189,15 @@ public final class FirthFitter {
     if (q == 0) {
       return fallback;
     }
-    int n = d.n();
     double c = (double) q / d.nobs();
-    double[] a = d.weights();
-    double[] y = d.y();
-    double[] ya = new double[n];
-    double[] wa = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (a[i] > 0) {
-        wa[i] = a[i] + c;
-        ya[i] = (a[i] * y[i] + c / 2) / wa[i];
+    DesignMatrix adjusted = d.withResponse((y, a, ya, wa, m) -> {
+      for (int i = 0; i < m; i++) {
+        if (a[i] > 0) {
+          wa[i] = a[i] + c;
+          ya[i] = (a[i] * y[i] + c / 2) / wa[i];
+        }
       }
-    }
-    DesignMatrix adjusted = d.withResponse(ya, wa);
+    });
     IrlsFitter.Run fit;
     try {
       fit = IrlsFitter.irls(adjusted, cols, null, null,
@@ -439,10 +436,10 @@ public final class FirthFitter {
     return m;
   }
 
-  /** The fitted probabilities sigma(X[, cols] beta) of a block's rows. */
-  static double[] probabilities(RowBlocks.Block b, int[] cols, double[] beta) {
-    double[] mu = new double[b.rows()];
-    IrlsFitter.eta(b, cols, beta, null, mu);
+  /** The fitted probabilities sigma(X[, cols] beta) of m rows with design columns x. */
+  static double[] probabilities(double[][] x, int m, int[] cols, double[] beta) {
+    double[] mu = new double[m];
+    IrlsFitter.eta(x, m, cols, beta, null, mu);
     for (int i = 0; i < mu.length; i++) {
       mu[i] = Logistic.sigmoid(mu[i]);
     }
@@ -481,7 +478,8 @@ public final class FirthFitter {
         sw[g] = Math.sqrt(w);
         good[g++] = i;
       }
-      double[][] a = new double[q + 1][g];
+      double[][] a = QrFactor.scratch(q + 1, g);
+      java.util.Arrays.fill(a[q], 0, g, 0.0);
       for (int k = 0; k < q; k++) {
         double[] xk = b.x()[cols[order[k]]];
         for (int r = 0; r < g; r++) {

@@ -29,7 +29,7 @@ import java.util.List;
  * @param marginalEffects average marginal effects of the non-intercept terms, delta-method errors
  * @param warnings what the fit found that the user should know (non-convergence, step halving,
  *     fitted probabilities 0 or 1, aliasing, separation), as data; {@code report} words them
- * @param fitted fitted probabilities, one per used row
+ * @param fitted the fitted probabilities, computed per block of rows ({@link Fitted})
  * @param covariance estimated covariance of the coefficients (p x p), NaN for aliased terms
  */
 public record LogisticFit(
@@ -54,7 +54,7 @@ public record LogisticFit(
     Separation separation,
     List<MarginalEffect> marginalEffects,
     List<Diagnostic> warnings,
-    double[] fitted,
+    Fitted fitted,
     double[][] covariance) {
 
   /** How the coefficients were estimated ({@code report} names it: JSON's {@code method}). */
@@ -71,13 +71,7 @@ public record LogisticFit(
     aliased = List.copyOf(aliased);
     marginalEffects = List.copyOf(marginalEffects);
     warnings = List.copyOf(warnings);
-    fitted = fitted.clone();
     covariance = deepCopy(covariance);
-  }
-
-  @Override
-  public double[] fitted() {
-    return fitted.clone();
   }
 
   @Override

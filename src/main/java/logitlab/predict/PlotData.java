@@ -141,8 +141,8 @@ public record PlotData(
     if (training == null) {
       notes.add(Missing.NO_TRAINING_HISTORY);
     }
-    Agreement agreement = new Agreement(pick(c.logistic().fitted(), sample), pick(c.linear().fitted(), sample),
-        pick(c.neuron().fitted(), sample), d.n());
+    Agreement agreement = new Agreement(pick(values(d, c.logistic().fitted()), sample),
+        pick(values(d, c.linear().fitted()), sample), pick(values(d, c.neuron().fitted()), sample), d.n());
     Calibration calibration = calibration(d, c);
     return new PlotData(fit, training, agreement, calibration, notes);
   }
@@ -330,9 +330,15 @@ public record PlotData(
     return sum / total;
   }
 
+  /** A fit's values at every row of the design (the plots are made of small designs). */
+  private static double[] values(DesignMatrix d, logitlab.model.Fitted f) {
+    return d.rows().collect(b -> f.of(b.x(), b.rows()));
+  }
+
   private static Calibration calibration(DesignMatrix d, Comparison c) {
     List<String> models = List.of("linear", "logistic", "neuron");
-    double[][] fitted = {c.linear().fitted(), c.logistic().fitted(), c.neuron().fitted()};
+    double[][] fitted = {values(d, c.linear().fitted()), values(d, c.logistic().fitted()),
+      values(d, c.neuron().fitted())};
     int n = d.n();
     int bins = Math.min(BINS, n);
     double[] y = d.y();

@@ -41,7 +41,7 @@ public final class FitBench {
       time("IRLS", threads, () -> IrlsFitter.irls(d, all, null, null, IrlsOptions.defaults()));
       time("separation", threads, () -> SeparationDetector.detect(d, null));
       time("GLM", threads, () -> IrlsFitter.fit(d));
-      double[] f = IrlsFitter.fit(d).fitted();
+      logitlab.model.Fitted f = IrlsFitter.fit(d).fitted();
       time("classification", threads, () -> Classifier.classify(d.rows(), f, 0.5));
     }
   }

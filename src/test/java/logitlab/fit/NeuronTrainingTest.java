@@ -218,8 +218,8 @@ class NeuronTrainingTest {
     assertTrue(words(f).get(0).startsWith("tanh activation"), words(f).toString());
     assertTrue(f.notes().get(0) instanceof Diagnostic.TanhHalves, f.notes().toString());
     // fitted probabilities are those of the GLM
-    double[] p = f.fitted();
-    double[] mu = glm.fitted();
+    double[] p = d.rows().collect(b -> f.fitted().of(b.x(), b.rows()));
+    double[] mu = d.rows().collect(b -> glm.fitted().of(b.x(), b.rows()));
     for (int i = 0; i < p.length; i++) {
       assertEquals(mu[i], p[i], 1e-7);
     }
