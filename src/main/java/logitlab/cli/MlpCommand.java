@@ -14,7 +14,7 @@ import logitlab.nn.Datasets;
 import logitlab.nn.Init;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpOptions;
-import logitlab.report.MlpPlots;
+import logitlab.plot.MlpPlots;
 import logitlab.report.MlpReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

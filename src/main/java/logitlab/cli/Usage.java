@@ -2,7 +2,7 @@ package logitlab.cli;
 
 import java.util.function.Supplier;
 import logitlab.fit.InvalidSetting;
-import logitlab.predict.PlotData;
+import logitlab.plot.PlotData;
 
 /**
  * Turns an options record's validation failure into a usage error (exit code 2), worded with the

@@ -6,6 +6,7 @@ import logitlab.model.ActivationFunction;
 import logitlab.nn.Init;
 import logitlab.nn.Vanishing;
 import logitlab.nn.VanishingOptions;
+import logitlab.plot.NnPlots;
 import logitlab.report.VanishingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +78,7 @@ final class VanishingCommand implements Callable<Integer> {
     Init i = Usage.check(() -> Init.parse(init));
     VanishingOptions o = Usage.check(() -> new VanishingOptions(activation, slope, depth, width, i, seed, batch));
     Vanishing.Result r = Vanishing.run(o);
-    out.write(spec, null, new NnOutput.Document(() -> List.of(VanishingReport.plot(r)),
+    out.write(spec, null, new NnOutput.Document(() -> List.of(NnPlots.vanishing(r)),
         (s, figures) -> VanishingReport.outline(r, s, figures.isEmpty() ? null : figures.get(0)),
         () -> VanishingReport.csv(r),
         () -> VanishingReport.json(r)));

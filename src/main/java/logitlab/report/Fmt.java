@@ -5,14 +5,14 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting shared by the renderers: locale-independent, deterministic. */
-final class Fmt {
+public final class Fmt {
   private Fmt() {}
 
   /**
    * {@code sig} significant digits, plain notation for 1e-4 &lt;= |v| &lt; 1e7, scientific otherwise;
    * {@code NA} for NaN, as R prints a missing estimate.
    */
-  static String sig(double v, int sig) {
+  public static String sig(double v, int sig) {
     if (Double.isNaN(v)) {
       return "NA";
     }

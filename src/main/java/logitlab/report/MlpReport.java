@@ -17,7 +17,7 @@ import logitlab.report.outline.Table;
 /**
  * The output of {@code logitlab mlp}: the runs beside the logistic GLM on the same training rows,
  * the claims they bear on, the warnings; as an outline (text, Markdown, HTML), CSV or JSON. The
- * plots are {@link MlpPlots}.
+ * plots are {@code plot.MlpPlots}.
  */
 public final class MlpReport {
   private MlpReport() {}
@@ -138,7 +138,7 @@ public final class MlpReport {
   }
 
   /** A run's name: "hidden 8 relu", "no hidden layer", with the learning rate in a learning-rate sweep. */
-  static String label(MlpRun run) {
+  public static String label(MlpRun run) {
     MlpOptions o = run.options();
     return hidden(o.hidden(), o.hidden().length == 0 ? null : o.activation());
   }
