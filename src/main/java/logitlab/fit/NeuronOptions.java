@@ -2,6 +2,7 @@ package logitlab.fit;
 
 import java.util.Locale;
 import logitlab.model.Activation;
+import logitlab.model.Fmt;
 import logitlab.model.Loss;
 import logitlab.model.Optimizer;
 
@@ -147,11 +148,7 @@ public record NeuronOptions(
       throw new IllegalArgumentException("initial weights must be zeros, random or a number from -" + (int) MAX_INIT
           + " to " + (int) MAX_INIT + ", not \"" + init + "\"");
     }
-    return v == 0 ? "zeros" : plain(v);
-  }
-
-  private static String plain(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    return v == 0 ? "zeros" : Fmt.plain(v);
   }
 
   public NeuronOptions withOptimizer(Optimizer o) {

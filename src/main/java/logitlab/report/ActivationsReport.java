@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import logitlab.model.ActivationFunction;
 import logitlab.model.ActivationFunction.Properties;
+import logitlab.model.Fmt;
 import logitlab.nn.ActivationCurves;
 import logitlab.report.outline.Sink;
 import logitlab.report.outline.Table;

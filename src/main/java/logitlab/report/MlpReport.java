@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpOptions;
 import logitlab.nn.MlpRun;

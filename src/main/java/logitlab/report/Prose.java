@@ -6,6 +6,7 @@ import java.util.Locale;
 import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;

@@ -2,6 +2,7 @@ package logitlab.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import logitlab.model.Fmt;
 import logitlab.nn.Evidence;
 import logitlab.nn.Init;
 import logitlab.nn.Vanishing;
