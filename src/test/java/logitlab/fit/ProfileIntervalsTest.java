@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
-import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.model.Coefficient;
 import logitlab.model.Interval;
@@ -33,15 +31,13 @@ import org.junit.jupiter.api.Test;
  */
 class ProfileIntervalsTest {
   static final double CI_TOL = 1e-6;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static DesignMatrix load(String file, String outcome, Map<String, String> factors) {
-    return DesignMatrixLoader.load(Path.of(file), file, ',',
-        new ModelSpec(outcome, null, factors, null, null));
+    return Golden.csv(file, new ModelSpec(outcome, null, factors, null, null));
   }
 
   static void assertMatchesGolden(String golden, LogisticFit f) throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/profile/" + golden).toFile());
+    JsonNode g = Golden.read(Golden.DIR.resolve("profile").resolve(golden));
     for (int j = 0; j < f.intervals().size(); j++) {
       Interval iv = f.intervals().get(j);
       String term = f.coefficients().get(j).term();
@@ -58,7 +54,7 @@ class ProfileIntervalsTest {
       assertEquals(inf, actual, what);
     } else {
       assertEquals(Interval.End.FINITE, kind, what);
-      GoldenDatasetsTest.rel(what, expected.asDouble(), actual, CI_TOL);
+      Golden.rel(what, expected.asDouble(), actual, CI_TOL);
     }
   }
 
@@ -120,13 +116,13 @@ class ProfileIntervalsTest {
    */
   @Test
   void firthConvergesOnBirthweightWithItsOwnDefaults() throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/firth/birthwt.json").toFile());
-    DesignMatrix d = SeparationDetectorTest.design(g);
+    JsonNode g = Golden.read("firth", "birthwt");
+    DesignMatrix d = Golden.design(g);
     LogisticFit f = FirthFitter.fit(d);
     assertTrue(f.converged());
     assertEquals(IrlsOptions.FIRTH_MAX_ITERATIONS, IrlsOptions.defaults().firthMaxIterations());
     assertTrue(f.iterations() <= g.get("brglm2Defaults").get("iterations").asInt(), "iterations " + f.iterations());
-    GoldenDatasetsTest.column("estimate", g.get("firth").get("estimate"), f.estimates(), FirthFitterTest.COEF_TOL);
+    Golden.column("estimate", g.get("firth").get("estimate"), f.estimates(), Golden.COEF_TOL);
   }
 
   /**
