@@ -46,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab compare data/smoking.csv",
       "  logitlab compare data/smoking.csv -y disease -x cigs --at cigs=60",
       "  logitlab compare data/admissions.csv --factor rank --format json",
-      "  logitlab compare data/ --output-dir results --format csv     (every .csv file in data/)",
+      "  logitlab compare data/smoking.csv data/exam.csv --output-dir out -f csv",
+      "        (one result per file in out/, and out/summary.csv: which failed and why)",
       "",
       ExitCodes.HELP_FIT_1,
       ExitCodes.HELP_FIT_2

@@ -66,8 +66,10 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  logitlab report data/smoking.csv -o smoking.html",
-      "  logitlab report data/smoking.csv -o smoking.md --plot-x age     (also smoking-fit.png, ...)",
-      "  logitlab report data/ --output-dir reports                       (one report per .csv file)",
+      "  logitlab report data/smoking.csv -o smoking.md --plot-x age",
+      "        (Markdown, with the plots beside it as PNG files: smoking-fit.png, ...)",
+      "  logitlab report data/smoking.csv data/exam.csv --output-dir reports",
+      "        (one HTML report per file in reports/)",
       "",
       ExitCodes.HELP_FIT_1,
       ExitCodes.HELP_FIT_2

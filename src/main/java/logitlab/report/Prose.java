@@ -203,7 +203,7 @@ public final class Prose {
     out.add(String.format(Locale.ROOT, "McFadden R-squared %s; LR test: chi-squared %s on %d df, p %s",
         Fmt.fixed(f.pseudoR2(), 4), Fmt.fixed(f.lrTest().statistic(), 3), f.lrTest().df(),
         Fmt.pValue(f.lrTest().p())));
-    out.add(String.format(Locale.ROOT, "Fisher scoring iterations: %d (%s)", f.iterations(),
+    out.add(String.format(Locale.ROOT, "%s: %d (%s)", iterationsLabel(f), f.iterations(),
         f.converged() ? "converged" : "NOT converged"));
     return out;
   }
@@ -306,6 +306,15 @@ public final class Prose {
     }
     out.addAll(intervalNotes(f));
     return out;
+  }
+
+  /**
+   * What the iteration count counts: R's {@code summary.glm} prints "Number of Fisher Scoring
+   * iterations"; brglm2's {@code summary} prints "Number of quasi-Fisher scoring iterations" for
+   * Firth's fit, whose steps add the penalty's score adjustment (Kosmidis &amp; Firth 2010).
+   */
+  static String iterationsLabel(LogisticFit f) {
+    return isFirth(f) ? "Quasi-Fisher scoring iterations" : "Fisher scoring iterations";
   }
 
   private static boolean isFirth(LogisticFit f) {

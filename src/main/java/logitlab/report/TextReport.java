@@ -122,7 +122,7 @@ public final class TextReport {
         "  McFadden R-squared %s   LR test: chi-squared %s on %d df, p %s%n",
         Fmt.fixed(f.pseudoR2(), 4), Fmt.fixed(f.lrTest().statistic(), 3), f.lrTest().df(),
         Fmt.pValue(f.lrTest().p())));
-    sb.append(String.format(Locale.ROOT, "  Fisher scoring iterations: %d (%s)%n", f.iterations(),
+    sb.append(String.format(Locale.ROOT, "  %s: %d (%s)%n", Prose.iterationsLabel(f), f.iterations(),
         f.converged() ? "converged" : "NOT converged"));
     sb.append('\n');
     String level = Fmt.sig(100 * f.conf(), 4) + " %";

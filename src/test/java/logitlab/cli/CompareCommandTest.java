@@ -25,6 +25,18 @@ class CompareCommandTest {
     return p;
   }
 
+  /** Firth's count is brglm2's "quasi-Fisher scoring iterations", the GLM's stays R's wording. */
+  @Test
+  void firthsIterationsAreNamedAsBrglm2NamesThem() {
+    CliRunner r = CliRunner.run("compare", "data/smoking.csv", "--firth");
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    int glm = out.indexOf("  Fisher scoring iterations: 6 (converged)");
+    int firth = out.indexOf("  Quasi-Fisher scoring iterations: ");
+    assertTrue(glm >= 0 && firth > glm, out);
+    assertEquals(out.lastIndexOf("  Fisher scoring iterations: "), glm, out);
+  }
+
   @Test
   void textOutputShowsTheThreeModelsAndTheLinearModelsEscape() {
     CliRunner r = CliRunner.run("compare", "data/smoking.csv");

@@ -174,5 +174,20 @@ class MlpCommandTest {
     assertEquals("diverged", j.at("/runs/0/stop").asText());
     assertTrue(j.at("/warnings/0").asText().contains("use a smaller --learning-rate, e.g. 100000"),
         j.at("/warnings").toString());
+    assertEquals("divergence", j.at("/warningCodes/0").asText());
+    assertEquals(j.at("/warnings").size(), j.at("/warningCodes").size());
+  }
+
+  /** Separated training rows: the GLM has no optimum, and the JSON names it by its code too. */
+  @Test
+  void aSeparatedGlmBaselineIsCodedInJson() throws Exception {
+    CliRunner r = CliRunner.run("mlp", "data/separated.csv", "--hidden", "0", "--test-fraction", "0",
+        "--epochs", "50", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = JSON.readTree(r.out());
+    List<String> codes = new java.util.ArrayList<>();
+    j.at("/warningCodes").forEach(c -> codes.add(c.asText()));
+    assertTrue(codes.contains("glm-no-optimum"), j.toString());
+    assertEquals(j.at("/warnings").size(), codes.size());
   }
 }
