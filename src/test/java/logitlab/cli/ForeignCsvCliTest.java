@@ -1,11 +1,11 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --trials}.
  */
 class ForeignCsvCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path EU = Path.of("src/test/resources/csv/admissions-eu.csv");
   private static final Path FR = Path.of("src/test/resources/csv/admissions-excel-fr.csv");
   private static final Path EMPTY = Path.of("src/test/resources/csv/empty-region.csv");

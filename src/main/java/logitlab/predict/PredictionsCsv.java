@@ -1,7 +1,8 @@
-package logitlab.report;
+package logitlab.predict;
 
 import java.util.ArrayList;
 import java.util.List;
+import logitlab.report.Csv;
 
 /**
  * The lines of {@code logitlab predict}'s output, one input record at a time: the input's columns as
