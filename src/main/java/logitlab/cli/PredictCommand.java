@@ -151,7 +151,7 @@ final class PredictCommand implements Callable<Integer> {
     try (StreamingRows rows = StreamingRows.open(newData, format)) {
       List<String> header = rows.header();
       // the delimiter the input really used (a sep= line may have set it)
-      PredictionsCsv csv = new PredictionsCsv(rows.format().delimiter(), scorer.hasFirth(), classes
+      PredictionsCsv csv = new PredictionsCsv(rows.format().delimiter(), rows.format().decimal(), scorer.hasFirth(), classes
           ? new PredictionsCsv.Classes(options.threshold(), comparison.input().event(), comparison.input().nonEvent())
           : null);
       for (String added : csv.added()) {
