@@ -3,7 +3,7 @@ package logitlab.cli;
 import java.util.function.Supplier;
 import logitlab.fit.InvalidSetting;
 import logitlab.fit.NeuronOptions;
-import logitlab.predict.PlotData;
+import logitlab.plot.PlotData;
 
 /**
  * Turns an options record's validation failure into a usage error (exit code 2), worded with the

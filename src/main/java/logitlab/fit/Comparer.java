@@ -8,6 +8,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.data.PointBuilder;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
@@ -81,19 +82,11 @@ public final class Comparer {
       List<Map<String, String>> pts = new ArrayList<>();
       for (double v : min == max ? new double[] {min} : new double[] {min, max}) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(pr.column(), plain(v));
+        m.put(pr.column(), Fmt.plain(v));
         pts.add(m);
       }
       return pts;
     }
     return List.of();
-  }
-
-  /** A number as a user would type it: integers without ".0", others in shortest form. */
-  static String plain(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import logitlab.model.Activation;
+import logitlab.model.Fmt;
 import logitlab.model.Loss;
 import logitlab.model.Optimizer;
 
@@ -151,11 +152,7 @@ public record NeuronOptions(
     if (!(Double.isFinite(v) && Math.abs(v) <= MAX_INIT)) {
       throw new InvalidSetting(InvalidSetting.Setting.INIT, init);
     }
-    return v == 0 ? "zeros" : plain(v);
-  }
-
-  private static String plain(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    return v == 0 ? "zeros" : Fmt.plain(v);
   }
 
   public NeuronOptions withOptimizer(Optimizer o) {

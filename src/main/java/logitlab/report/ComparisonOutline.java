@@ -2,6 +2,7 @@ package logitlab.report;
 
 import java.util.List;
 import logitlab.model.Comparison;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpOptions;
 import logitlab.nn.MlpRun;
@@ -17,7 +18,7 @@ import logitlab.report.outline.Table;
 /**
  * The output of {@code logitlab mlp}: the runs beside the logistic GLM on the same training rows,
  * the claims they bear on, the warnings; as an outline (text, Markdown, HTML), CSV or JSON. The
- * plots are {@link MlpPlots}.
+ * plots are {@code plot.MlpPlots}.
  */
 public final class MlpReport {
   private MlpReport() {}
@@ -149,7 +150,7 @@ public final class MlpReport {
   }
 
   /** A run's name: "hidden 8 relu", "no hidden layer", with the learning rate in a learning-rate sweep. */
-  static String label(MlpRun run) {
+  public static String label(MlpRun run) {
     MlpOptions o = run.options();
     return hidden(o.hidden(), o.hidden().length == 0 ? null : o.activation());
   }

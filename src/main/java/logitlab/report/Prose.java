@@ -6,6 +6,7 @@ import java.util.Locale;
 import logitlab.model.Activation;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
@@ -19,7 +20,7 @@ import logitlab.model.Separation;
  * The sentences the Markdown and HTML reports share, as plain text: each renderer escapes them for
  * its format. No numbers are computed here, only worded.
  */
-final class Prose {
+public final class Prose {
   private Prose() {}
 
   /** {@code 200 read, 200 used, 0 dropped (missing values in "age": 3)}. */
@@ -53,7 +54,7 @@ final class Prose {
   }
 
   /** The neuron's column header: {@code neuron (GD)}. */
-  static String neuronHeader(NeuronFit n) {
+  public static String neuronHeader(NeuronFit n) {
     String name = switch (n.settings().optimizer()) {
       case "gd" -> "GD";
       case "sgd" -> "SGD";
@@ -84,7 +85,7 @@ final class Prose {
    * Why the neuron's fitted probabilities need not be the GLM's, or null when they are: it was
    * trained on another loss, or its training stopped short of the GLM's coefficients.
    */
-  static String neuronNotTheGlm(Comparison c) {
+  public static String neuronNotTheGlm(Comparison c) {
     NeuronFit n = c.neuron();
     if (n.settings().lossFunction() != Loss.CROSS_ENTROPY) {
       return "the neuron was trained on the " + n.settings().lossFunction().cliName() + " loss, whose optimum "

@@ -7,6 +7,7 @@ import logitlab.model.Activation;
 import logitlab.model.Classification;
 import logitlab.model.Coefficient;
 import logitlab.model.Comparison;
+import logitlab.model.Fmt;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;

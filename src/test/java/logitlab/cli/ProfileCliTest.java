@@ -1,10 +1,10 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * FirthFitterTest.
  */
 class ProfileCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   void infiniteProfileEndsAreShownAndExplained() {
     CliRunner r = CliRunner.run("compare", "data/separated.csv", "--ci", "profile", "--max-epochs", "100");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Diagnostic;
@@ -38,8 +39,7 @@ class FitterTest {
   }
 
   static void assertRel(double expected, double actual, double tol) {
-    assertEquals(expected, actual, tol * Math.max(1, Math.abs(expected)),
-        () -> "expected " + expected + " got " + actual);
+    Golden.rel("expected " + expected + " got " + actual, expected, actual, tol);
   }
 
   @Test

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -59,13 +59,8 @@ class NeuronTrainingTest {
   static final double[] UPTAKE_R = {-421.71639641647641383, 0.20878585715178463, 0.58319689414566078,
     0.94084825741017064};
 
-  static DesignMatrix load(String name, String... factors) {
-    Map<String, String> f = new LinkedHashMap<>();
-    for (String c : factors) {
-      f.put(c, null);
-    }
-    String file = "data/" + name + ".csv";
-    return DesignMatrixLoader.load(Path.of(file), file, ',', new ModelSpec(null, null, f, null, null));
+  private static DesignMatrix load(String name, String... factors) {
+    return Golden.bundled(name, factors);
   }
 
   /** The bundled 0/1 datasets whose maximum-likelihood estimate exists. */

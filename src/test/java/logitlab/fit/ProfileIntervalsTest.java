@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -39,15 +39,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProfileIntervalsTest {
   static final double CI_TOL = 1e-6;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static DesignMatrix load(String file, String outcome, Map<String, String> factors) {
-    return DesignMatrixLoader.load(Path.of(file), file, ',',
-        new ModelSpec(outcome, null, factors, null, null));
+    return Golden.csv(file, new ModelSpec(outcome, null, factors, null, null));
   }
 
   static void assertMatchesGolden(String golden, LogisticFit f) throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/profile/" + golden).toFile());
+    JsonNode g = Golden.read(Golden.DIR.resolve("profile").resolve(golden));
     for (int j = 0; j < f.intervals().size(); j++) {
       Interval iv = f.intervals().get(j);
       String term = f.coefficients().get(j).term();
@@ -66,7 +64,7 @@ class ProfileIntervalsTest {
       assertEquals(inf, actual, what);
     } else {
       assertEquals(Interval.End.FINITE, kind, what);
-      GoldenDatasetsTest.rel(what, expected.asDouble(), actual, CI_TOL);
+      Golden.rel(what, expected.asDouble(), actual, CI_TOL);
     }
   }
 
@@ -88,7 +86,7 @@ class ProfileIntervalsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("profileGoldens")
   void everyDataSetsProfileEndsAgreeWithR(String golden) throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/profile/" + golden).toFile());
+    JsonNode g = Golden.read(Golden.DIR.resolve("profile").resolve(golden));
     DesignMatrix d = DesignMatrixLoader.load(Path.of(g.get("file").asText()), g.get("file").asText(), ',',
         spec(g));
     LogisticFit f = IrlsFitter.fit(d, new IrlsOptions(1e-8, 25, g.get("conf").asDouble(),
@@ -97,7 +95,7 @@ class ProfileIntervalsTest {
   }
 
   static Stream<String> profileGoldens() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden/profile"))) {
+    try (Stream<Path> files = Files.list(Golden.DIR.resolve("profile"))) {
       // separated and separated30 have tests of their own (below and above)
       List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
           .filter(n -> !n.startsWith("separated")).sorted().toList();
@@ -193,13 +191,13 @@ class ProfileIntervalsTest {
    */
   @Test
   void firthConvergesOnBirthweightWithItsOwnDefaults() throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/firth/birthwt.json").toFile());
-    DesignMatrix d = SeparationDetectorTest.design(g);
+    JsonNode g = Golden.read("firth", "birthwt");
+    DesignMatrix d = Golden.design(g);
     LogisticFit f = FirthFitter.fit(d);
     assertTrue(f.converged());
     assertEquals(IrlsOptions.FIRTH_MAX_ITERATIONS, IrlsOptions.defaults().firthMaxIterations());
     assertTrue(f.iterations() <= g.get("brglm2Defaults").get("iterations").asInt(), "iterations " + f.iterations());
-    GoldenDatasetsTest.column("estimate", g.get("firth").get("estimate"), f.estimates(), FirthFitterTest.COEF_TOL);
+    Golden.column("estimate", g.get("firth").get("estimate"), f.estimates(), Golden.COEF_TOL);
   }
 
   /**

@@ -1,4 +1,4 @@
-package logitlab.predict;
+package logitlab.plot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
