@@ -2,7 +2,11 @@ package logitlab.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import logitlab.data.RowBlocks;
+import logitlab.data.Spill;
 import logitlab.model.Classification;
 import logitlab.model.Fitted;
 
@@ -17,9 +21,9 @@ final class Classifier {
   private Classifier() {}
 
   /** One block's share: its sums and its sorted run. */
-  private record Part(Classification.Sums sums, List<Classification.Run> runs) {
+  private record Part(Classification.Sums sums, List<Classification.SortedRows> runs) {
     static Part merge(Part left, Part right) {
-      List<Classification.Run> runs = new ArrayList<>(left.runs.size() + right.runs.size());
+      List<Classification.SortedRows> runs = new ArrayList<>(left.runs.size() + right.runs.size());
       runs.addAll(left.runs);
       runs.addAll(right.runs);
       return new Part(left.sums.plus(right.sums), runs);
@@ -27,12 +31,43 @@ final class Classifier {
   }
 
   /** The summary of a fit's values on the rows at {@code threshold}. */
-  static Classification classify(RowBlocks rows, Fitted fitted, double threshold) {
+  static Classification classify(RowBlocks rows, Fitted fitted, double threshold, String context) {
+    Spill.Policy policy = Spill.policy();
+    Object owner = new Object();
     Part all = rows.reduce(b -> {
       double[] p = fitted.of(b.x(), b.rows());
+      Classification.Run run = Classification.Run.of(p, b.y(), b.a(), 0, b.rows());
       return new Part(Classification.Sums.of(p, b.y(), b.a(), 0, b.rows(), threshold),
-          List.of(Classification.Run.of(p, b.y(), b.a(), 0, b.rows())));
+          List.of(policy.keep(owner, 24L * run.size()) ? run : Spilled.of(run, context)));
     }, Part::merge);
-    return Classification.of(all.sums(), Classification.auc(all.runs()), threshold);
+    double auc = Classification.auc(all.runs());
+    java.lang.ref.Reference.reachabilityFence(owner);
+    return Classification.of(all.sums(), auc, threshold);
+  }
+
+  /** A sorted run in the spill file: its keys, events and non-events, size doubles each. */
+  private record Spilled(int size, DoubleBuffer buffer) implements Classification.SortedRows {
+    static Spilled of(Classification.Run run, String context) {
+      int m = run.size();
+      ByteBuffer b = ByteBuffer.allocate(24 * m).order(ByteOrder.nativeOrder());
+      DoubleBuffer d = b.asDoubleBuffer();
+      d.put(run.keys()).put(run.events()).put(run.nonEvents());
+      return new Spilled(m, Spill.write(b, context).asDoubleBuffer());
+    }
+
+    @Override
+    public double key(int i) {
+      return buffer.get(i);
+    }
+
+    @Override
+    public double events(int i) {
+      return buffer.get(size + i);
+    }
+
+    @Override
+    public double nonEvents(int i) {
+      return buffer.get(2 * size + i);
+    }
   }
 }

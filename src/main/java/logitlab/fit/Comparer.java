@@ -52,9 +52,9 @@ public final class Comparer {
     double t = options.threshold();
     NeuronFit nn = neuron;
     Comparison.Classifications classes = Phases.time("classification", () -> new Comparison.Classifications(
-        Classifier.classify(d.rows(), linear.fitted(), t),
-        Classifier.classify(d.rows(), logistic.fitted(), t),
-        Classifier.classify(d.rows(), nn.fitted(), t)));
+        Classifier.classify(d.rows(), linear.fitted(), t, d.file()),
+        Classifier.classify(d.rows(), logistic.fitted(), t, d.file()),
+        Classifier.classify(d.rows(), nn.fitted(), t, d.file())));
     return new Comparison(summary(d), linear, logistic, neuron, firth, classes, predictions, defaults);
   }
 

@@ -42,7 +42,7 @@ public final class FitBench {
       time("separation", threads, () -> SeparationDetector.detect(d, null));
       time("GLM", threads, () -> IrlsFitter.fit(d));
       logitlab.model.Fitted f = IrlsFitter.fit(d).fitted();
-      time("classification", threads, () -> Classifier.classify(d.rows(), f, 0.5));
+      time("classification", threads, () -> Classifier.classify(d.rows(), f, 0.5, file));
     }
   }
 
