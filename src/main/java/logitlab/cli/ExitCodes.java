@@ -22,7 +22,8 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 3;
   /**
    * The data cannot be fitted: one outcome class, no rows left, fewer rows than coefficients, a
-   * column too large or too small in scale, a design matrix too large for memory.
+   * column too large or too small in scale, rows that neither fit the heap nor the temporary spill
+   * file.
    */
   public static final int NOT_FITTABLE = 4;
 

@@ -321,7 +321,6 @@ public final class DesignMatrixLoader {
         }
       }
       int p = terms.size();
-      checkSize(n, p);
       List<String> identifierLike = new ArrayList<>();
       for (int k = 0; k < predictors.length; k++) {
         if (coding[k] == null) {
@@ -498,22 +497,6 @@ public final class DesignMatrixLoader {
       String suffix = mod100 >= 11 && mod100 <= 13 ? "th"
           : mod10 == 1 ? "st" : mod10 == 2 ? "nd" : mod10 == 3 ? "rd" : "th";
       return k + suffix;
-    }
-
-    /** Refuses a design matrix that cannot be held: more than 2^31 cells, or than the memory allows. */
-    private void checkSize(int n, int p) {
-      long cells = (long) n * p;
-      Runtime rt = Runtime.getRuntime();
-      long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-      // The fits need the matrix plus a few vectors of length n; keep a margin for them.
-      if (cells > Integer.MAX_VALUE - 8 || 8 * cells > available / 2) {
-        throw new DataException(
-            DataException.Kind.NOT_FITTABLE,
-            file + ": the design matrix would have " + n + " rows x " + p + " columns ("
-                + (8 * cells >> 20) + " MB), more than this run can hold (about "
-                + (available >> 21) + " MB); use fewer predictors or levels (-x), or give Java more"
-                + " memory (java -Xmx...)");
-      }
     }
 
     /** Refuses a numeric predictor whose magnitude the fits cannot represent (see MAX_SCALE). */
