@@ -20,14 +20,63 @@ import logitlab.model.Fitted;
 final class Classifier {
   private Classifier() {}
 
-  /** One block's share: its sums and its sorted run. */
+  /** Runs on the heap are merged two by two up to this many rows (the final merge has fewer ways). */
+  static final int MERGE_ROWS = 1 << 18;
+
+  /** Some blocks' share: their sums and their sorted runs, in block order. */
   private record Part(Classification.Sums sums, List<Classification.SortedRows> runs) {
     static Part merge(Part left, Part right) {
       List<Classification.SortedRows> runs = new ArrayList<>(left.runs.size() + right.runs.size());
       runs.addAll(left.runs);
-      runs.addAll(right.runs);
+      int from = 0;
+      if (!runs.isEmpty() && !right.runs.isEmpty()
+          && runs.get(runs.size() - 1) instanceof Classification.Run a
+          && right.runs.get(0) instanceof Classification.Run b && a.size() + b.size() <= MERGE_ROWS) {
+        runs.set(runs.size() - 1, twoWay(a, b));
+        from = 1;
+      }
+      runs.addAll(right.runs.subList(from, right.runs.size()));
       return new Part(left.sums.plus(right.sums), runs);
     }
+  }
+
+  /**
+   * Two adjacent runs as one, rows of equal value from {@code a} (the earlier rows) first: the
+   * order of one stable sort of both, so the AUC's tie blocks are summed in the same row order.
+   */
+  static Classification.Run twoWay(Classification.Run a, Classification.Run b) {
+    int na = a.size();
+    int nb = b.size();
+    double[] keys = new double[na + nb];
+    double[] ev = new double[na + nb];
+    double[] non = new double[na + nb];
+    double[] ka = a.keys();
+    double[] kb = b.keys();
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < na && j < nb) {
+      if (kb[j] < ka[i]) {
+        keys[k] = kb[j];
+        ev[k] = b.events()[j];
+        non[k++] = b.nonEvents()[j++];
+      } else {
+        keys[k] = ka[i];
+        ev[k] = a.events()[i];
+        non[k++] = a.nonEvents()[i++];
+      }
+    }
+    for (; i < na; i++, k++) {
+      keys[k] = ka[i];
+      ev[k] = a.events()[i];
+      non[k] = a.nonEvents()[i];
+    }
+    for (; j < nb; j++, k++) {
+      keys[k] = kb[j];
+      ev[k] = b.events()[j];
+      non[k] = b.nonEvents()[j];
+    }
+    return new Classification.Run(keys, ev, non);
   }
 
   /** The summary of a fit's values on the rows at {@code threshold}. */
