@@ -19,6 +19,12 @@ public interface Sink {
   /** Key-value lines under the title (rows, outcome, model, settings). */
   void facts(List<Fact> facts);
 
+  /**
+   * Sets the blocks that follow apart from those before, inside a section: plain text leaves a
+   * blank line; Markdown and HTML, which set every block apart, write nothing.
+   */
+  default void gap() {}
+
   /** A section heading. */
   void heading(String text);
 
@@ -42,6 +48,22 @@ public interface Sink {
   /** A bulleted list. */
   void list(List<String> items);
 
+  /**
+   * Short lines each saying one thing (the statistics of a fit): plain text writes them one per
+   * line as they are, indented and not wrapped, so that they line up; the other formats list them.
+   */
+  default void lines(List<String> lines) {
+    list(lines);
+  }
+
+  /**
+   * A paragraph that starts with a label ({@code note}): plain text writes {@code note: } and hangs
+   * the rest of the paragraph under the text; the other formats write {@code Note: } and the text.
+   */
+  default void labelled(String label, String text) {
+    paragraph(Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + text);
+  }
+
   /** A table. */
   void table(Table table);
 
@@ -55,8 +77,10 @@ public interface Sink {
   void warnings(List<String> warnings);
 
   /**
-   * The warnings of the run as a section of their own near the top; when there are none, HTML
-   * says {@code none} in a box of its own and the other formats write nothing.
+   * The warnings of the run gathered in a section of their own near the top; when there are none,
+   * HTML says {@code none} in a box of its own and the other formats write nothing. A format that
+   * shows each warning where it arises instead (plain text: {@link #warningsInPlace}) writes
+   * nothing here.
    */
   default void warningsSection(List<String> warnings, String none) {
     if (!warnings.isEmpty()) {
@@ -65,17 +89,25 @@ public interface Sink {
     }
   }
 
+  /**
+   * Warnings where they arise (under the fit they concern), for a format that shows them there
+   * (plain text, as {@link #warnings}); the formats that gather them in {@link #warningsSection}
+   * write nothing here. A document calls both, and each format shows its warnings once.
+   */
+  default void warningsInPlace(List<String> warnings) {}
+
   /** Small print beside the results (significance codes, a note about a missing plot). */
   default void note(String text) {
     paragraph(text);
   }
 
   /**
-   * A key to the marks in the table above (the significance codes), in small print; its quotes are
-   * shown as they are.
+   * A key to the marks in the table above, in small print: {@code label: key} ({@code Signif. codes:
+   * 0 '***' 0.001 ...}); its quotes are shown as they are. Plain text sets it under a rule
+   * ({@code ---}) with two spaces after the label, as R prints it.
    */
-  default void legend(String text) {
-    paragraph(text);
+  default void legend(String label, String key) {
+    paragraph(label + ": " + key);
   }
 
   /** A plot as a section of its own under its title (see {@link #figure} for what each format shows). */
@@ -102,10 +134,33 @@ public interface Sink {
   String finish();
 
   /**
-   * One key-value line.
+   * One key-value line. Plain text wraps a long value: between words, or, when {@code parts} are
+   * given, only between them, the next line starting with the separator ({@code + age}); a value of
+   * one part is never broken.
    *
    * @param key the name (rows, outcome, ...)
    * @param value its value
+   * @param parts the pieces the value is joined from, or null to wrap it between words
+   * @param separator what joins the parts ({@code " + "}), or null with no parts
    */
-  record Fact(String key, String value) {}
+  record Fact(String key, String value, List<String> parts, String separator) {
+    public Fact {
+      parts = parts == null ? null : List.copyOf(parts);
+    }
+
+    /** A value wrapped between words. */
+    public Fact(String key, String value) {
+      this(key, value, null, null);
+    }
+
+    /** A value joined from parts, wrapped only between them: {@code disease ~ cigs + age}. */
+    public static Fact joined(String key, String separator, List<String> parts) {
+      return new Fact(key, String.join(separator, parts), parts, separator);
+    }
+
+    /** A value kept on one line, however long. */
+    public static Fact whole(String key, String value) {
+      return new Fact(key, value, List.of(value), "");
+    }
+  }
 }
