@@ -2,6 +2,7 @@ package logitlab.report;
 
 import java.util.List;
 import java.util.Locale;
+import logitlab.model.Coefficient;
 import logitlab.model.Comparison;
 import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
@@ -20,9 +21,11 @@ import logitlab.report.outline.Table;
  * provenance ({@link ReportContent}); a compare has none. Each format's look is its sink's.
  *
  * <p>The text output keeps its own, more compact wording ({@link #compact}): shorter sentences and
- * headings, the fit statistics on aligned lines, each warning under the fit it concerns rather than
- * gathered at the top ({@link Sink#warningsInPlace}). Where the words differ, both forms are side
- * by side in {@link Prose}, chosen by {@code compact}; everything else is written once.
+ * headings, the fit statistics on aligned lines, the threshold in the classification heading.
+ * Where the words differ both forms stand side by side, chosen by {@code compact}: in {@link Prose},
+ * or here where a section is laid out differently (out of range, classification). The section
+ * order, the tables' cells and which warnings go where are written once; the sinks place the
+ * warnings (text under the fit they concern, the documents gathered at the top).
  */
 public final class ComparisonOutline {
   private final Sink s;
@@ -129,7 +132,7 @@ public final class ComparisonOutline {
   }
 
   /** R's coefficient table: no title over the terms and the stars in text, and the key to the stars. */
-  private void coefficients(String id, List<logitlab.model.Coefficient> coefs, String stat, String p) {
+  private void coefficients(String id, List<Coefficient> coefs, String stat, String p) {
     s.table(builder(id, Tables.coefficients(coefs, stat, p))
         .shortHeader("", "Estimate", "Std. Error", stat, p, "").marks(5).build());
     s.legend("Signif. codes", "0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");

@@ -7,7 +7,10 @@ import logitlab.report.Figure;
  * Where a command writes its document: a heading, a paragraph, a list, a table, a figure, the
  * warnings. A command writes its outline once, as calls on a sink; each output format (text,
  * Markdown, HTML) is one implementation that decides only how a block looks. So a new command gets
- * every format by writing its outline, and a new format serves every command.
+ * every format by writing its outline, and a new format serves every command. Some blocks say what
+ * they are for the formats that differ most (plain text: 80 columns, no borders, no escaping):
+ * {@link #gap}, {@link #lines}, {@link #labelled}, {@link #legend}, {@link #warningsInPlace}
+ * beside {@link #warningsSection}, and what a {@link Table}'s columns hold.
  *
  * <p>Every string passed in is plain text (from the user's file it may hold anything); each sink
  * makes it safe for its format ({@link logitlab.report.Escape}). Blocks appear in the order written.
@@ -36,7 +39,10 @@ public interface Sink {
     heading(text);
   }
 
-  /** Ends the current section: what follows belongs to none (HTML closes its element). */
+  /**
+   * Ends the current section: what follows belongs to none (HTML closes its element; plain text
+   * leaves the blank line that otherwise comes before the next heading).
+   */
   default void endSection() {}
 
   /** A heading inside a section. */
@@ -125,8 +131,8 @@ public interface Sink {
   default void version(String version) {}
 
   /**
-   * The format this sink writes, for the few blocks whose content differs by format (a flag that
-   * is a column in Markdown and a mark in the cell in HTML).
+   * The format this sink writes, for a document whose words differ by format (compare's text
+   * output keeps its compact wording: {@code ComparisonOutline}).
    */
   OutlineFormat format();
 
