@@ -87,8 +87,7 @@ public final class ComparisonOutline {
   /** The three models' coefficients, what they measure, and how the neuron's training went. */
   private void sideBySide() {
     s.heading("side-by-side", "Coefficients side by side");
-    Table.Builder t = builder("coefficients", Tables.sideBySide(c)).blockPerColumn(); // one model per block
-    s.table(t.build());
+    s.table(builder("coefficients", Tables.sideBySide(c)).blockPerColumn().build()); // one model per block
     s.paragraph(Prose.coefficientScales(c, compact));
     s.paragraph(Prose.neuronSummary(c));
     String milestones = Prose.neuronMilestones(c);
