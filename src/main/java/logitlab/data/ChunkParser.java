@@ -125,7 +125,14 @@ final class ChunkParser {
         Column c = used.get(k);
         infers[k] = c.infersType();
         decimals[k] = c.decimal();
-        markers[k] = c.naMarkers().stream().map(ChunkParser::ascii).filter(m -> m != null).toArray(byte[][]::new);
+        List<byte[]> ascii = new ArrayList<>();
+        for (String m : c.naMarkers()) {
+          byte[] b = ascii(m);
+          if (b != null) {
+            ascii.add(b);
+          }
+        }
+        markers[k] = ascii.toArray(new byte[0][]);
         quick[k] = infers[k] && c.naMarkers().isEmpty();
       }
     }

@@ -228,10 +228,13 @@ public final class Numbers {
     return negative ? -v : v;
   }
 
-  /** Digits with grouping or decimal marks other than one '.': {@code 1,5}, {@code 1 234}, {@code 1.234.567}. */
-  private static final Pattern GROUPED = Pattern.compile("[+-]?\\d[\\d.,' \u00A0\u202F]*\\d");
+  /** The patterns of {@link #looksLocalised}, compiled when first needed (not by a file of numbers). */
+  private static final class Localised {
+    /** Digits with grouping or decimal marks other than one '.': {@code 1,5}, {@code 1 234}, {@code 1.234.567}. */
+    static final Pattern GROUPED = Pattern.compile("[+-]?\\d[\\d.,' \u00A0\u202F]*\\d");
 
-  private static final Pattern DOT_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3}){2,}");
+    static final Pattern DOT_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3}){2,}");
+  }
 
   /**
    * Whether {@code s} (trimmed, and not {@link #looksNumeric}) looks like a number written for a
@@ -248,7 +251,7 @@ public final class Numbers {
    * with a point ({@code 1.5}, {@code 1.234,5}) or grouping spaces or apostrophes.
    */
   static boolean looksLocalised(String s, char decimal) {
-    if (!GROUPED.matcher(s).matches()) {
+    if (!Localised.GROUPED.matcher(s).matches()) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
@@ -257,7 +260,7 @@ public final class Numbers {
         return true;
       }
     }
-    return decimal == '.' && DOT_THOUSANDS.matcher(s).matches();
+    return decimal == '.' && Localised.DOT_THOUSANDS.matcher(s).matches();
   }
 
   /**
