@@ -217,7 +217,8 @@ final class ChunkParser {
    * input).
    */
   static Chunk parse(byte[] b, int from, int to, Layout layout) {
-    Chunk c = new Chunk(layout, Math.max(16, (to - from) / 32));
+    // a record takes at least one byte per field: no more rows than that, and grown as needed
+    Chunk c = new Chunk(layout, Math.min(1024, (to - from) / Math.max(1, layout.width) + 1));
     final byte delimiter = layout.delimiter;
     final int named = layout.named;
     final int width = layout.width;

@@ -77,8 +77,11 @@ final class CsvTable {
    * @param threads the threads that parse blocks; 1 parses them in the reading thread
    */
   record Reading(boolean fast, int blockSize, int threads) {
-    /** The fast path, blocks of 1 MiB, one thread per processor. */
-    static final Reading DEFAULT = new Reading(true, 1 << 20, Runtime.getRuntime().availableProcessors());
+    /**
+     * The fast path, blocks of 1 MiB, one thread per processor up to 8 (each thread keeps about
+     * two blocks and their parsed values in memory).
+     */
+    static final Reading DEFAULT = new Reading(true, 1 << 20, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     /** opencsv alone, record by record: the reference for the fast path. */
     static final Reading OPENCSV = new Reading(false, 1 << 20, 1);
