@@ -56,7 +56,6 @@ final class ChunkedReader {
       throw CsvRecords.translate(e, name, 1, format);
     }
     Blocks blocks = new Blocks(in, how.blockSize(), name, format);
-    ExecutorService pool = null;
     try {
       Piece first = blocks.next();
       Head head = first == null ? null : Head.plain(first, name, format);
@@ -74,25 +73,40 @@ final class ChunkedReader {
       }
       Column[] columns = selector.select(head.header);
       CsvTable.Builder table = new CsvTable.Builder(name, head.header, columns);
+      Piece data = new Piece(first.buf, head.end, first.to, first.tooLong);
       ChunkParser.Layout layout = ChunkParser.Layout.of(head.format, head.header, head.width, columns);
+      if (layout == null) {
+        resume(blocks, List.of(data.bytes(data.from)), name, head, table, head.lines, head.lineFeeds);
+      } else {
+        addChunks(blocks, data, layout, how.threads(), name, head, table);
+      }
+      return table.build(head.line);
+    } finally {
+      blocks.close();
+    }
+  }
+
+  /**
+   * Parses the data from the first piece on, on {@code threads} threads when there is more than one
+   * piece, and adds the chunks to the table in file order; at the first record that is not plain,
+   * hands the rest of the input to opencsv.
+   */
+  private static void addChunks(Blocks blocks, Piece first, ChunkParser.Layout layout, int threads,
+      String name, Head head, CsvTable.Builder table) {
+    ExecutorService pool = null;
+    if (threads > 1 && !blocks.done) {
+      pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "logitlab-csv");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    try {
+      int ahead = pool == null ? 1 : 2 * threads + 1;
       int lines = head.lines;
       int lineFeeds = head.lineFeeds;
-      Piece data = new Piece(first.buf, head.end, first.to, first.tooLong);
-      if (layout == null) {
-        resume(blocks, List.of(data.bytes(data.from)), name, head, table, lines, lineFeeds);
-        return table.build(head.line);
-      }
-      boolean parallel = how.threads() > 1 && !blocks.done;
-      if (parallel) {
-        pool = Executors.newFixedThreadPool(how.threads(), r -> {
-          Thread t = new Thread(r, "logitlab-csv");
-          t.setDaemon(true);
-          return t;
-        });
-      }
-      int ahead = parallel ? 2 * how.threads() + 1 : 1;
       ArrayDeque<Pending> queue = new ArrayDeque<>();
-      queue.add(Pending.of(data, layout, pool));
+      queue.add(Pending.of(first, layout, pool));
       while (true) {
         Piece next;
         while (queue.size() < ahead && (next = blocks.next()) != null) {
@@ -100,7 +114,7 @@ final class ChunkedReader {
         }
         Pending p = queue.poll();
         if (p == null) {
-          break;
+          return;
         }
         ChunkParser.Chunk chunk = p.get();
         table.add(chunk, lines);
@@ -114,15 +128,13 @@ final class ChunkedReader {
             parts.add(later.piece.bytes(later.piece.from));
           }
           resume(blocks, parts, name, head, table, lines, lineFeeds);
-          break;
+          return;
         }
       }
-      return table.build(head.line);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
-      blocks.close();
     }
   }
 
