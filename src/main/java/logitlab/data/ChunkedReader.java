@@ -78,7 +78,7 @@ final class ChunkedReader {
       if (layout == null) {
         resume(blocks, List.of(data.bytes(data.from)), name, head, table, head.lines, head.lineFeeds);
       } else {
-        addChunks(blocks, data, layout, how.threads(), name, head, table);
+        addChunks(blocks, data, layout, how.threads(), name, head, table, size(input));
       }
       return table.build(head.line);
     } finally {
@@ -92,7 +92,7 @@ final class ChunkedReader {
    * hands the rest of the input to opencsv.
    */
   private static void addChunks(Blocks blocks, Piece first, ChunkParser.Layout layout, int threads,
-      String name, Head head, CsvTable.Builder table) {
+      String name, Head head, CsvTable.Builder table, long size) {
     ExecutorService pool = null;
     if (threads > 1 && !blocks.done) {
       pool = Executors.newFixedThreadPool(threads, r -> {
@@ -118,6 +118,11 @@ final class ChunkedReader {
         }
         ChunkParser.Chunk chunk = p.get();
         table.add(chunk, lines);
+        if (p.piece == first && size > 0 && !blocks.done && chunk.stop < 0 && chunk.rows > 0) {
+          // the rows to come, from the first piece's bytes per row and the file's size
+          double estimate = 1.02 * chunk.rows * (size - first.from) / (first.to - first.from) + 16;
+          table.reserve((int) Math.min(estimate, Integer.MAX_VALUE - 8));
+        }
         lines += chunk.lines;
         lineFeeds += chunk.lineFeeds;
         if (chunk.stop >= 0) {
@@ -135,6 +140,15 @@ final class ChunkedReader {
       if (pool != null) {
         pool.shutdownNow();
       }
+    }
+  }
+
+  /** The size of a file in bytes, or -1 (standard input, or a size that cannot be read). */
+  private static long size(CsvInput input) {
+    try {
+      return input.path() == null ? -1 : java.nio.file.Files.size(input.path());
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 

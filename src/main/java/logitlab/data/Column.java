@@ -270,6 +270,21 @@ final class Column {
   }
 
   /**
+   * Makes room for {@code rows} values in all, when the reader can estimate how many are coming (at
+   * most {@link #BULK_LIMIT}): fewer copies as the column grows and no room left over, no effect on
+   * the values.
+   */
+  void reserve(int rows) {
+    if (rows > capacity() && rows <= BULK_LIMIT) {
+      if (codes != null) {
+        codes = Arrays.copyOf(codes, rows);
+      } else {
+        values = Arrays.copyOf(values, rows);
+      }
+    }
+  }
+
+  /**
    * {@link #addNumber} and {@link #addMissing} for {@code n} rows in order, from a chunk's tags
    * ({@link ChunkParser#NUMBER}, {@link ChunkParser#EMPTY} or {@link ChunkParser#MARKER}, no text)
    * and values, while {@link #takesNumbers}: then none of them can fail, and adding them at once

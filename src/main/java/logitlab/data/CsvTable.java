@@ -212,6 +212,16 @@ final class CsvTable {
       }
     }
 
+    /** Makes room for about {@code rows} rows in all (an estimate: fewer copies as the table grows). */
+    void reserve(int rows) {
+      if (rows > lines.length) {
+        lines = Arrays.copyOf(lines, rows);
+      }
+      for (int j : used) {
+        columns[j].reserve(rows);
+      }
+    }
+
     private void addLine(int line) {
       if (rows == lines.length) {
         lines = Arrays.copyOf(lines, rows < (1 << 29) ? 2 * rows : Integer.MAX_VALUE - 8);
