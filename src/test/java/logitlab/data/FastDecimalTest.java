@@ -11,13 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The byte reader of numbers, {@link Numbers#parseDecimal}, against its oracle: for every text it
- * must say "not a number" exactly when {@link Numbers#looksNumeric(String, char)} does, and
- * otherwise give the bits {@link Double#parseDouble} gives, whether its fast path read the number
- * or declined it. Property test over a fixed seed: random numbers of every shape (up to 25 digits,
- * exponents from -400 to 400, leading and trailing zeros, signs, both decimal marks), random
- * strings near the grammar (a stray letter, two marks, a lone sign or exponent), and the edges of
- * the fast path and of the double range.
+ * The byte readers of numbers ({@link Numbers#parseDecimal}, and the chunk parser's one-pass
+ * reader) against their oracle: for every text they must say "not a number" exactly when {@link
+ * Numbers#looksNumeric(String, char)} does, and otherwise give the bits {@link Double#parseDouble}
+ * gives, whether a fast path read the number or declined it. Property test over a fixed seed:
+ * random numbers of every shape (up to 25 digits, exponents from -400 to 400, leading and trailing
+ * zeros, signs, both decimal marks), random strings near the grammar (a stray letter, two marks, a
+ * lone sign or exponent), and the edges of the fast path and of the double range.
  */
 class FastDecimalTest {
   private static final int RANDOM_CASES = 300_000;
@@ -99,6 +99,57 @@ class FastDecimalTest {
       assertNotEquals(Numbers.DECLINED, Numbers.fastDecimal(b, 0, b.length, decimal), s);
       check(s, decimal);
     }
+  }
+
+  /**
+   * The chunk parser reads most numbers in one pass with its own copy of the fast path ({@code
+   * quickNumber}); every field it calls a number must have parseDouble's bits, and every other field
+   * must be text or out of range.
+   */
+  @ParameterizedTest
+  @ValueSource(chars = {'.', ','})
+  void theChunkParserReadsNumbersAsParseDoubleDoes(char decimal) {
+    SplittableRandom rng = new SplittableRandom(31 + decimal);
+    int n = RANDOM_CASES;
+    String[] texts = new String[n];
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      texts[k] = k % 2 == 0 ? randomNumber(rng, decimal) : shortNumber(rng, decimal);
+      sb.append(texts[k]).append('\n');
+    }
+    byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+    Column column = new Column("f", "x", java.util.Set.of(), true, 1000, decimal);
+    CsvFormat format = decimal == '.' ? CsvFormat.DEFAULT : new CsvFormat(';', true, ',', StandardCharsets.UTF_8);
+    ChunkParser.Layout layout = ChunkParser.Layout.of(format, java.util.List.of("x"), 1, new Column[] {column});
+    ChunkParser.Chunk chunk = ChunkParser.parse(b, 0, b.length, layout);
+    assertEquals(n, chunk.rows);
+    int numbers = 0;
+    for (int k = 0; k < n; k++) {
+      String s = texts[k];
+      if (chunk.tags[0][k] == ChunkParser.NUMBER) {
+        numbers++;
+        double expected = Double.parseDouble(Numbers.canonical(s, decimal));
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(chunk.numbers[0][k]), s);
+      } else {
+        assertTrue(!Numbers.looksNumeric(s, decimal)
+            || Double.isInfinite(Double.parseDouble(Numbers.canonical(s, decimal))), s);
+      }
+    }
+    assertTrue(numbers > n / 2, numbers + " numbers");
+  }
+
+  /** Up to 18 digits, a mark anywhere, no exponent: the shape the chunk parser reads in one pass. */
+  private static String shortNumber(SplittableRandom rng, char decimal) {
+    int digits = 1 + rng.nextInt(18);
+    StringBuilder sb = new StringBuilder(rng.nextInt(3) == 0 ? "-" : "");
+    int point = rng.nextInt(digits + 1);
+    for (int i = 0; i < digits; i++) {
+      if (i == point) {
+        sb.append(decimal);
+      }
+      sb.append((char) ('0' + rng.nextInt(10)));
+    }
+    return sb.toString();
   }
 
   private static String randomNumber(SplittableRandom rng, char decimal) {
