@@ -102,6 +102,11 @@ final class Column {
     return empty.cardinality();
   }
 
+  /** Whether the field of this row was empty (blank). */
+  boolean emptyAt(int row) {
+    return empty.get(row);
+  }
+
   /** Whether {@link #adoptEmpty} made the empty fields a level. */
   boolean emptyAdopted() {
     return emptyCode >= 0;
@@ -220,6 +225,128 @@ final class Column {
   /** The line where the string with this code first appears. */
   int firstLine(int code) {
     return firstLines[code];
+  }
+
+  /** Whether the column's type is inferred (numeric unless every value is text). */
+  boolean infersType() {
+    return inferType;
+  }
+
+  /** The strings that mark a missing value besides the empty field and {@code NA}. */
+  Set<String> naMarkers() {
+    return naMarkers;
+  }
+
+  /** The decimal mark of numbers. */
+  char decimal() {
+    return decimal;
+  }
+
+  /**
+   * {@link #add} for a field whose trimmed text is a number with the value {@code v}, finite, and
+   * not a missing-value marker, in a column that {@link #infersType}: the same effect, without the
+   * string.
+   */
+  void addNumber(double v, int line) {
+    if (size == capacity()) {
+      grow();
+    }
+    if (codes != null) {
+      throw mixed(firstTextLine, firstText);
+    }
+    values[size++] = v;
+    numbers++;
+  }
+
+  /** The most rows {@link #addNumbers} takes a column to; beyond, rows are added one by one. */
+  private static final int BULK_LIMIT = 1 << 29;
+
+  /**
+   * Whether {@link #addNumbers} may add {@code n} rows: the column is numeric and stays far from
+   * its largest size, so that adding them cannot fail.
+   */
+  boolean takesNumbers(int n) {
+    return codes != null ? false : (long) size + n <= BULK_LIMIT;
+  }
+
+  /**
+   * Makes room for {@code rows} values in all, when the reader can estimate how many are coming (at
+   * most {@link #BULK_LIMIT}): fewer copies as the column grows and no room left over, no effect on
+   * the values.
+   */
+  void reserve(int rows) {
+    if (rows > capacity() && rows <= BULK_LIMIT) {
+      if (codes != null) {
+        codes = Arrays.copyOf(codes, rows);
+      } else {
+        values = Arrays.copyOf(values, rows);
+      }
+    }
+  }
+
+  /**
+   * {@link #addNumber} and {@link #addMissing} for {@code n} rows in order, from a chunk's tags
+   * ({@link ChunkParser#NUMBER}, {@link ChunkParser#EMPTY} or {@link ChunkParser#MARKER}, no text)
+   * and values, while {@link #takesNumbers}: then none of them can fail, and adding them at once
+   * has the effect of adding them one by one.
+   */
+  void addNumbers(int[] tags, double[] numbers, int n) {
+    while (size + n > values.length) {
+      values = Arrays.copyOf(values, 2 * values.length);
+    }
+    for (int i = 0; i < n; i++) {
+      int tag = tags[i];
+      if (tag == ChunkParser.NUMBER) {
+        values[size] = numbers[i];
+        this.numbers++;
+      } else {
+        if (tag == ChunkParser.EMPTY) {
+          empty.set(size);
+        }
+        missing++;
+        values[size] = Double.NaN;
+      }
+      size++;
+    }
+  }
+
+  /** {@link #add} for a field that is empty (blank) or, if not {@code empty}, a missing-value marker. */
+  void addMissing(boolean empty) {
+    if (size == capacity()) {
+      grow();
+    }
+    if (empty) {
+      this.empty.set(size);
+    }
+    missing++;
+    if (codes != null) {
+      codes[size] = -1;
+    } else {
+      values[size] = Double.NaN;
+    }
+    size++;
+  }
+
+  /**
+   * {@link #add} for a trimmed field that is not a missing value.
+   *
+   * @return the code it was stored with, when {@link #addCode} may store the same text again so
+   *     while the column has not {@link #overflowed}; else -1
+   */
+  int addText(String s, int line) {
+    add(s, line);
+    return codes != null && overflow == null ? codes[size - 1] : -1;
+  }
+
+  /**
+   * Stores again a text that {@link #addText} stored with this code: the same effect as adding the
+   * text, as long as the column has not {@link #overflowed} since.
+   */
+  void addCode(int code) {
+    if (size == capacity()) {
+      grow();
+    }
+    codes[size++] = code;
   }
 
   /** Adds the field of the next data row, which starts at {@code line}. */

@@ -47,7 +47,7 @@ class ReadmeExamplesTest {
   private static final Path README = Path.of("README.md");
   private static final String PROGRAM = "scripts/logitlab";
   /** Options whose value is a file or directory the command writes. */
-  private static final Set<String> OUTPUT_OPTIONS = Set.of("-o", "--output", "--output-dir");
+  private static final Set<String> OUTPUT_OPTIONS = Set.of("-o", "--output", "--output-dir", "--plot");
   /** The first line of a stack trace: {@code java.lang.NullPointerException: ...} and the like. */
   private static final Pattern STACK_TRACE_HEAD = Pattern.compile("(?m)^(Exception in thread |[\\w$.]+(Exception|Error)(: |$))");
   /** The header of the README's table of epochs (section "The three fits"). */
