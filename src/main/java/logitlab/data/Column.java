@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The values of one used CSV column, stored as they stream in, in primitive arrays.
+ * The values of one used CSV column, stored as they stream in, in primitive {@link Chunks} (on the
+ * heap within the {@link Spill} budget, in the spill file after it).
  *
  * <p>A column is in one of two modes:
  *
  * <ul>
- *   <li><b>numeric</b>: a {@code double[]}, with {@link Double#NaN} for a missing value;
- *   <li><b>text</b>: an {@code int[]} of codes into a dictionary of the distinct trimmed strings
- *       (codes in order of first appearance), with {@code -1} for a missing value.
+ *   <li><b>numeric</b>: doubles, with {@link Double#NaN} for a missing value;
+ *   <li><b>text</b>: int codes into a dictionary of the distinct trimmed strings (codes in order of
+ *       first appearance), with {@code -1} for a missing value.
  * </ul>
  *
  * A column whose type is to be inferred starts numeric and switches to text at its first non-numeric
@@ -24,8 +25,6 @@ import java.util.Set;
  */
 final class Column {
 
-  private static final int INITIAL_CAPACITY = 1024;
-
   private final String file;
   private final String name;
   private final Set<String> naMarkers;
@@ -33,9 +32,10 @@ final class Column {
   private final int maxLevels;
   private final char decimal;
 
+  private final Spill.Policy policy;
   private int size;
-  private double[] values;
-  private int[] codes;
+  private Chunks values;
+  private Chunks codes;
   private final Map<String, Integer> dictionary = new HashMap<>();
   private String[] texts = new String[16];
   private int[] firstLines = new int[16];
@@ -76,10 +76,11 @@ final class Column {
     this.inferType = inferType;
     this.maxLevels = maxLevels;
     this.decimal = decimal;
+    this.policy = Spill.policy();
     if (inferType) {
-      values = new double[INITIAL_CAPACITY];
+      values = Chunks.doubles(policy, file);
     } else {
-      codes = new int[INITIAL_CAPACITY];
+      codes = Chunks.ints(policy, file);
     }
   }
 
@@ -148,11 +149,8 @@ final class Column {
     texts[c] = label;
     firstLines[c] = 0;
     dictionary.put(label, c);
-    emptyCode = c;
-    for (int row = empty.nextSetBit(0); row >= 0; row = empty.nextSetBit(row + 1)) {
-      codes[row] = c;
-      missing--;
-    }
+    emptyCode = c; // the empty rows read as this code from now on (see code)
+    missing -= empty.cardinality();
   }
 
   /** The code of the empty-field level ({@link #adoptEmpty}), or -1. */
@@ -166,17 +164,18 @@ final class Column {
   }
 
   boolean isMissing(int row) {
-    return codes != null ? codes[row] < 0 : Double.isNaN(values[row]);
+    return codes != null ? code(row) < 0 : Double.isNaN(values.getDouble(row));
   }
 
   /** Numeric mode: the value in a row, NaN if missing. */
   double value(int row) {
-    return values[row];
+    return values.getDouble(row);
   }
 
-  /** Text mode: the dictionary code in a row, -1 if missing. */
+  /** Text mode: the dictionary code in a row, -1 if missing (an empty field, once adopted, its level's). */
   int code(int row) {
-    return codes[row];
+    int c = codes.getInt(row);
+    return c < 0 && emptyCode >= 0 && empty.get(row) ? emptyCode : c;
   }
 
   /** Number of distinct strings seen (while within {@code maxLevels}). */
@@ -248,13 +247,12 @@ final class Column {
    * string.
    */
   void addNumber(double v, int line) {
-    if (size == capacity()) {
-      grow();
-    }
     if (codes != null) {
       throw mixed(firstTextLine, firstText);
     }
-    values[size++] = v;
+    tooMany();
+    values.add(v);
+    size++;
     numbers++;
   }
 
@@ -275,13 +273,7 @@ final class Column {
    * the values.
    */
   void reserve(int rows) {
-    if (rows > capacity() && rows <= BULK_LIMIT) {
-      if (codes != null) {
-        codes = Arrays.copyOf(codes, rows);
-      } else {
-        values = Arrays.copyOf(values, rows);
-      }
-    }
+    // chunks never copy what they hold: nothing to reserve
   }
 
   /**
@@ -291,20 +283,17 @@ final class Column {
    * has the effect of adding them one by one.
    */
   void addNumbers(int[] tags, double[] numbers, int n) {
-    while (size + n > values.length) {
-      values = Arrays.copyOf(values, 2 * values.length);
-    }
     for (int i = 0; i < n; i++) {
       int tag = tags[i];
       if (tag == ChunkParser.NUMBER) {
-        values[size] = numbers[i];
+        values.add(numbers[i]);
         this.numbers++;
       } else {
         if (tag == ChunkParser.EMPTY) {
           empty.set(size);
         }
         missing++;
-        values[size] = Double.NaN;
+        values.add(Double.NaN);
       }
       size++;
     }
@@ -312,17 +301,15 @@ final class Column {
 
   /** {@link #add} for a field that is empty (blank) or, if not {@code empty}, a missing-value marker. */
   void addMissing(boolean empty) {
-    if (size == capacity()) {
-      grow();
-    }
+    tooMany();
     if (empty) {
       this.empty.set(size);
     }
     missing++;
     if (codes != null) {
-      codes[size] = -1;
+      codes.add(-1);
     } else {
-      values[size] = Double.NaN;
+      values.add(Double.NaN);
     }
     size++;
   }
@@ -335,7 +322,7 @@ final class Column {
    */
   int addText(String s, int line) {
     add(s, line);
-    return codes != null && overflow == null ? codes[size - 1] : -1;
+    return codes != null && overflow == null ? codes.getInt(size - 1) : -1;
   }
 
   /**
@@ -343,10 +330,9 @@ final class Column {
    * text, as long as the column has not {@link #overflowed} since.
    */
   void addCode(int code) {
-    if (size == capacity()) {
-      grow();
-    }
-    codes[size++] = code;
+    tooMany();
+    codes.add(code);
+    size++;
   }
 
   /** Adds the field of the next data row, which starts at {@code line}. */
@@ -359,24 +345,23 @@ final class Column {
               + " not use may hold line breaks.)");
     }
     String s = field.trim();
-    if (size == capacity()) {
-      grow();
-    }
+    tooMany();
     if (s.isEmpty() || "NA".equals(s) || naMarkers.contains(s)) {
       if (s.isEmpty()) {
         empty.set(size);
       }
       missing++;
       if (codes != null) {
-        codes[size] = -1;
+        codes.add(-1);
       } else {
-        values[size] = Double.NaN;
+        values.add(Double.NaN);
       }
       size++;
       return;
     }
     if (!inferType) {
-      codes[size++] = codeOf(Numbers.canonical(s, decimal), line);
+      codes.add(codeOf(Numbers.canonical(s, decimal), line));
+      size++;
       return;
     }
     boolean numeric = Numbers.looksNumeric(s, decimal);
@@ -388,7 +373,8 @@ final class Column {
       if (Double.isInfinite(v)) {
         throw outOfRange(line, s);
       }
-      values[size++] = v;
+      values.add(v);
+      size++;
       numbers++;
       return;
     }
@@ -400,13 +386,16 @@ final class Column {
         throw mixed(line, s);
       }
       // Every earlier row was missing: switch to text.
-      codes = new int[values.length];
-      Arrays.fill(codes, 0, size, -1);
+      codes = Chunks.ints(policy, file);
+      for (int row = 0; row < size; row++) {
+        codes.add(-1);
+      }
       values = null;
       firstTextLine = line;
       firstText = s;
     }
-    codes[size++] = codeOf(s, line);
+    codes.add(codeOf(s, line));
+    size++;
   }
 
   /**
@@ -471,20 +460,10 @@ final class Column {
     return c;
   }
 
-  private int capacity() {
-    return codes != null ? codes.length : values.length;
-  }
-
-  private void grow() {
-    int cap = capacity();
-    int next = cap < (1 << 29) ? 2 * cap : Integer.MAX_VALUE - 8;
-    if (next <= cap) {
+  /** Refuses a row past the largest count (2^31 - 1 rows). */
+  private void tooMany() {
+    if (size == Integer.MAX_VALUE - 8) {
       throw new DataException(DataException.Kind.BAD_INPUT, file + ": too many rows");
-    }
-    if (codes != null) {
-      codes = Arrays.copyOf(codes, next);
-    } else {
-      values = Arrays.copyOf(values, next);
     }
   }
 
