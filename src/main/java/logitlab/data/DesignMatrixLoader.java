@@ -380,22 +380,40 @@ public final class DesignMatrixLoader {
       if (n <= IDENTIFIER_MIN_ROWS) {
         return false;
       }
-      double[] v = new double[n];
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
-      for (int row = 0, i = 0; row < keep.length; row++) {
+      for (int row = 0; row < keep.length; row++) {
         if (keep[row]) {
           double x = c.value(row);
           if (x != Math.rint(x)) {
             return false;
           }
-          v[i++] = x;
           min = Math.min(min, x);
           max = Math.max(max, x);
         }
       }
       if (max - min + 1 < n) {
         return false; // n distinct whole numbers span at least n - 1
+      }
+      if (max - min < 16.0 * n) {
+        // a bit per value of the range (at most 2n bytes) instead of a sorted copy of the column
+        java.util.BitSet seen = new java.util.BitSet((int) (max - min) + 1);
+        for (int row = 0; row < keep.length; row++) {
+          if (keep[row]) {
+            int at = (int) (c.value(row) - min);
+            if (seen.get(at)) {
+              return false;
+            }
+            seen.set(at);
+          }
+        }
+        return true;
+      }
+      double[] v = new double[n];
+      for (int row = 0, i = 0; row < keep.length; row++) {
+        if (keep[row]) {
+          v[i++] = c.value(row);
+        }
       }
       java.util.Arrays.sort(v);
       for (int i = 1; i < n; i++) {
