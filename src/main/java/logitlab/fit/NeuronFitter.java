@@ -99,7 +99,8 @@ public final class NeuronFitter {
     }
     NeuronObjective f = NeuronObjective.of(d, exclude, opt.standardize(), opt.loss(), opt.activation());
     int q = f.q;
-    double[] eigen = f.gramEigenvalues();
+    Gram gram = Gram.of(f.gram());
+    double[] eigen = gram.eigenvalues();
     double curvature = opt.loss().curvatureBound(opt.activation());
     double lipschitz = curvature * eigen[q - 1];
     double autoLr = autoLearningRate(opt, f, lipschitz, curvature);
@@ -108,10 +109,11 @@ public final class NeuronFitter {
     SplittableRandom initRng = root.split();
     SplittableRandom shuffleRng = root.split();
     double[] theta0 = opt.randomInit() ? randomWeights(q, 1 / Math.sqrt(q), initRng) : constant(q, opt.initValue());
-    UpdateRule rule = UpdateRules.create(opt.optimizer(), theta0, lr, curvature * eigen[0] / 4, f, opt.rowsPerStep(),
-        shuffleRng);
     double a = opt.activation().logitScale();
-    int patience = opt.optimizer() == Optimizer.GD ? PATIENCE_GD : PATIENCE_OTHER;
+    UpdateRule rule = opt.optimizer() == Optimizer.PRECONDITIONED
+        ? UpdateRules.preconditioned(theta0, lr, gram, opt.loss().curvatureAtMean(f.meanY, opt.activation()), a)
+        : UpdateRules.create(opt.optimizer(), theta0, lr, curvature * eigen[0] / 4, f, opt.rowsPerStep(), shuffleRng);
+    int patience = monotone(opt.optimizer()) ? PATIENCE_GD : PATIENCE_OTHER;
     int window = noProgressWindow(opt);
 
     double[] grad = new double[q];
@@ -253,7 +255,8 @@ public final class NeuronFitter {
     boolean noProgress = stop == StopReason.NO_PROGRESS;
     NeuronFit.Diagnostics diagnostics = new NeuronFit.Diagnostics(bestEpoch, lastProgress, overflowed, window,
         noProgress ? windowLow : Double.NaN, noProgress ? windowHigh : Double.NaN, autoLr,
-        finalLearningRate(opt, lr, curvature * eigen[0] / 4, f.n, epoch), opt.rowsPerStep(),
+        rule instanceof UpdateRules.Preconditioned pre ? pre.step()
+            : finalLearningRate(opt, lr, curvature * eigen[0] / 4, f.n, epoch), opt.rowsPerStep(),
         eigen[q - 1] / eigen[0], perTenfold);
     return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, stop == StopReason.TOLERANCE, stop, epochsTo,
         hist, history.every(), notes, List.of(), fitted, diagnostics);
@@ -268,8 +271,16 @@ public final class NeuronFitter {
     if (opt.optimizer().stochastic()) {
       return 0;
     }
-    int w = opt.optimizer() == Optimizer.GD ? WINDOW_GD : WINDOW_OTHER;
+    int w = monotone(opt.optimizer()) ? WINDOW_GD : WINDOW_OTHER;
     return Math.min(w, Math.max(10, opt.maxEpochs() / 2));
+  }
+
+  /**
+   * Whether the optimizer's loss must fall at every stable step: gd's at 1/L, and preconditioned's,
+   * which rejects every rise.
+   */
+  static boolean monotone(Optimizer o) {
+    return o == Optimizer.GD || o == Optimizer.PRECONDITIONED;
   }
 
   /**
@@ -310,6 +321,7 @@ public final class NeuronFitter {
   /** The automatic step size of each optimizer (see the class comment). */
   static double autoLearningRate(NeuronOptions opt, NeuronObjective f, double lipschitz, double curvature) {
     return switch (opt.optimizer()) {
+      case PRECONDITIONED -> 1;
       case GD, MOMENTUM, NESTEROV -> 1 / lipschitz;
       case ADAM -> Math.min(ADAM_LR, 1 / f.meanRowL1());
       case SGD, MINIBATCH -> {

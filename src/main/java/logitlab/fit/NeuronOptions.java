@@ -11,7 +11,8 @@ import logitlab.model.Optimizer;
  *
  * @param optimizer the update rule
  * @param learningRate step size; NaN means automatic (see {@link NeuronFitter}: 1/L for the
- *     gradient methods, with L the Lipschitz bound of the loss's gradient)
+ *     gradient methods, with L the Lipschitz bound of the loss's gradient; 1 in its metric for
+ *     preconditioned)
  * @param batchSize rows per step of the {@code minibatch} optimizer; 0 means its default,
  *     {@value #DEFAULT_BATCH_SIZE}. Must be 0 for the other optimizers ({@code sgd} uses one row
  *     per step, the rest all rows)
@@ -72,7 +73,7 @@ public record NeuronOptions(
     if (batchSize != 0 && optimizer != Optimizer.MINIBATCH) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "a batch size applies to the minibatch optimizer only, not to %s (sgd uses 1 row per step; "
-              + "gd, momentum, nesterov and adam use all rows)", optimizer.cliName()));
+              + "preconditioned, gd, momentum, nesterov and adam use all rows)", optimizer.cliName()));
     }
     if (maxEpochs < 1) {
       throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
@@ -89,9 +90,16 @@ public record NeuronOptions(
         Activation.SIGMOID, null);
   }
 
-  /** Gradient descent, automatic step, 200,000 epochs, tolerance 1e-10, standardised, zeros, cross-entropy, sigmoid. */
+  /** The default optimizer: {@code preconditioned}. */
+  public static final Optimizer DEFAULT_OPTIMIZER = Optimizer.PRECONDITIONED;
+
+  /**
+   * Preconditioned Nesterov ({@link #DEFAULT_OPTIMIZER}), automatic step, 200,000 epochs, tolerance
+   * 1e-10, standardised, zeros, cross-entropy, sigmoid.
+   */
   public static NeuronOptions defaults() {
-    return new NeuronOptions(Double.NaN, DEFAULT_MAX_EPOCHS, DEFAULT_TOLERANCE, DEFAULT_SEED);
+    return new NeuronOptions(Double.NaN, DEFAULT_MAX_EPOCHS, DEFAULT_TOLERANCE, DEFAULT_SEED)
+        .withOptimizer(DEFAULT_OPTIMIZER);
   }
 
   /** The default epoch limit of an optimizer. */

@@ -8,6 +8,11 @@ import java.util.Locale;
  * implementing classes in {@code logitlab.fit.UpdateRules}.
  */
 public enum Optimizer {
+  /**
+   * Nesterov's accelerated gradient in the fixed metric of the design's Gram matrix scaled by the
+   * loss's curvature at the intercept-only fit, with a safeguard: the default of the one neuron.
+   */
+  PRECONDITIONED("preconditioned", "preconditioned Nesterov", false),
   /** Full-batch gradient descent, theta -= lr grad J(theta). */
   GD("gd", "gradient descent", false),
   /** Full-batch gradient descent with Polyak's heavy-ball momentum. */
