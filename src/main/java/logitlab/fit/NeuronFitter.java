@@ -111,7 +111,8 @@ public final class NeuronFitter {
     double[] theta0 = opt.randomInit() ? randomWeights(q, 1 / Math.sqrt(q), initRng) : constant(q, opt.initValue());
     double a = opt.activation().logitScale();
     UpdateRule rule = opt.optimizer() == Optimizer.PRECONDITIONED
-        ? UpdateRules.preconditioned(theta0, lr, gram, opt.loss().curvatureAtMean(f.meanY, opt.activation()), a)
+        ? UpdateRules.preconditioned(theta0, lr, gram, opt.loss().curvatureAtMean(f.meanY, opt.activation()), a,
+            opt.loss() == Loss.CROSS_ENTROPY)
         : UpdateRules.create(opt.optimizer(), theta0, lr, curvature * eigen[0] / 4, f, opt.rowsPerStep(), shuffleRng);
     int patience = monotone(opt.optimizer()) ? PATIENCE_GD : PATIENCE_OTHER;
     int window = noProgressWindow(opt);
