@@ -318,16 +318,13 @@ public final class UpdateRules {
         jAccepted = loss;
         restart = false;
       }
+      // d = -min(h, CAP / (a ||M^+ g||_G)) M^+ g: the cap applied before h multiplies, so that no
+      // step size overflows
       gram.solve(g, d);
-      double scale = -h / curvature;
+      double rms = logitScale * gram.norm(d) / curvature;
+      double scale = -Math.min(h, rms > 0 ? CAP / rms : h) / curvature;
       for (int k = 0; k < d.length; k++) {
         d[k] *= scale;
-      }
-      double rms = logitScale * gram.norm(d);
-      if (rms > CAP) {
-        for (int k = 0; k < d.length; k++) {
-          d[k] *= CAP / rms;
-        }
       }
       double uphill = 0;
       for (int k = 0; k < y.length; k++) {
