@@ -53,10 +53,24 @@ final class NeuronObjective implements BatchObjective {
   /** The weighted mean of y, sum a_i y_i / sum a_i: the intercept-only fit's probability. */
   final double meanY;
   /**
-   * Per trained weight: the shift c_k that {@link #gram()} subtracts from x (the centre, or 0 for a
-   * mostly-zero column such as a dummy, whose rows then stay sparse).
+   * Per trained weight: the shift c_k that {@link #gram()} and the full-batch pass subtract from x
+   * (the centre, or 0 for a mostly-zero column such as a dummy, whose rows then stay sparse), and
+   * delta_k = centre_k - c_k, what is left to subtract: s_ik = (x_ik - c_k - delta_k) / sd_k.
    */
-  private final double[] gramShift;
+  private final double[] shift;
+  private final double[] delta;
+  /** The trained weights k &gt;= 1 whose column the pass reads from x, their columns and shifts. */
+  private final int[] denseK;
+  private final int[] denseCol;
+  private final double[] denseShift;
+  /**
+   * The other trained columns (shift 0, at least half zeros: dummies), by row, nonzeros only:
+   * row i holds entries rowStart[i] .. rowStart[i + 1] - 1, weight nzK[e] with value nzX[e]. Null
+   * when there are none.
+   */
+  private final int[] rowStart;
+  private final int[] nzK;
+  private final double[] nzX;
   final Loss loss;
   final Activation activation;
   final boolean standardized;
@@ -86,6 +100,7 @@ final class NeuronObjective implements BatchObjective {
     invScale = new double[p];
     boolean[] active = new boolean[p];
     boolean[] sparse = new boolean[p];
+    boolean[] mostlyZero = new boolean[p];
     active[0] = true;
     invScale[0] = 1;
     mean[0] = 1;
@@ -117,13 +132,54 @@ final class NeuronObjective implements BatchObjective {
         centre[j] = standardize ? m : 0;
         invScale[j] = standardize ? 1 / s : 1;
       }
-      sparse[j] = 2L * zeros >= n && m * m <= s * s;
+      mostlyZero[j] = 2L * zeros >= n;
+      sparse[j] = mostlyZero[j] && m * m <= s * s;
     }
     cols = IntStream.range(0, p).filter(j -> active[j]).toArray();
     q = cols.length;
-    gramShift = new double[q];
+    shift = new double[q];
+    delta = new double[q];
+    int indexed = 0;
+    boolean[] byRow = new boolean[q];
     for (int k = 1; k < q; k++) {
-      gramShift[k] = sparse[cols[k]] ? 0 : centre[cols[k]];
+      int j = cols[k];
+      shift[k] = sparse[j] ? 0 : centre[j];
+      delta[k] = centre[j] - shift[k];
+      byRow[k] = shift[k] == 0 && mostlyZero[j];
+      indexed += byRow[k] ? 1 : 0;
+    }
+    denseK = IntStream.range(1, q).filter(k -> !byRow[k]).toArray();
+    denseCol = new int[denseK.length];
+    denseShift = new double[denseK.length];
+    for (int u = 0; u < denseK.length; u++) {
+      denseCol[u] = cols[denseK[u]];
+      denseShift[u] = shift[denseK[u]];
+    }
+    if (indexed == 0) {
+      rowStart = null;
+      nzK = null;
+      nzX = null;
+    } else {
+      int[] idx = IntStream.range(1, q).filter(k -> byRow[k]).toArray();
+      rowStart = new int[n + 1];
+      for (int i = 0; i < n; i++) {
+        int c = 0;
+        for (int k : idx) {
+          c += x[i * p + cols[k]] != 0 ? 1 : 0;
+        }
+        rowStart[i + 1] = rowStart[i] + c;
+      }
+      nzK = new int[rowStart[n]];
+      nzX = new double[rowStart[n]];
+      for (int i = 0, e = 0; i < n; i++) {
+        for (int k : idx) {
+          double v = x[i * p + cols[k]];
+          if (v != 0) {
+            nzK[e] = k;
+            nzX[e++] = v;
+          }
+        }
+      }
     }
   }
 
@@ -156,25 +212,90 @@ final class NeuronObjective implements BatchObjective {
     return n;
   }
 
-  /** J(theta); fills grad with grad J(theta). */
+  /**
+   * J(theta); fills grad with grad J(theta). One pass over the rows, in fixed blocks of
+   * {@value #BLOCK} rows that may run on several cores; each block sums its rows in order and the
+   * blocks' sums are added in block order, so the result is the same on any number of cores. With
+   * t_k = theta_k / sd_k and e_ik = x_ik - c_k (0 for a dummy's zeros, which are skipped):
+   * <pre>
+   * z_i = theta_0 - sum_k t_k delta_k + sum_k t_k e_ik                     (= theta' s_i)
+   * J = sum_i a_i l(y_i, z_i) / sum a,    r_i = a_i l'(y_i, z_i),   R = sum_i r_i
+   * dJ/dtheta_0 = R / sum a,   dJ/dtheta_k = (sum_i r_i e_ik - delta_k R) / (sd_k sum a)
+   * </pre>
+   */
   double lossAndGradient(double[] theta, double[] grad) {
-    Arrays.fill(grad, 0);
-    double[] s = new double[q];
-    double[] dz = new double[1];
-    double l = 0;
-    for (int i = 0; i < n; i++) {
-      row(i, s);
-      double z = Dense.dot(theta, s, q);
-      l += a[i] * loss.valueAndDerivative(y[i], z, activation, dz);
-      double r = a[i] * dz[0];
-      for (int k = 0; k < q; k++) {
-        grad[k] += r * s[k];
+    double[] t = new double[q];
+    double z0 = theta[0];
+    for (int k = 1; k < q; k++) {
+      t[k] = theta[k] * invScale[cols[k]];
+      z0 -= t[k] * delta[k];
+    }
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    double[][] sums = new double[blocks][q + 1];
+    double start = z0;
+    if (blocks == 1) {
+      pass(0, n, t, start, sums[0]);
+    } else {
+      IntStream.range(0, blocks).parallel()
+          .forEach(b -> pass(b * BLOCK, Math.min(n, (b + 1) * BLOCK), t, start, sums[b]));
+    }
+    double[] total = new double[q + 1];
+    for (double[] block : sums) {
+      for (int k = 0; k <= q; k++) {
+        total[k] += block[k];
       }
     }
-    for (int k = 0; k < q; k++) {
-      grad[k] /= totalWeight;
+    double r = total[1];
+    grad[0] = r / totalWeight;
+    for (int k = 1; k < q; k++) {
+      grad[k] = (total[k + 1] - delta[k] * r) * invScale[cols[k]] / totalWeight;
     }
-    return l / totalWeight;
+    return total[0] / totalWeight;
+  }
+
+  /** Rows per block of the full-batch pass. */
+  static final int BLOCK = 4096;
+
+  /**
+   * Rows from..to-1 of {@link #lossAndGradient}: out[0] += sum a_i l_i, out[1] += R,
+   * out[1 + k] += sum r_i e_ik.
+   */
+  private void pass(int from, int to, double[] t, double z0, double[] out) {
+    int dense = denseK.length;
+    double[] e = new double[dense];
+    double[] h = new double[q];
+    double[] dz = new double[1];
+    double l = 0;
+    double rs = 0;
+    for (int i = from; i < to; i++) {
+      int off = i * p;
+      double z = z0;
+      for (int u = 0; u < dense; u++) {
+        double v = x[off + denseCol[u]] - denseShift[u];
+        e[u] = v;
+        z += t[denseK[u]] * v;
+      }
+      int nzFrom = rowStart == null ? 0 : rowStart[i];
+      int nzTo = rowStart == null ? 0 : rowStart[i + 1];
+      for (int c = nzFrom; c < nzTo; c++) {
+        z += t[nzK[c]] * nzX[c];
+      }
+      double ai = a[i];
+      l += ai * loss.valueAndDerivative(y[i], z, activation, dz);
+      double r = ai * dz[0];
+      rs += r;
+      for (int u = 0; u < dense; u++) {
+        h[denseK[u]] += r * e[u];
+      }
+      for (int c = nzFrom; c < nzTo; c++) {
+        h[nzK[c]] += r * nzX[c];
+      }
+    }
+    out[0] += l;
+    out[1] += rs;
+    for (int k = 1; k < q; k++) {
+      out[k + 1] += h[k];
+    }
   }
 
   /** J(theta) only. */
@@ -276,57 +397,96 @@ final class NeuronObjective implements BatchObjective {
 
   /**
    * G = S'AS / sum(a), the Gram matrix of the trained inputs (A = diag(a)), q x q. With
-   * s_ik = (x_ik - m_k) / sd_k it is accumulated from shifted values e_ik = x_ik - c_k, skipping
-   * the exact zeros, with c_k = m_k, or c_k = 0 for a column of mostly zeros whose mean is at most
-   * its sd (a dummy: its rows stay sparse, so a 300-level factor costs 3 products a row instead of
-   * 45,000):
+   * s_ik = (x_ik - m_k) / sd_k (m_k the centre: the mean, or 0 on raw inputs) it is accumulated from
+   * shifted values e_ik = x_ik - c_k, skipping the exact zeros, with c_k = m_k, or c_k = 0 for a
+   * column of mostly zeros whose mean is at most its sd (a dummy: its rows stay sparse, so a
+   * 300-level factor costs 3 products a row instead of 45,000):
    * <pre>
    * sum_i a_i (e_iu - d_u)(e_iv - d_v) = sum_i a_i e_iu e_iv - d_v E_u - d_u E_v + sum(a) d_u d_v
    * d_k = m_k - c_k,  E_k = sum_i a_i e_ik,   G_uv = that / (sd_u sd_v sum(a))
    * </pre>
    * A shift of 0 is used only where m_k^2 &lt;= sd_k^2, so sum a e^2 is at most twice the centred sum
-   * and the subtraction loses at most one bit.
+   * and the subtraction loses at most one bit. The rows are summed in fixed blocks (at most
+   * {@value #GRAM_BUDGET} partial sums in all), on several cores, and the blocks in order: the
+   * same result on any number of cores.
    */
   double[][] gram() {
-    double[] acc = new double[q * q];
-    double[] e = new double[q];
-    double[] sums = new double[q];
-    int[] nz = new int[q];
-    for (int i = 0; i < n; i++) {
-      int off = i * p;
-      double ai = a[i];
-      int m = 0;
-      for (int k = 0; k < q; k++) {
-        double v = k == 0 ? 1 : x[off + cols[k]] - gramShift[k];
-        if (v != 0) {
-          e[m] = v;
-          nz[m++] = k;
-        }
-      }
-      for (int u = 0; u < m; u++) {
-        double w = ai * e[u];
-        int row = nz[u] * q;
-        sums[nz[u]] += w;
-        for (int v = u; v < m; v++) {
-          acc[row + nz[v]] += w * e[v];
-        }
+    // fixed row blocks, at most GRAM_BUDGET doubles of partial sums in all; summed in block order
+    int blocks = (int) Math.max(1, Math.min((n + (long) BLOCK - 1) / BLOCK, GRAM_BUDGET / ((long) q * q + q)));
+    int rowsPerBlock = (int) ((n + (long) blocks - 1) / blocks);
+    double[][] part = new double[blocks][];
+    if (blocks == 1) {
+      part[0] = gramRows(0, n);
+    } else {
+      IntStream.range(0, blocks).parallel()
+          .forEach(b -> part[b] = gramRows(b * rowsPerBlock, Math.min(n, (b + 1) * rowsPerBlock)));
+    }
+    double[] total = part[0];
+    for (int b = 1; b < blocks; b++) {
+      for (int k = 0; k < total.length; k++) {
+        total[k] += part[b][k];
       }
     }
-    double[] shift = new double[q];
-    for (int k = 1; k < q; k++) {
-      shift[k] = centre[cols[k]] - gramShift[k];
-    }
+    double[] acc = total;
+    int qq = q * q;
     double[][] g = new double[q][q];
     for (int u = 0; u < q; u++) {
       double su = u == 0 ? 1 : invScale[cols[u]];
       for (int v = u; v < q; v++) {
         double sv = v == 0 ? 1 : invScale[cols[v]];
-        double c = acc[u * q + v] - shift[v] * sums[u] - shift[u] * sums[v] + totalWeight * shift[u] * shift[v];
+        double c = acc[u * q + v] - delta[v] * acc[qq + u] - delta[u] * acc[qq + v]
+            + totalWeight * delta[u] * delta[v];
         g[u][v] = c * su * sv / totalWeight;
         g[v][u] = g[u][v];
       }
     }
     return g;
+  }
+
+  /** The most partial sums (doubles) the Gram matrix's row blocks may hold: 64 MB. */
+  static final long GRAM_BUDGET = 1L << 23;
+
+  /**
+   * Rows from..to-1 of {@link #gram()}: sum a e_u e_v (u &lt;= v) at [u q + v], sum a e_u at
+   * [q q + u].
+   */
+  private double[] gramRows(int from, int to) {
+    double[] acc = new double[q * q + q];
+    int sumsAt = q * q;
+    double[] e = new double[q];
+    int[] nz = new int[q];
+    for (int i = from; i < to; i++) {
+      int off = i * p;
+      double ai = a[i];
+      int m = 0;
+      for (int k = 0; k < q; k++) {
+        double v = k == 0 ? 1 : x[off + cols[k]] - shift[k];
+        if (v != 0) {
+          e[m] = v;
+          nz[m++] = k;
+        }
+      }
+      if (m == q) { // a dense row: the same sums without the index (a loop the JIT vectorises)
+        for (int u = 0; u < q; u++) {
+          double w = ai * e[u];
+          int row = u * q;
+          acc[sumsAt + u] += w;
+          for (int v = u; v < q; v++) {
+            acc[row + v] += w * e[v];
+          }
+        }
+        continue;
+      }
+      for (int u = 0; u < m; u++) {
+        double w = ai * e[u];
+        int row = nz[u] * q;
+        acc[sumsAt + nz[u]] += w;
+        for (int v = u; v < m; v++) {
+          acc[row + nz[v]] += w * e[v];
+        }
+      }
+    }
+    return acc;
   }
 
   /**
