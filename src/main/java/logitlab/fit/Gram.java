@@ -84,15 +84,20 @@ final class Gram {
     double max = eigenvalues[q - 1];
     double cut = q * Math.ulp(1.0) * max;
     double[] inv = new double[q * q];
+    double[] vk = new double[q];
     for (int k = 0; k < q; k++) {
       double l = unsorted[k];
       if (!(l > cut)) {
         continue;
       }
       for (int u = 0; u < q; u++) {
-        double vu = vectors[u][k] / l;
+        vk[u] = vectors[u][k];
+      }
+      for (int u = 0; u < q; u++) {
+        double vu = vk[u] / l;
+        int row = u * q;
         for (int v = 0; v < q; v++) {
-          inv[u * q + v] += vu * vectors[v][k];
+          inv[row + v] += vu * vk[v];
         }
       }
     }

@@ -109,20 +109,34 @@ final class NeuronObjective implements BatchObjective {
       sy += a[i] * y[i];
     }
     meanY = sy / totalWeight;
+    // each column's sums in row order, all columns in one sweep of the row-major design
+    double[] sums = new double[p];
+    int[] zeroCount = new int[p];
+    for (int i = 0; i < n; i++) {
+      int off = i * p;
+      double ai = a[i];
+      for (int j = 1; j < p; j++) {
+        double v = x[off + j];
+        sums[j] += ai * v;
+        zeroCount[j] += v == 0 ? 1 : 0;
+      }
+    }
+    double[] squares = new double[p];
     for (int j = 1; j < p; j++) {
-      double m = 0;
-      int zeros = 0;
-      for (int i = 0; i < n; i++) {
-        double v = x[i * p + j];
-        m += a[i] * v;
-        zeros += v == 0 ? 1 : 0;
+      sums[j] /= totalWeight;
+    }
+    for (int i = 0; i < n; i++) {
+      int off = i * p;
+      double ai = a[i];
+      for (int j = 1; j < p; j++) {
+        double t = x[off + j] - sums[j];
+        squares[j] += ai * t * t;
       }
-      m /= totalWeight;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double t = x[i * p + j] - m;
-        ss += a[i] * t * t;
-      }
+    }
+    for (int j = 1; j < p; j++) {
+      double m = sums[j];
+      int zeros = zeroCount[j];
+      double ss = squares[j];
       double s = Math.sqrt(ss / totalWeight);
       mean[j] = m;
       sd[j] = s;
@@ -262,7 +276,12 @@ final class NeuronObjective implements BatchObjective {
    */
   private void pass(int from, int to, double[] t, double z0, double[] out) {
     int dense = denseK.length;
+    double[] td = new double[dense]; // t and the sums of the dense columns, compact
+    for (int u = 0; u < dense; u++) {
+      td[u] = t[denseK[u]];
+    }
     double[] e = new double[dense];
+    double[] hd = new double[dense];
     double[] h = new double[q];
     double[] dz = new double[1];
     double l = 0;
@@ -273,7 +292,7 @@ final class NeuronObjective implements BatchObjective {
       for (int u = 0; u < dense; u++) {
         double v = x[off + denseCol[u]] - denseShift[u];
         e[u] = v;
-        z += t[denseK[u]] * v;
+        z += td[u] * v;
       }
       int nzFrom = rowStart == null ? 0 : rowStart[i];
       int nzTo = rowStart == null ? 0 : rowStart[i + 1];
@@ -285,11 +304,14 @@ final class NeuronObjective implements BatchObjective {
       double r = ai * dz[0];
       rs += r;
       for (int u = 0; u < dense; u++) {
-        h[denseK[u]] += r * e[u];
+        hd[u] += r * e[u];
       }
       for (int c = nzFrom; c < nzTo; c++) {
         h[nzK[c]] += r * nzX[c];
       }
+    }
+    for (int u = 0; u < dense; u++) {
+      h[denseK[u]] += hd[u];
     }
     out[0] += l;
     out[1] += rs;
@@ -353,13 +375,33 @@ final class NeuronObjective implements BatchObjective {
    * for a proportion y: u on the other side of 0 than y of 1/2), confidently wrong.
    */
   double[] saturatedFractions(double[] theta, double limit) {
-    double[] s = new double[q];
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      row(i, s);
-      z[i] = Dense.dot(theta, s, q);
+    return saturation(linearPredictors(theta), limit);
+  }
+
+  /** z_i = theta' s_i for every row, as {@link #lossAndGradient} computes it (dummies' zeros skipped). */
+  double[] linearPredictors(double[] theta) {
+    double[] t = new double[q];
+    double z0 = theta[0];
+    for (int k = 1; k < q; k++) {
+      t[k] = theta[k] * invScale[cols[k]];
+      z0 -= t[k] * delta[k];
     }
-    return saturation(z, limit);
+    double[] z = new double[n];
+    int dense = denseK.length;
+    for (int i = 0; i < n; i++) {
+      int off = i * p;
+      double zi = z0;
+      for (int u = 0; u < dense; u++) {
+        zi += t[denseK[u]] * (x[off + denseCol[u]] - denseShift[u]);
+      }
+      if (rowStart != null) {
+        for (int c = rowStart[i]; c < rowStart[i + 1]; c++) {
+          zi += t[nzK[c]] * nzX[c];
+        }
+      }
+      z[i] = zi;
+    }
+    return z;
   }
 
   private double[] saturation(double[] z, double limit) {
