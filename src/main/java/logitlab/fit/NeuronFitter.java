@@ -28,7 +28,10 @@ import logitlab.model.Optimizer;
  * c = {@link Loss#curvatureBound(Activation)} (1/4 for the sigmoid's cross-entropy), so grad J is
  * L-Lipschitz with L = c lambda_max(S'S / n). The
  * automatic step is 1/L for gd, momentum and nesterov: J then falls at every gradient step
- * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). For sgd and minibatch it
+ * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). The default,
+ * preconditioned, measures its steps in the metric c0 S'S/n, c0 the loss's curvature at the
+ * intercept-only fit, where its automatic step is 1 and halves whenever a step raises J
+ * ({@link UpdateRules.Preconditioned}). For sgd and minibatch it
  * is 1/L_b with L_b = [n (b-1) / (b (n-1))] L + [(n-b) / (b (n-1))] L_max, L_max = c max_i ||s_i||^2,
  * the expected smoothness of a b-row sample (Gower, Loizou, Qian, Sailanbayev, Shulgin and
  * Richtárik, "SGD: general analysis and improved rates", ICML 2019, b-nice sampling), decaying with the
@@ -40,9 +43,10 @@ import logitlab.model.Optimizer;
  * <p>Training stops when ||grad J|| falls below the tolerance ({@code tolerance}), at the epoch
  * limit ({@code max-epochs}), on divergence ({@code divergence}): a loss that is not finite,
  * more than max(1, J_0) above the starting loss J_0, or rising (by more than rounding) for
- * {@value #PATIENCE_GD} epochs in a row with gd ({@value #PATIENCE_OTHER} with the others, whose
- * loss need not fall monotonically); or when training makes no progress ({@code no-progress}):
- * neither J nor ||grad J|| has reached a new low for W epochs, W = {@value #WINDOW_GD} for gd and
+ * {@value #PATIENCE_GD} epochs in a row with gd and preconditioned ({@value #PATIENCE_OTHER} with
+ * the others, whose loss need not fall monotonically); or when training makes no progress
+ * ({@code no-progress}): neither J nor ||grad J|| has reached a new low for W epochs,
+ * W = {@value #WINDOW_GD} for gd and preconditioned (which rejects every rise) and
  * {@value #WINDOW_OTHER} for momentum, nesterov and adam, but at most half the epoch limit (and at
  * least 10). A step too large for the curvature near the optimum (though not large enough to
  * diverge) makes gradient descent oscillate for ever, the loss rising and falling between the same

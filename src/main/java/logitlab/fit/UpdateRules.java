@@ -266,7 +266,6 @@ public final class UpdateRules {
     private double t = 1;
     private double jAccepted = Double.POSITIVE_INFINITY;
     private boolean plainStep = true;
-    private int halvings;
 
     Preconditioned(double[] theta0, double h, Gram gram, double curvature, double logitScale, boolean momentum) {
       this.x = theta0.clone();
@@ -294,18 +293,12 @@ public final class UpdateRules {
       return h;
     }
 
-    /** How often the step was halved. */
-    int halvings() {
-      return halvings;
-    }
-
     @Override
     public void epoch(double[] g, double loss, int epoch) {
       boolean restart;
       if (rose(g, loss)) {
         if (plainStep) {
           h /= 2;
-          halvings++;
         }
         System.arraycopy(yAccepted, 0, y, 0, y.length);
         System.arraycopy(xAccepted, 0, x, 0, x.length);

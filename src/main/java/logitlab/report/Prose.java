@@ -135,8 +135,10 @@ final class Prose {
       how.add("raw inputs");
     }
     how.add(n.epochs() + (n.epochs() == 1 ? " epoch" : " epochs"));
+    double last = n.diagnostics().finalLearningRate();
     how.add((s.optimizer().equals("sgd") || s.optimizer().equals("minibatch") ? "initial step " : "step ")
-        + Fmt.sig(n.learningRate(), 4));
+        + Fmt.sig(n.learningRate(), 4) + (s.optimizer().equals("preconditioned") && last < n.learningRate()
+            ? " halved to " + Fmt.sig(last, 4) : ""));
     String what = String.join(", ", how);
     double maxDiff = c.neuronMaxDiffFromLogistic();
     String diff = Fmt.sig(maxDiff, 2);

@@ -81,6 +81,10 @@ class NeuronAdviceCliTest {
         + "1/L lowers the loss at every epoch, any step below 2/L converges, and larger ones often do too, as L "
         + "is a bound) or leave it at auto"), t);
     assertFalse(t.contains("largest step that is safe"), t);
+    // the default optimizer halves a step that raises the loss instead, and says where it ended
+    String pre = text("compare", "data/smoking.csv", "--learning-rate", "50");
+    assertTrue(pre.matches(".*\\(preconditioned Nesterov, \\d+ epochs, step 50 halved to 3\\.125\\) reached the "
+        + "GLM's coefficients.*"), pre);
   }
 
   @Test
