@@ -87,7 +87,8 @@ final class MlpCommand implements Callable<Integer> {
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", order = 36,
       converter = Choices.OptimizerConverter.class, completionCandidates = Choices.Optimizers.class,
-      description = "${COMPLETION-CANDIDATES} (the neuron's optimizers). Default: ${DEFAULT-VALUE}")
+      description = "${COMPLETION-CANDIDATES} (the neuron's optimizers; preconditioned only with --hidden 0). "
+          + "Default: ${DEFAULT-VALUE}")
   Optimizer optimizer;
 
   @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 37,

@@ -16,11 +16,13 @@ import picocli.CommandLine.Spec;
 final class NeuronCliOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "gd", order = 40,
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "preconditioned", order = 40,
       converter = Choices.OptimizerConverter.class, completionCandidates = Choices.Optimizers.class,
-      description = "Neuron optimizer: ${COMPLETION-CANDIDATES}. gd is full-batch gradient descent, momentum "
-          + "Polyak's heavy ball, nesterov accelerated (with restart), sgd one row per step, minibatch "
-          + "--batch-size rows per step. Default: ${DEFAULT-VALUE}")
+      description = "Neuron optimizer: ${COMPLETION-CANDIDATES}. preconditioned is Nesterov's accelerated gradient "
+          + "in the metric of the inputs' Gram matrix scaled by the loss's curvature at the intercept-only fit, "
+          + "gd plain full-batch gradient descent (slow on ill-conditioned designs), momentum Polyak's heavy ball, "
+          + "nesterov accelerated (with restart), sgd one row per step, minibatch --batch-size rows per step. "
+          + "Default: ${DEFAULT-VALUE}")
   Optimizer optimizer;
 
   @Option(names = "--batch-size", paramLabel = "N", order = 41,
@@ -28,8 +30,9 @@ final class NeuronCliOptions {
   Integer batchSize;
 
   @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 42,
-      description = "Neuron step size; auto = 1/L from the Lipschitz bound of the loss on the (standardised) "
-          + "design; for sgd and minibatch that of a batch, decaying; for adam at most 0.1. "
+      description = "Neuron step size; auto = 1 in the metric for preconditioned (halved when the loss rises), "
+          + "1/L from the Lipschitz bound of the loss on the (standardised) design for gd, momentum and nesterov; "
+          + "for sgd and minibatch that of a batch, decaying; for adam at most 0.1. "
           + "Default: ${DEFAULT-VALUE}")
   String learningRate;
 

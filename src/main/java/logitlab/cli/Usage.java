@@ -41,7 +41,7 @@ final class Usage {
       case LEARNING_RATE -> "--learning-rate must be auto or a positive number, not \"" + given + "\"";
       case BATCH_SIZE -> "--batch-size must be at least 1, not " + given;
       case BATCH_SIZE_OPTIMIZER -> "--batch-size applies to --optimizer minibatch only (sgd uses 1 row per step; "
-          + "gd, momentum, nesterov and adam use all rows)";
+          + "preconditioned, gd, momentum, nesterov and adam use all rows)";
       case MAX_EPOCHS -> "max epochs must be at least 1, got " + given;
       case TOLERANCE -> "tolerance must be a positive number, got " + given;
       case INIT -> "initial weights must be zeros, random or a number from -" + (int) NeuronOptions.MAX_INIT

@@ -14,7 +14,8 @@ import logitlab.model.Optimizer;
  *
  * @param optimizer the update rule
  * @param learningRate step size; NaN means automatic (see {@link NeuronFitter}: 1/L for the
- *     gradient methods, with L the Lipschitz bound of the loss's gradient)
+ *     gradient methods, with L the Lipschitz bound of the loss's gradient; 1 in its metric for
+ *     preconditioned)
  * @param batchSize rows per step of the {@code minibatch} optimizer; 0 means its default,
  *     {@value #DEFAULT_BATCH_SIZE}. Must be 0 for the other optimizers ({@code sgd} uses one row
  *     per step, the rest all rows)
@@ -95,9 +96,16 @@ public record NeuronOptions(
         Activation.SIGMOID, null);
   }
 
-  /** Gradient descent, automatic step, 200,000 epochs, tolerance 1e-10, standardised, zeros, cross-entropy, sigmoid. */
+  /** The default optimizer: {@code preconditioned}. */
+  public static final Optimizer DEFAULT_OPTIMIZER = Optimizer.PRECONDITIONED;
+
+  /**
+   * Preconditioned Nesterov ({@link #DEFAULT_OPTIMIZER}), automatic step, 200,000 epochs, tolerance
+   * 1e-10, standardised, zeros, cross-entropy, sigmoid.
+   */
   public static NeuronOptions defaults() {
-    return new NeuronOptions(Double.NaN, DEFAULT_MAX_EPOCHS, DEFAULT_TOLERANCE, DEFAULT_SEED);
+    return new NeuronOptions(Double.NaN, DEFAULT_MAX_EPOCHS, DEFAULT_TOLERANCE, DEFAULT_SEED)
+        .withOptimizer(DEFAULT_OPTIMIZER);
   }
 
   /** The default epoch limit of an optimizer. */

@@ -89,6 +89,19 @@ public enum Loss implements Named {
     return a * a * (this == CROSS_ENTROPY ? 0.25 : SQUARED_CURVATURE);
   }
 
+  /**
+   * The mean of d2l/dz2 over the rows at the intercept-only fit, where every p = ybar (the
+   * weighted mean of y; it minimises both losses when only the intercept is fitted):
+   * a^2 ybar (1 - ybar) for the cross-entropy, a^2 (ybar (1 - ybar))^2 for the squared error (the
+   * term (p - y) p (1 - p)(1 - 2p) averages to 0 there). Near a^2 / 4 when events are common, far
+   * below the bound when they are rare.
+   */
+  public double curvatureAtMean(double ybar, Activation act) {
+    double a = act.logitScale();
+    double v = ybar * (1 - ybar);
+    return a * a * (this == CROSS_ENTROPY ? v : v * v);
+  }
+
   /** The loss named {@code name} (case-insensitive). */
   public static Loss parse(String name) {
     return Named.parse(Loss.class, "loss", name);

@@ -103,8 +103,8 @@ public record NeuronFit(
   /**
    * How the neuron was trained.
    *
-   * @param optimizer {@code gd}, {@code momentum}, {@code nesterov}, {@code sgd}, {@code minibatch} or
-   *     {@code adam}
+   * @param optimizer {@code preconditioned}, {@code gd}, {@code momentum}, {@code nesterov},
+   *     {@code sgd}, {@code minibatch} or {@code adam}
    * @param optimizerLabel a readable name ("gradient descent", "Adam")
    * @param learningRate the step size used (initial step for sgd and minibatch)
    * @param batchSize rows per step; 0 for all rows (full batch)
@@ -185,9 +185,9 @@ public record NeuronFit(
    * @param windowLossLow for {@code no-progress}: the lowest loss over the last W epochs; NaN otherwise
    * @param windowLossHigh for {@code no-progress}: the highest loss over the last W epochs; NaN otherwise
    * @param autoLearningRate the automatic step of this optimizer for these data (1/L for gd,
-   *     momentum and nesterov)
-   * @param finalLearningRate the step in use at the end: the decayed one for sgd and minibatch, else
-   *     the learning rate
+   *     momentum and nesterov; 1, in its metric, for preconditioned)
+   * @param finalLearningRate the step in use at the end: the decayed one for sgd and minibatch, the
+   *     halved one for preconditioned (after a rise of the loss), else the learning rate
    * @param rowsPerStep rows per step as asked: 1 for sgd, the batch size for minibatch (which may
    *     exceed the rows), 0 for the full-batch optimizers
    * @param conditionNumber lambda_max / lambda_min of S'S/n on the scale trained on

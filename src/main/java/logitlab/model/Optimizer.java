@@ -5,6 +5,11 @@ package logitlab.model;
  * implementing classes in {@code logitlab.fit.UpdateRules}.
  */
 public enum Optimizer implements Named {
+  /**
+   * Nesterov's accelerated gradient in the fixed metric of the design's Gram matrix scaled by the
+   * loss's curvature at the intercept-only fit, with a safeguard: the default of the one neuron.
+   */
+  PRECONDITIONED("preconditioned Nesterov", false),
   /** Full-batch gradient descent, theta -= lr grad J(theta). */
   GD("gradient descent", false),
   /** Full-batch gradient descent with Polyak's heavy-ball momentum. */

@@ -515,6 +515,9 @@ public final class MlpReport {
   public static String autoRates() {
     StringBuilder sb = new StringBuilder();
     for (logitlab.model.Optimizer o : logitlab.model.Optimizer.values()) {
+      if (o == logitlab.model.Optimizer.PRECONDITIONED) {
+        continue; // the one neuron only
+      }
       sb.append(sb.length() == 0 ? "" : ", ").append(o.cliName()).append(' ')
           .append(Fmt.sig(MlpTrainer.autoLearningRate(o), 3));
     }

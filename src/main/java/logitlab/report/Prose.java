@@ -85,6 +85,7 @@ public final class Prose {
       case "sgd" -> "SGD";
       case "adam" -> "Adam";
       case "nesterov" -> "Nesterov";
+      case "preconditioned" -> "preconditioned";
       default -> n.settings().optimizer();
     };
     return "neuron (" + name + (n.settings().activation() == Activation.TANH ? ", tanh)" : ")");
@@ -126,7 +127,8 @@ public final class Prose {
    * One sentence: how the neuron was trained, why it stopped and how far its weights are from the
    * GLM's coefficients, worded for what the user is seeing (the GLM reached, the squared loss's own
    * optimum, a plateau of saturated rows, half the coefficients with tanh, or a small gradient that
-   * still leaves the weights far from the GLM because the loss is nearly flat).
+   * still leaves the weights far from the GLM because the loss is nearly flat, or has no minimum on
+   * separated data).
    */
   static String neuronSummary(Comparison c) {
     NeuronFit n = c.neuron();
@@ -145,8 +147,10 @@ public final class Prose {
       how.add("raw inputs");
     }
     how.add(n.epochs() + (n.epochs() == 1 ? " epoch" : " epochs"));
+    double last = n.diagnostics().finalLearningRate();
     how.add((s.optimizer().equals("sgd") || s.optimizer().equals("minibatch") ? "initial step " : "step ")
-        + Fmt.sig(n.learningRate(), 4));
+        + Fmt.sig(n.learningRate(), 4) + (s.optimizer().equals("preconditioned") && last < n.learningRate()
+            ? " halved to " + Fmt.sig(last, 4) : ""));
     String what = String.join(", ", how);
     double maxDiff = c.neuronMaxDiffFromLogistic();
     String diff = Fmt.sig(maxDiff, 2);
@@ -158,6 +162,12 @@ public final class Prose {
     if (n.converged() && s.lossFunction() == Loss.SQUARED) {
       return String.format(Locale.ROOT, "The neuron (%s) reached the optimum of the squared loss, which is not "
           + "the GLM's: largest relative difference %s from the GLM's coefficients.", what, diff);
+    }
+    if (n.converged() && maxDiff > FAR && c.logistic().separation().detected()) {
+      return String.format(Locale.ROOT, "The neuron (%s) stopped with its gradient below the tolerance, %s "
+          + "(relative) from the GLM's coefficients: the data are separated, so the loss has no minimum and only "
+          + "flattens as the weights run off to infinity; its gradient fell below the tolerance on the way, and "
+          + "the weights only say where training stopped.", what, diff);
     }
     if (n.converged() && maxDiff > FAR) {
       return String.format(Locale.ROOT, "The neuron (%s) stopped with its gradient below the tolerance, yet its "

@@ -44,7 +44,7 @@ class CompareCommandTest {
     String out = r.out();
     assertTrue(out.contains("200 read, 200 used, 0 dropped"), out);
     assertTrue(out.contains("disease: event = 1"), out);
-    assertTrue(out.contains("linear (OLS)") && out.contains("logistic (GLM)") && out.contains("neuron (GD)"), out);
+    assertTrue(out.contains("linear (OLS)") && out.contains("logistic (GLM)") && out.contains("neuron (preconditioned)"), out);
     assertTrue(out.replaceAll("\\s+", " ").contains(
         "36 of 200 fitted \"probabilities\" of the linear model are impossible: 23 below 0, 13 above 1"), out);
     assertTrue(out.contains("Fisher scoring iterations: 6 (converged)"), out);

@@ -62,6 +62,16 @@ class MlpCommandTest {
     JsonNode claim3 = JSON.readTree(m.out()).at("/claims/0");
     assertEquals(3, claim3.get("claim").asInt());
     assertTrue(claim3.get("shown").asBoolean(), claim3.toString());
+    // the neuron's default optimizer, preconditioned, trains the net without hidden layer alike
+    mlp.addAll(List.of("--optimizer", "preconditioned"));
+    CliRunner p = CliRunner.run(mlp.toArray(new String[0]));
+    assertEquals(0, p.code(), p.err());
+    JsonNode pre = JSON.readTree(p.out()).at("/runs/0/coefficients");
+    for (int j = 0; j < glm.size(); j++) {
+      double b = glm.get(j).get("estimate").asDouble();
+      assertEquals(b, pre.get(j).get("estimate").asDouble(), GLM_TOL * Math.max(1, Math.abs(b)),
+          data + " preconditioned " + glm.get(j).get("term"));
+    }
   }
 
   @Test
@@ -150,6 +160,8 @@ class MlpCommandTest {
     assertOneLineError(CliRunner.run("mlp", "xor", "--hidden", "4,-1"), 2, "--hidden takes units per layer");
     assertOneLineError(CliRunner.run("mlp", "xor", "--activation", "step"), 2, "step cannot be trained");
     assertOneLineError(CliRunner.run("mlp", "xor", "--output", "softmax"), 2, "--output must be sigmoid");
+    assertOneLineError(CliRunner.run("mlp", "xor", "--optimizer", "preconditioned"), 2,
+        "--optimizer preconditioned trains the one neuron only (--hidden 0 without --l2)");
     assertOneLineError(CliRunner.run("mlp", "xor", "--sweep", "depth=1,2"), 2, "--sweep takes hidden=");
     assertOneLineError(CliRunner.run("mlp", "xor", "--sweep", "hidden=1,2", "--test-fraction", "0"), 2,
         "needs test rows");

@@ -53,6 +53,9 @@ class ReadmeExamplesTest {
   /** The header of the README's table of epochs (section "The three fits"). */
   static final String EPOCH_TABLE_HEADER =
       "| `logitlab compare` with the defaults on | within 1e-2 | within 1e-4 | within 1e-6 | stopped after |";
+  /** The header of the README's table of epochs with plain gradient descent. */
+  static final String GD_EPOCH_TABLE_HEADER =
+      "| `logitlab compare --optimizer gd` on | within 1e-2 | within 1e-4 | within 1e-6 | stopped after |";
   private static final Pattern STATED_EXIT = Pattern.compile("\\bexit(?: code)? (\\d+)\\b");
 
   /** One command of the README: its words, the exit code it must end with, and its line. */
@@ -244,9 +247,19 @@ class ReadmeExamplesTest {
    */
   @Test
   void theReadmeEpochTableIsWhatTheNeuronDoes() throws IOException {
+    checkEpochTable(EPOCH_TABLE_HEADER, List.of());
+  }
+
+  /** The same for the table of plain gradient descent, each row run with {@code --optimizer gd}. */
+  @Test
+  void theReadmeGradientDescentEpochTableIsWhatTheNeuronDoes() throws IOException {
+    checkEpochTable(GD_EPOCH_TABLE_HEADER, List.of("--optimizer", "gd"));
+  }
+
+  private static void checkEpochTable(String headerLine, List<String> extra) throws IOException {
     List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-    int header = lines.indexOf(EPOCH_TABLE_HEADER);
-    assertTrue(header >= 0, "README.md has no line " + EPOCH_TABLE_HEADER);
+    int header = lines.indexOf(headerLine);
+    assertTrue(header >= 0, "README.md has no line " + headerLine);
     ObjectMapper json = Golden.JSON;
     int rows = 0;
     for (int k = header + 2; k < lines.size() && lines.get(k).startsWith("| `"); k++, rows++) {
@@ -254,6 +267,7 @@ class ReadmeExamplesTest {
       String run = cells[1].strip().replace("`", "");
       List<String> args = new ArrayList<>(List.of("compare"));
       args.addAll(List.of(run.split(" ")));
+      args.addAll(extra);
       args.addAll(List.of("--format", "json"));
       CliRunner r = CliRunner.run(args.toArray(String[]::new));
       assertEquals(0, r.code(), run + ": " + r.err());
@@ -268,7 +282,7 @@ class ReadmeExamplesTest {
       String stopped = neuron.get("epochs").asText() + " epochs (" + neuron.get("stopReason").asText() + ")";
       assertEquals(cells[5].strip(), stopped, "README.md:" + (k + 1) + ": " + run);
     }
-    assertTrue(rows >= 9, rows + " rows under " + EPOCH_TABLE_HEADER);
+    assertTrue(rows >= 9, rows + " rows under " + headerLine);
   }
 
   /** The parser finds the README's examples: the top one, one with an output shown, all of them. */

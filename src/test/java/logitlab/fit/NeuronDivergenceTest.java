@@ -44,7 +44,7 @@ class NeuronDivergenceTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Optimizer.class)
+  @EnumSource(value = Optimizer.class, mode = EnumSource.Mode.EXCLUDE, names = "PRECONDITIONED")
   void aStepFarTooLargeStopsWithTheBestWeightsSeen(Optimizer o) {
     DesignMatrix d = Golden.bundled("smoking");
     NeuronOptions base = NeuronOptions.defaults().withOptimizer(o).withMaxEpochs(5000);
@@ -70,6 +70,30 @@ class NeuronDivergenceTest {
       NeuronFit again = NeuronFitter.fit(d, base.withLearningRate(suggested), null);
       assertNotEquals(logitlab.model.StopReason.DIVERGENCE, again.stopReason(), what + ", then at the suggested step");
     }
+  }
+
+  /**
+   * The preconditioned optimizer does not diverge at 100, 10,000 or 1e300 times its step: the cap
+   * keeps each step within an RMS change of 1 in the linear predictor, and every rise of the loss
+   * is rejected and halves the step, which ends a power of 2 below the one asked for. Oracle: the
+   * GLM (IRLS, checked against R by GoldenDatasetsTest) and the loss recomputed from the weights.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {100, 1e4, 1e300})
+  void thePreconditionedSafeguardTamesAStepFarTooLarge(double lr) {
+    DesignMatrix d = logitlab.Golden.bundled("smoking");
+    logitlab.model.LogisticFit glm = IrlsFitter.fit(d, IrlsOptions.defaults());
+    NeuronFit f = NeuronFitter.fit(d, NeuronOptions.defaults().withLearningRate(lr), glm.aliasedMask(),
+        glm.estimates());
+    assertEquals(logitlab.model.StopReason.TOLERANCE, f.stopReason(), "at " + lr);
+    assertTrue(NeuronFit.maxRelativeDifference(f.weights(), glm.estimates()) < NeuronTrainingTest.COEF_TOL);
+    double last = f.diagnostics().finalLearningRate();
+    assertTrue(last < lr && last <= 4, "halved from " + lr + " to " + last);
+    double halvings = Math.log(lr / last) / Math.log(2);
+    assertEquals(Math.rint(halvings), halvings, 1e-9, "a power of 2 below: " + last);
+    assertEquals(meanCrossEntropy(d, f.weights()), f.loss(), 1e-12);
+    // each halving costs the epoch whose rise it rejected; the rest is the run at a good step
+    assertTrue(f.epochs() < 100 + halvings, f.epochs() + " epochs, " + halvings + " halvings");
   }
 
   /**
