@@ -2,6 +2,7 @@ package logitlab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import logitlab.fit.InvalidSetting;
 import logitlab.fit.NeuronOptions;
 import logitlab.fit.NeuronProgress;
 import logitlab.model.Activation;
@@ -15,11 +16,13 @@ import picocli.CommandLine.Spec;
 final class NeuronCliOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "gd", order = 40,
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "preconditioned", order = 40,
       converter = Choices.OptimizerConverter.class, completionCandidates = Choices.Optimizers.class,
-      description = "Neuron optimizer: ${COMPLETION-CANDIDATES}. gd is full-batch gradient descent, momentum "
-          + "Polyak's heavy ball, nesterov accelerated (with restart), sgd one row per step, minibatch "
-          + "--batch-size rows per step. Default: ${DEFAULT-VALUE}")
+      description = "Neuron optimizer: ${COMPLETION-CANDIDATES}. preconditioned is Nesterov's accelerated gradient "
+          + "in the metric of the inputs' Gram matrix scaled by the loss's curvature at the intercept-only fit, "
+          + "gd plain full-batch gradient descent (slow on ill-conditioned designs), momentum Polyak's heavy ball, "
+          + "nesterov accelerated (with restart), sgd one row per step, minibatch --batch-size rows per step. "
+          + "Default: ${DEFAULT-VALUE}")
   Optimizer optimizer;
 
   @Option(names = "--batch-size", paramLabel = "N", order = 41,
@@ -27,8 +30,9 @@ final class NeuronCliOptions {
   Integer batchSize;
 
   @Option(names = "--learning-rate", paramLabel = "auto|VALUE", defaultValue = "auto", order = 42,
-      description = "Neuron step size; auto = 1/L from the Lipschitz bound of the loss on the (standardised) "
-          + "design; for sgd and minibatch that of a batch, decaying; for adam at most 0.1. "
+      description = "Neuron step size; auto = 1 in the metric for preconditioned (halved when the loss rises), "
+          + "1/L from the Lipschitz bound of the loss on the (standardised) design for gd, momentum and nesterov; "
+          + "for sgd and minibatch that of a batch, decaying; for adam at most 0.1. "
           + "Default: ${DEFAULT-VALUE}")
   String learningRate;
 
@@ -72,12 +76,12 @@ final class NeuronCliOptions {
   /** The validated training options; with a progress line on stderr when it is a terminal. */
   NeuronOptions toOptions() {
     double lr = NnOptions.learningRate(learningRate);
+    // --batch-size 0 is refused here: to the options record 0 means the default
     if (batchSize != null && optimizer != Optimizer.MINIBATCH) {
-      throw new UsageException("--batch-size applies to --optimizer minibatch only (sgd uses 1 row per step; "
-          + "gd, momentum, nesterov and adam use all rows)");
+      throw Usage.invalid(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, optimizer.cliName());
     }
     if (batchSize != null && batchSize < 1) {
-      throw new UsageException("--batch-size must be at least 1, not " + batchSize);
+      throw Usage.invalid(InvalidSetting.Setting.BATCH_SIZE, String.valueOf(batchSize));
     }
     int epochs = maxEpochs != null ? maxEpochs : NeuronOptions.defaultMaxEpochs(optimizer);
     NeuronOptions opt = Usage.check(() -> new NeuronOptions(optimizer, lr, batchSize == null ? 0 : batchSize, epochs,

@@ -9,23 +9,26 @@ import java.util.Map;
  * order the predictors were given. Rows with a missing outcome or missing used predictor are already
  * dropped.
  *
+ * <p>The rows are held in fixed-size {@link RowBlocks}, column-major within each block; every fit
+ * passes over them block by block. {@link #x()}, {@link #y()}, {@link #weights()} and {@link
+ * #lines()} are n-length copies for small designs and tests; the fits read {@link #rows()}.
+ *
  * @param file the file the rows came from, as the user named it (for messages)
  * @param n number of rows used
  * @param p number of columns, intercept included
- * @param x row-major n x p values: {@code x[i * p + j]}
- * @param y outcome coded 0/1 (1 = event), length n; with trials, the proportion of successes
- *     (successes / trials) in [0, 1], as R's {@code glm(cbind(s, f) ~ ...)} sees it
- * @param lines the 1-based line number in the file where each used row starts, length n
+ * @param rows the rows: design columns, outcome coded 0/1 (1 = event) or, with trials, the
+ *     proportion of successes (successes / trials) in [0, 1], as R's {@code glm(cbind(s, f) ~ ...)}
+ *     sees it; prior weights, all &gt;= 0: 1 for plain 0/1 data, the {@code --weights} column, or
+ *     with {@code --trials} the number of trials (times any prior weight), as R's binomial
+ *     {@code glm} with a two-column response; and the 1-based line number in the file where each
+ *     used row starts
  * @param terms column names as R prints them: {@code (Intercept)}, {@code x}, {@code race2}
  * @param predictors the predictor columns that produced the terms, in order
  * @param outcome how the outcome was read
  * @param rowsRead data rows in the file (header excluded)
+ * @param rowsDropped rows dropped for missing values (each row counted once)
  * @param droppedByColumn for each column that caused drops, the number of rows with a missing value
  *     there (a row missing in several columns counts once for each), in column order
- * @param rowsDropped rows dropped for missing values (each row counted once)
- * @param weights prior weights, length n, all &gt;= 0: 1 for plain 0/1 data; the {@code --weights}
- *     column; with {@code --trials}, the number of trials (times any prior weight), as R's
- *     binomial {@code glm} with a two-column response
  * @param weighting where the weights came from
  * @param notes what reading the data noticed that is not an error (an identifier-like predictor,
  *     empty fields read as missing)
@@ -34,22 +37,18 @@ public record DesignMatrix(
     String file,
     int n,
     int p,
-    double[] x,
-    double[] y,
-    int[] lines,
+    RowBlocks rows,
     List<String> terms,
     List<Predictor> predictors,
     Outcome outcome,
     int rowsRead,
     int rowsDropped,
     Map<String, Integer> droppedByColumn,
-    double[] weights,
     Weighting weighting,
     ReadNotes notes) {
 
   public DesignMatrix {
-    if (x.length != (long) n * p || y.length != n || lines.length != n || terms.size() != p
-        || weights.length != n) {
+    if (rows.n() != n || rows.p() != p || terms.size() != p) {
       throw new IllegalArgumentException("inconsistent design matrix dimensions");
     }
     if (weighting == null) {
@@ -61,7 +60,22 @@ public record DesignMatrix(
     terms = List.copyOf(terms);
     predictors = List.copyOf(predictors);
     droppedByColumn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(droppedByColumn));
-    // x, y and lines are large: not copied; the builder hands over fresh arrays and nobody mutates them.
+  }
+
+  /**
+   * A design from a row-major matrix and its per-row vectors (copied into blocks).
+   *
+   * @param x row-major n x p values: {@code x[i * p + j]}
+   * @param y outcome, length n
+   * @param lines file line of each row, length n
+   * @param weights prior weights, length n
+   */
+  public DesignMatrix(String file, int n, int p, double[] x, double[] y, int[] lines,
+      List<String> terms, List<Predictor> predictors, Outcome outcome, int rowsRead,
+      int rowsDropped, Map<String, Integer> droppedByColumn, double[] weights, Weighting weighting,
+      ReadNotes notes) {
+    this(file, n, p, RowBlocks.of(n, p, x, y, weights, lines), terms, predictors, outcome, rowsRead,
+        rowsDropped, droppedByColumn, weighting, notes);
   }
 
   /** A design without {@link ReadNotes}. */
@@ -84,6 +98,50 @@ public record DesignMatrix(
     double[] w = new double[n];
     java.util.Arrays.fill(w, 1.0);
     return w;
+  }
+
+  /**
+   * The same design with outcomes and prior weights computed from these by {@code f} as each block
+   * is read ({@link RowBlocks#withResponse}).
+   */
+  public DesignMatrix withResponse(RowBlocks.Response f) {
+    return new DesignMatrix(file, n, p, rows.withResponse(f), terms, predictors, outcome,
+        rowsRead, rowsDropped, droppedByColumn, weighting, notes);
+  }
+
+  /** A row-major n x p copy of the values, {@code x[i * p + j]} (for small designs). */
+  public double[] x() {
+    return rows.rowMajor();
+  }
+
+  /** A copy of the outcomes, length n. */
+  public double[] y() {
+    return rows.y();
+  }
+
+  /** A copy of the prior weights, length n. */
+  public double[] weights() {
+    return rows.weights();
+  }
+
+  /** A copy of the file line of each row, length n. */
+  public int[] lines() {
+    return rows.lines();
+  }
+
+  /** Outcome of row i. */
+  public double y(int i) {
+    return rows.y(i);
+  }
+
+  /** Prior weight of row i. */
+  public double weight(int i) {
+    return rows.weight(i);
+  }
+
+  /** File line of row i. */
+  public int line(int i) {
+    return rows.line(i);
   }
 
   /**
@@ -125,47 +183,27 @@ public record DesignMatrix(
 
   /** Sum of the prior weights: the number of individuals (trials) for grouped data. */
   public double totalWeight() {
-    double s = 0;
-    for (double w : weights) {
-      s += w;
-    }
-    return s;
+    return rows.totalWeight();
   }
 
   /** Weighted number of events, sum of w_i y_i: successes for grouped data. */
   public double weightedEvents() {
-    double s = 0;
-    for (int i = 0; i < n; i++) {
-      s += weights[i] * y[i];
-    }
-    return s;
+    return rows.weightedEvents();
   }
 
   /** Number of rows with a positive weight (R's {@code nobs} of a glm). */
   public int nobs() {
-    int k = 0;
-    for (double w : weights) {
-      if (w > 0) {
-        k++;
-      }
-    }
-    return k;
+    return rows.nobs();
   }
 
   /** Value of row i, column j. */
   public double get(int i, int j) {
-    return x[i * p + j];
+    return rows.x(i, j);
   }
 
   /** Number of events (y = 1). */
   public int events() {
-    int e = 0;
-    for (double v : y) {
-      if (v == 1.0) {
-        e++;
-      }
-    }
-    return e;
+    return rows.events();
   }
 
   /**

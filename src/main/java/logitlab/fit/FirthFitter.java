@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import logitlab.data.DesignMatrix;
+import logitlab.data.RowBlocks;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
@@ -45,9 +46,9 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * maximum likelihood, the estimates are finite even when the data are separated.
  * Standard errors are sqrt(diag(I^-1)) at the estimate.
  *
- * <p>I, log det I and the hat values come from a QR decomposition of W^1/2 X built by Givens
- * rotations ({@link Dense#givens}, as {@link StreamingQr} builds its R; R'R = I, log det I =
- * 2 sum log|R_kk|, h_i = |R^-T W^1/2 x_i|^2), never from I itself, whose condition number is the
+ * <p>I, log det I and the hat values come from a QR decomposition of W^1/2 X, a Householder QR
+ * per row block merged by Givens rotations with exact hypotenuses ({@link QrFactor}, TSQR; R'R = I,
+ * log det I = 2 sum log|R_kk|, h_i = |R^-T W^1/2 x_i|^2), never from I itself, whose condition number is the
  * square of W^1/2 X's; the weights are sigma(eta) sigma(-eta), which stay positive far into the
  * tails. Where R is singular (every weight of some direction underflows), l* = -Infinity.
  *
@@ -69,8 +70,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Biometrika 108(1), 71-82. Kosmidis, I., brglm2 0.9, R/brglmFit.R (start and iteration).
  */
 public final class FirthFitter {
-  /** The method named in the fit. */
-  public static final String METHOD = "Firth penalised likelihood";
   /** {@link LogisticFit#ciMethod()} of profile penalised-likelihood intervals. */
   public static final String PROFILE_PENALIZED = "profile-penalized";
   static final double XTOL = 1e-10;
@@ -101,14 +100,14 @@ public final class FirthFitter {
   public static LogisticFit fit(DesignMatrix d, IrlsOptions opt, Separation separation) {
     Preconditions.check(d);
     int p = d.p();
-    StreamingQr.Solution qr = unweightedQr(d);
+    QrFactor.Solution qr = unweightedQr(d);
     boolean[] aliasedMask = qr.aliased();
     int[] cols = java.util.stream.IntStream.range(0, p).filter(j -> !aliasedMask[j]).toArray();
     int q = cols.length;
 
     boolean[] free = new boolean[q];
     Arrays.fill(free, true);
-    Core c = penalized(d, cols, free, start(d, cols), opt.firthMaxIterations(), 0);
+    Penalized c = penalized(d, cols, free, start(d, cols), opt.firthMaxIterations(), 0);
 
     List<Diagnostic> warnings = new ArrayList<>();
     double[] beta = new double[p];
@@ -118,9 +117,9 @@ public final class FirthFitter {
       Arrays.fill(r, Double.NaN);
     }
     for (int a = 0; a < q; a++) {
-      beta[cols[a]] = c.beta[a];
+      beta[cols[a]] = c.beta()[a];
       for (int b = 0; b < q; b++) {
-        cov[cols[a]][cols[b]] = c.cov[a][b];
+        cov[cols[a]][cols[b]] = c.cov()[a][b];
       }
     }
     List<Coefficient> coefs = GlmInference.waldCoefficients(d, beta, cov, aliasedMask);
@@ -142,24 +141,37 @@ public final class FirthFitter {
       intervals = GlmInference.waldIntervals(coefs, opt.conf());
       ciMethod = IrlsOptions.CiMethod.WALD.label();
     }
-    return GlmInference.assemble(METHOD, d, beta, cov, coefs, intervals, ciMethod, opt.conf(), c.mu,
-        q, c.iterations, c.converged, aliases, sep, warnings);
+    double[] est = c.beta();
+    return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.FIRTH, beta, cov, coefs, intervals,
+        ciMethod, opt.conf(), (x, m) -> probabilities(x, m, cols, est), q, c.iterations(), c.converged(),
+        aliases, sep, warnings));
   }
 
   /**
    * R's qr(X) on the rows with a positive prior weight: which columns are aliased (tolerance
    * 1e-7), as brglmFit decides it.
    */
-  private static StreamingQr.Solution unweightedQr(DesignMatrix d) {
+  private static QrFactor.Solution unweightedQr(DesignMatrix d) {
     int p = d.p();
-    StreamingQr qr = new StreamingQr(p);
-    double[] x = d.x();
-    for (int i = 0; i < d.n(); i++) {
-      if (d.weights()[i] > 0) {
-        qr.add(x, i * p, 1, 0);
+    return d.rows().reduce(b -> {
+      int m = b.rows();
+      int[] good = new int[m];
+      int g = 0;
+      for (int i = 0; i < m; i++) {
+        if (b.a()[i] > 0) {
+          good[g++] = i;
+        }
       }
-    }
-    return qr.solve(1e-7);
+      double[][] s = QrFactor.scratch(p + 1, g);
+      java.util.Arrays.fill(s[p], 0, g, 0.0);
+      for (int k = 0; k < p; k++) {
+        double[] xk = b.x()[k];
+        for (int r = 0; r < g; r++) {
+          s[k][r] = xk[good[r]];
+        }
+      }
+      return QrFactor.ofBlock(s, g, p);
+    }, QrFactor::merge).solve(1e-7);
   }
 
   /**
@@ -177,22 +189,16 @@ public final class FirthFitter {
     if (q == 0) {
       return fallback;
     }
-    int n = d.n();
     double c = (double) q / d.nobs();
-    double[] a = d.weights();
-    double[] y = d.y();
-    double[] ya = new double[n];
-    double[] wa = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (a[i] > 0) {
-        wa[i] = a[i] + c;
-        ya[i] = (a[i] * y[i] + c / 2) / wa[i];
+    DesignMatrix adjusted = d.withResponse((y, a, ya, wa, m) -> {
+      for (int i = 0; i < m; i++) {
+        if (a[i] > 0) {
+          wa[i] = a[i] + c;
+          ya[i] = (a[i] * y[i] + c / 2) / wa[i];
+        }
       }
-    }
-    DesignMatrix adjusted = new DesignMatrix(d.file(), n, d.p(), d.x(), ya, d.lines(), d.terms(),
-        d.predictors(), d.outcome(), d.rowsRead(), d.rowsDropped(), d.droppedByColumn(), wa,
-        d.weighting());
-    IrlsFitter.Core fit;
+    });
+    IrlsFitter.Run fit;
     try {
       fit = IrlsFitter.irls(adjusted, cols, null, null,
           new IrlsOptions(1e-8, IrlsOptions.FIRTH_MAX_ITERATIONS, 0.95, IrlsOptions.CiMethod.WALD));
@@ -201,7 +207,7 @@ public final class FirthFitter {
     }
     double[] start = new double[q];
     for (int k = 0; k < q; k++) {
-      start[k] = fit.beta[cols[k]];
+      start[k] = fit.beta()[cols[k]];
       if (!Double.isFinite(start[k])) {
         return fallback;
       }
@@ -210,39 +216,41 @@ public final class FirthFitter {
   }
 
   private static boolean isIntercept(DesignMatrix d, int j) {
-    for (int i = 0; i < d.n(); i++) {
-      if (d.weights()[i] > 0 && d.get(i, j) != 1) {
-        return false;
+    return d.rows().reduce(b -> {
+      for (int i = 0; i < b.rows(); i++) {
+        if (b.a()[i] > 0 && b.x()[j][i] != 1) {
+          return false;
+        }
       }
-    }
-    return true;
+      return true;
+    }, Boolean::logicalAnd);
   }
 
-
-  /** The result of one penalised fit over the columns {@code cols}. */
-  static final class Core {
-    double[] beta; // over cols
-    double penalizedLogLik;
-    double[] mu;
-    double[][] cov; // I^-1 over cols (full information, also for a profile fit); NaN if singular
-    int iterations;
-    boolean converged;
-    double lastStep;
-  }
 
   /**
-   * l*, mu and the R factor of W^1/2 X at one beta, the columns in the order {@code order} (indexes
-   * into cols: the free columns first).
+   * The result of one penalised fit over the columns {@code cols}.
+   *
+   * @param beta over cols
+   * @param penalizedLogLik l* at beta (-Infinity where the information is singular)
+   * @param cov I^-1 over cols (full information, also for a profile fit); NaN if singular
+   * @param iterations iterations used
+   * @param converged whether the step (or the decrement) fell below its tolerance
+   * @param lastStep the largest entry of the last step
    */
-  private static final class State {
-    double[] beta; // over cols
-    double[] mu;
-    double[] w; // a sigma(eta) sigma(-eta), the IRLS weights (positive far into the tails)
-    double[] r; // q x q row-major upper triangular, in order space; R'R = X'WX
-    boolean singular; // some R_kk is 0: log det I = -Infinity
-    double logLik;
-    double penalized;
-  }
+  record Penalized(double[] beta, double penalizedLogLik, double[][] cov, int iterations,
+      boolean converged, double lastStep) {}
+
+  /**
+   * l* and the R factor of W^1/2 X at one beta, the columns in the order {@code order} (indexes into
+   * cols: the free columns first); mu and the weights are recomputed per block where needed.
+   *
+   * @param beta over cols
+   * @param r q x (q + 1) row-major, upper triangular in order space (column q unused); R'R = X'WX
+   * @param singular some R_kk is 0: log det I = -Infinity
+   * @param logLik l(beta)
+   * @param penalized l*(beta)
+   */
+  private record State(double[] beta, double[] r, boolean singular, double logLik, double penalized) {}
 
   /**
    * A profile fit stops when U*' I^-1 U* (the scoring step in the metric of I, about twice the
@@ -258,7 +266,7 @@ public final class FirthFitter {
    * U*' I^-1 U* &lt; {@code decrementTol}. A start where l* is -Infinity (singular information) is
    * returned as it is, not converged.
    */
-  static Core penalized(DesignMatrix d, int[] cols, boolean[] free, double[] start, int maxIterations,
+  static Penalized penalized(DesignMatrix d, int[] cols, boolean[] free, double[] start, int maxIterations,
       double decrementTol) {
     int q = cols.length;
     int[] f = java.util.stream.IntStream.range(0, q).filter(k -> free[k]).toArray();
@@ -273,17 +281,16 @@ public final class FirthFitter {
       }
     }
     State s = evaluate(d, cols, order, start.clone());
-    Core c = new Core();
-    c.converged = false;
-    c.lastStep = Double.NaN;
+    boolean converged = false;
+    double lastStepSize = Double.NaN;
     int nf = f.length;
     double[] correction = new double[nf * nf]; // A: the secant estimate of -(the penalty's Hessian)
     double[] lastScore = null;
     double[] lastStep = null;
     int it = 0;
-    while (!s.singular && Double.isFinite(s.penalized)) {
+    while (!s.singular() && Double.isFinite(s.penalized())) {
       if (nf == 0) {
-        c.converged = true;
+        converged = true;
         break;
       }
       if (it >= maxIterations) {
@@ -291,7 +298,7 @@ public final class FirthFitter {
       }
       it++;
       double[] score = modifiedScore(d, cols, order, s);
-      double[] info = Dense.transposeTimes(s.r, q, nf); // I_ff = R_ff' R_ff
+      double[] info = Dense.transposeTimes(s.r(), q + 1, nf); // I_ff = R_ff' R_ff
       if (lastScore != null) {
         secantUpdate(correction, info, nf, lastStep, lastScore, score);
       }
@@ -299,7 +306,7 @@ public final class FirthFitter {
       if (delta == null) {
         // I + A is not positive definite: plain scoring, and the correction starts again
         Arrays.fill(correction, 0);
-        delta = Dense.solveNormal(s.r, q, nf, score);
+        delta = Dense.solveNormal(s.r(), q + 1, nf, score);
       }
       double largest = 0;
       for (double v : delta) {
@@ -311,40 +318,36 @@ public final class FirthFitter {
       boolean small = true;
       double decrement = 0;
       for (int a = 0; a < nf; a++) {
-        small &= Math.abs(delta[a]) <= XTOL * Math.max(1, Math.abs(s.beta[order[a]]));
+        small &= Math.abs(delta[a]) <= XTOL * Math.max(1, Math.abs(s.beta()[order[a]]));
         decrement += delta[a] * score[a];
       }
       small |= decrement < decrementTol;
-      c.lastStep = largest;
+      lastStepSize = largest;
       if (small) {
-        c.converged = true;
+        converged = true;
         break;
       }
       State next = halvedStep(d, cols, order, f, s, delta);
       if (next == null && !allZero(correction)) {
         // the quasi-Newton direction found no ascent: retry with plain scoring
         Arrays.fill(correction, 0);
-        delta = Dense.solveNormal(s.r, q, nf, score);
+        delta = Dense.solveNormal(s.r(), q + 1, nf, score);
         next = halvedStep(d, cols, order, f, s, delta);
       }
       if (next == null) {
         // no step raises l*: beta is a maximum to working precision if the step was small
-        c.converged = largest <= 1e-6 * Math.max(1, maxAbs(s.beta));
+        converged = largest <= 1e-6 * Math.max(1, maxAbs(s.beta()));
         break;
       }
       lastStep = new double[nf];
       for (int a = 0; a < nf; a++) {
-        lastStep[a] = next.beta[order[a]] - s.beta[order[a]];
+        lastStep[a] = next.beta()[order[a]] - s.beta()[order[a]];
       }
       lastScore = score;
       s = next;
     }
-    c.beta = s.beta;
-    c.penalizedLogLik = s.singular ? Double.NEGATIVE_INFINITY : s.penalized;
-    c.mu = s.mu;
-    c.iterations = it;
-    c.cov = covariance(s, order, q);
-    return c;
+    return new Penalized(s.beta(), s.singular() ? Double.NEGATIVE_INFINITY : s.penalized(),
+        covariance(s, order, q), it, converged, lastStepSize);
   }
 
   /**
@@ -355,13 +358,13 @@ public final class FirthFitter {
       double[] step) {
     double[] delta = step.clone();
     for (int h = 0; h <= MAX_HALVINGS; h++) {
-      double[] beta = s.beta.clone();
+      double[] beta = s.beta().clone();
       for (int a = 0; a < f.length; a++) {
         beta[order[a]] += delta[a];
       }
       State t = evaluate(d, cols, order, beta);
-      if (Double.isFinite(t.penalized)
-          && t.penalized >= s.penalized - 1e-12 * Math.max(1, Math.abs(s.penalized))) {
+      if (Double.isFinite(t.penalized())
+          && t.penalized() >= s.penalized() - 1e-12 * Math.max(1, Math.abs(s.penalized()))) {
         return t;
       }
       for (int a = 0; a < delta.length; a++) {
@@ -433,91 +436,112 @@ public final class FirthFitter {
     return m;
   }
 
-  /** mu, the R factor of W^1/2 X (Givens rotations, columns in {@code order}), l and l* at beta. */
-  private static State evaluate(DesignMatrix d, int[] cols, int[] order, double[] beta) {
-    int n = d.n();
-    int p = d.p();
-    int q = cols.length;
-    double[] x = d.x();
-    double[] y = d.y();
-    double[] prior = d.weights();
-    double[] mu = new double[n];
-    double[] w = new double[n];
-    double[] r = new double[q * q];
-    double[] row = new double[q];
-    double ll = 0;
-    for (int i = 0; i < n; i++) {
-      int off = i * p;
-      double eta = 0;
-      for (int k = 0; k < q; k++) {
-        eta += x[off + cols[k]] * beta[k];
-      }
-      mu[i] = Logistic.sigmoid(eta);
-      if (prior[i] == 0) {
-        continue;
-      }
-      ll -= prior[i] * Logistic.crossEntropy(y[i], eta);
-      w[i] = prior[i] * Logistic.sigmoid(eta) * Logistic.sigmoid(-eta);
-      double sw = Math.sqrt(w[i]);
-      for (int k = 0; k < q; k++) {
-        row[k] = sw * x[off + cols[order[k]]];
-      }
-      Dense.givens(r, q, q, row, true);
+  /** The fitted probabilities sigma(X[, cols] beta) of m rows with design columns x. */
+  static double[] probabilities(double[][] x, int m, int[] cols, double[] beta) {
+    double[] mu = new double[m];
+    IrlsFitter.eta(x, m, cols, beta, null, mu);
+    for (int i = 0; i < mu.length; i++) {
+      mu[i] = Logistic.sigmoid(mu[i]);
     }
-    State s = new State();
-    s.beta = beta;
-    s.mu = mu;
-    s.w = w;
-    s.r = r;
-    s.logLik = ll;
+    return mu;
+  }
+
+  /** One block's part of {@link #evaluate}: the factor of its rows of W^1/2 X and its l. */
+  private record Part(QrFactor factor, double logLik) {
+    static Part merge(Part top, Part bottom) {
+      return new Part(QrFactor.merge(top.factor, bottom.factor, true), top.logLik + bottom.logLik);
+    }
+  }
+
+  /**
+   * The R factor of W^1/2 X (columns in {@code order}; a {@link QrFactor} per block, merged with
+   * exact hypotenuses), l and l* at beta.
+   */
+  private static State evaluate(DesignMatrix d, int[] cols, int[] order, double[] beta) {
+    int q = cols.length;
+    Part part = d.rows().reduce(b -> {
+      int m = b.rows();
+      double[] eta = new double[m];
+      IrlsFitter.eta(b, cols, beta, null, eta);
+      double[] y = b.y();
+      double[] prior = b.a();
+      int[] good = new int[m];
+      double[] sw = new double[m];
+      int g = 0;
+      double ll = 0;
+      for (int i = 0; i < m; i++) {
+        if (prior[i] == 0) {
+          continue;
+        }
+        ll -= prior[i] * Logistic.crossEntropy(y[i], eta[i]);
+        double w = prior[i] * Logistic.sigmoid(eta[i]) * Logistic.sigmoid(-eta[i]);
+        sw[g] = Math.sqrt(w);
+        good[g++] = i;
+      }
+      double[][] a = QrFactor.scratch(q + 1, g);
+      java.util.Arrays.fill(a[q], 0, g, 0.0);
+      for (int k = 0; k < q; k++) {
+        double[] xk = b.x()[cols[order[k]]];
+        for (int r = 0; r < g; r++) {
+          a[k][r] = sw[r] * xk[good[r]];
+        }
+      }
+      return new Part(QrFactor.ofBlock(a, g, q), ll);
+    }, Part::merge);
+    double[] r = part.factor().r();
+    boolean singular = false;
     double logDet = 0;
     for (int k = 0; k < q; k++) {
-      double rkk = Math.abs(r[k * q + k]);
+      double rkk = Math.abs(r[k * (q + 1) + k]);
       if (!(rkk > 0) || !Double.isFinite(rkk)) {
-        s.singular = true;
+        singular = true;
       }
       logDet += 2 * Math.log(rkk);
     }
-    s.penalized = s.singular ? Double.NEGATIVE_INFINITY : ll + 0.5 * logDet;
-    return s;
+    double ll = part.logLik();
+    return new State(beta, r, singular, ll, singular ? Double.NEGATIVE_INFINITY : ll + 0.5 * logDet);
   }
 
-  /** U* = X'(a (y - mu) + h (1/2 - mu)) in order space, with h_i = a_i w_i |R^-T x_i|^2. */
+  /**
+   * U* = X'(a (y - mu) + h (1/2 - mu)) in order space, with h_i = a_i w_i |R^-T x_i|^2; per-block
+   * sums merged in the fixed tree order.
+   */
   private static double[] modifiedScore(DesignMatrix d, int[] cols, int[] order, State s) {
-    int n = d.n();
-    int p = d.p();
     int q = cols.length;
-    double[] x = d.x();
-    double[] y = d.y();
-    double[] prior = d.weights();
-    double[] r = s.r;
-    double[] row = new double[q];
-    double[] v = new double[q];
-    double[] score = new double[q];
-    for (int i = 0; i < n; i++) {
-      if (prior[i] == 0) {
-        continue;
+    double[] r = s.r();
+    return d.rows().reduce(b -> {
+      int m = b.rows();
+      double[] eta = new double[m];
+      IrlsFitter.eta(b, cols, s.beta(), null, eta);
+      double[] y = b.y();
+      double[] prior = b.a();
+      double[] row = new double[q];
+      double[] v = new double[q];
+      double[] score = new double[q];
+      for (int i = 0; i < m; i++) {
+        if (prior[i] == 0) {
+          continue;
+        }
+        for (int k = 0; k < q; k++) {
+          row[k] = b.x()[cols[order[k]]][i];
+        }
+        Dense.solveUpperTransposed(r, q + 1, q, row, v); // v = R^-T x_i
+        double vv = Dense.dot(v, v, q);
+        double mu = Logistic.sigmoid(eta[i]);
+        double h = prior[i] * Logistic.sigmoid(eta[i]) * Logistic.sigmoid(-eta[i]) * vv;
+        double res = prior[i] * (y[i] - mu) + h * (0.5 - mu);
+        for (int k = 0; k < q; k++) {
+          score[k] += res * row[k];
+        }
       }
-      int off = i * p;
-      for (int k = 0; k < q; k++) {
-        row[k] = x[off + cols[order[k]]];
-      }
-      Dense.solveUpperTransposed(r, q, q, row, v); // v = R^-T x_i
-      double vv = Dense.dot(v, v, q);
-      double m = s.mu[i];
-      double h = s.w[i] * vv;
-      double res = prior[i] * (y[i] - m) + h * (0.5 - m);
-      for (int k = 0; k < q; k++) {
-        score[k] += res * row[k];
-      }
-    }
-    return score;
+      return score;
+    }, IrlsFitter::add);
   }
 
   /** (R'R)^-1 mapped back from order space to cols order; NaN when R is singular. */
   private static double[][] covariance(State s, int[] order, int q) {
     double[][] inv = new double[q][q];
-    if (s.singular) {
+    if (s.singular()) {
       for (double[] row : inv) {
         Arrays.fill(row, Double.NaN);
       }
@@ -526,7 +550,7 @@ public final class FirthFitter {
     for (int j = 0; j < q; j++) {
       double[] e = new double[q];
       e[j] = 1;
-      double[] col = Dense.solveNormal(s.r, q, q, e);
+      double[] col = Dense.solveNormal(s.r(), q + 1, q, e);
       for (int i = 0; i < q; i++) {
         inv[order[i]][order[j]] = col[i];
       }
@@ -538,7 +562,7 @@ public final class FirthFitter {
    * Profile penalised-likelihood intervals: the roots of 2 [l*_max - l*_j(b)] = chi^2_1(conf), by
    * {@link ProfileSearch}; not defined when Firth's fit did not converge.
    */
-  private static List<Interval> profileIntervals(DesignMatrix d, int[] cols, Core fit,
+  private static List<Interval> profileIntervals(DesignMatrix d, int[] cols, Penalized fit,
       List<Coefficient> coefs, IrlsOptions opt) {
     double crit = new ChiSquaredDistribution(null, 1).inverseCumulativeProbability(opt.conf());
     int q = cols.length;
@@ -551,7 +575,7 @@ public final class FirthFitter {
         continue;
       }
       final int k = a++;
-      if (!fit.converged) {
+      if (!fit.converged()) {
         out.add(new Interval(Double.NaN, Double.NaN, Interval.End.FIT_NOT_CONVERGED,
             Interval.End.FIT_NOT_CONVERGED));
         continue;
@@ -564,21 +588,21 @@ public final class FirthFitter {
         for (int u = 0, v = 0; u < q; u++) {
           start[u] = u == k ? b : others[v++];
         }
-        Core pc = penalized(d, cols, free, start, opt.firthMaxIterations(), PROFILE_DECREMENT);
+        Penalized pc = penalized(d, cols, free, start, opt.firthMaxIterations(), PROFILE_DECREMENT);
         double[] sol = new double[q - 1];
         for (int u = 0, v = 0; u < q; u++) {
           if (u != k) {
-            sol[v++] = pc.beta[u];
+            sol[v++] = pc.beta()[u];
           }
         }
-        double g = pc.penalizedLogLik == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY
-            : pc.converged ? 2 * (fit.penalizedLogLik - pc.penalizedLogLik) - crit : Double.NaN;
+        double g = pc.penalizedLogLik() == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY
+            : pc.converged() ? 2 * (fit.penalizedLogLik() - pc.penalizedLogLik()) - crit : Double.NaN;
         return new ProfileSearch.Solution(g, sol);
       };
       double[] othersAtEst = new double[q - 1];
       for (int u = 0, v = 0; u < q; u++) {
         if (u != k) {
-          othersAtEst[v++] = fit.beta[u];
+          othersAtEst[v++] = fit.beta()[u];
         }
       }
       out.add(new ProfileSearch(inner, c.estimate(), othersAtEst, c.stdError(),

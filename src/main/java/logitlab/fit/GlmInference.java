@@ -6,6 +6,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
+import logitlab.model.Fitted;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
@@ -68,38 +69,70 @@ final class GlmInference {
     return Math.sqrt(2) * Erf.erfInv(2 * prob - 1);
   }
 
-  static LogisticFit assemble(String method, DesignMatrix d, double[] beta, double[][] cov,
-      List<Coefficient> coefs, List<Interval> intervals, String ciMethod, double conf, double[] mu,
-      int rank, int iterations, boolean converged, List<Alias> aliases, Separation separation,
-      List<Diagnostic> warnings) {
-    int n = d.n();
+  /**
+   * What a logistic fit estimated, for {@link #assemble}.
+   *
+   * @param method how it was fitted ({@link LogisticFit#method()})
+   * @param beta coefficients, NaN for aliased terms
+   * @param cov their covariance, NaN for aliased terms
+   * @param coefs the coefficient table
+   * @param intervals confidence intervals, parallel to coefs
+   * @param ciMethod how the intervals were computed
+   * @param conf their level
+   * @param mu the fitted probabilities, per block
+   * @param rank number of estimable coefficients
+   * @param iterations iterations used
+   * @param converged whether the fit converged
+   * @param aliases the aliased terms
+   * @param separation the separation check
+   * @param warnings the diagnostics so far
+   */
+  record Estimates(LogisticFit.Method method, double[] beta, double[][] cov, List<Coefficient> coefs,
+      List<Interval> intervals, String ciMethod, double conf, Fitted mu, int rank,
+      int iterations, boolean converged, List<Alias> aliases, Separation separation,
+      List<Diagnostic> warnings) {}
+
+  /**
+   * The fit record: the model-fit statistics (one pass over the blocks, sums merged in the fixed
+   * tree order) and the average marginal effects.
+   */
+  static LogisticFit assemble(DesignMatrix d, Estimates e) {
     int nobs = d.nobs();
-    double[] y = d.y();
-    double[] a = d.weights();
+    int rank = e.rank();
     double ybar = d.weightedEvents() / d.totalWeight();
-    double logLik = 0; // binomial log-likelihood, as R's logLik.glm (with log choose(m, k))
-    double ll = 0; // individual-level sum a [y log mu + (1 - y) log(1 - mu)]
-    double ll0 = 0;
-    double nullDev = 0;
-    double dev = 0;
-    for (int i = 0; i < n; i++) {
-      if (a[i] == 0) {
-        continue;
+    // logLik: binomial log-likelihood, as R's logLik.glm (with log choose(m, k)); ll: the
+    // individual-level sum a [y log mu + (1 - y) log(1 - mu)]; ll0 at mu = ybar
+    double[] sums = d.rows().reduce(b -> {
+      double[] mu = e.mu().of(b.x(), b.rows());
+      double[] y = b.y();
+      double[] a = b.a();
+      double[] t = new double[5];
+      for (int i = 0; i < b.rows(); i++) {
+        if (a[i] == 0) {
+          continue;
+        }
+        t[0] += logBinomial(y[i], a[i], mu[i]);
+        t[1] += a[i] * logDensity(y[i], mu[i]);
+        t[2] += a[i] * logDensity(y[i], ybar);
+        t[3] += a[i] * logitlab.model.Logistic.unitDeviance(y[i], ybar);
+        t[4] += a[i] * logitlab.model.Logistic.unitDeviance(y[i], mu[i]);
       }
-      logLik += logBinomial(y[i], a[i], mu[i]);
-      ll += a[i] * logDensity(y[i], mu[i]);
-      ll0 += a[i] * logDensity(y[i], ybar);
-      nullDev += a[i] * logitlab.model.Logistic.unitDeviance(y[i], ybar);
-      dev += a[i] * logitlab.model.Logistic.unitDeviance(y[i], mu[i]);
-    }
+      return t;
+    }, IrlsFitter::add);
+    double logLik = sums[0];
+    double ll = sums[1];
+    double ll0 = sums[2];
+    double nullDev = sums[3];
+    double dev = sums[4];
     int dfLr = rank - 1;
     double lr = Math.max(0, 2 * (ll - ll0));
     // upper tail P(chi^2_df > lr) = Q(df/2, lr/2), computed directly (no 1 - cdf cancellation)
     double lrP = dfLr > 0 ? Gamma.regularizedGammaQ(dfLr / 2.0, lr / 2) : Double.NaN;
-    return new LogisticFit(method, coefs, intervals, ciMethod, conf, nullDev, dev, nobs - 1, nobs - rank,
-        -2 * logLik + 2 * rank, -2 * logLik + Math.log(nobs) * rank, logLik, 1 - ll / ll0,
-        new LrTest(lr, dfLr, lrP), rank, iterations, converged, aliases, separation,
-        Phases.time("AME", () -> marginalEffects(d, beta, cov, mu)), warnings, mu, cov);
+    return new LogisticFit(e.method(), e.coefs(), e.intervals(), e.ciMethod(), e.conf(), nullDev, dev,
+        nobs - 1, nobs - rank, -2 * logLik + 2 * rank, -2 * logLik + Math.log(nobs) * rank, logLik,
+        1 - ll / ll0, new LrTest(lr, dfLr, lrP), rank, e.iterations(), e.converged(), e.aliases(),
+        e.separation(), Phases.time("AME", () -> marginalEffects(d, e.beta(), e.cov(), e.mu())),
+        e.warnings(), e.mu(), e.cov());
   }
 
   /**
@@ -124,25 +157,30 @@ final class GlmInference {
    * derivative for a numeric predictor, the discrete change from the reference level for each
    * level of a categorical one (see the class comment).
    */
-  static List<MarginalEffect> marginalEffects(DesignMatrix d, double[] beta, double[][] cov, double[] mu) {
-    int n = d.n();
+  static List<MarginalEffect> marginalEffects(DesignMatrix d, double[] beta, double[][] cov, Fitted mus) {
     int p = d.p();
-    double[] a = d.weights();
     double total = d.totalWeight();
     double[] b = Dense.zeroNaN(beta);
-    double meanW = 0;
-    double[] meanWdX = new double[p]; // weighted mean of mu(1-mu)(1-2mu) x_ik
-    for (int i = 0; i < n; i++) {
-      double w = mu[i] * (1 - mu[i]);
-      meanW += a[i] * w;
-      double w2 = a[i] * w * (1 - 2 * mu[i]);
-      for (int k = 0; k < p; k++) {
-        meanWdX[k] += w2 * d.get(i, k);
+    // [0]: sum a mu(1-mu); [1 + k]: sum a mu(1-mu)(1-2mu) x_ik
+    double[] sums = d.rows().reduce(blk -> {
+      double[] mu = mus.of(blk.x(), blk.rows());
+      double[] a = blk.a();
+      double[] t = new double[1 + p];
+      double[][] x = blk.x();
+      for (int i = 0; i < blk.rows(); i++) {
+        double w = mu[i] * (1 - mu[i]);
+        t[0] += a[i] * w;
+        double w2 = a[i] * w * (1 - 2 * mu[i]);
+        for (int k = 0; k < p; k++) {
+          t[1 + k] += w2 * x[k][i];
+        }
       }
-    }
-    meanW /= total;
+      return t;
+    }, IrlsFitter::add);
+    double meanW = sums[0] / total;
+    double[] meanWdX = new double[p]; // weighted mean of mu(1-mu)(1-2mu) x_ik
     for (int k = 0; k < p; k++) {
-      meanWdX[k] /= total;
+      meanWdX[k] = sums[1 + k] / total;
     }
     MarginalEffect[] out = new MarginalEffect[p];
     for (DesignMatrix.Predictor pr : d.predictors()) {
@@ -178,39 +216,48 @@ final class GlmInference {
    */
   private static void discreteChanges(DesignMatrix d, DesignMatrix.Predictor pr, double[] beta, double[] b,
       double[][] cov, MarginalEffect[] out) {
-    int n = d.n();
     int p = d.p();
     int first = pr.firstTerm();
     int width = pr.width();
-    double[] a = d.weights();
     double total = d.totalWeight();
-    double[] est = new double[width];
-    double[][] jac = new double[width][p];
-    for (int i = 0; i < n; i++) {
-      if (a[i] == 0) {
-        continue;
-      }
-      double eta0 = 0; // x_i^0' beta: the row at the reference level
-      for (int k = 0; k < p; k++) {
-        if (k < first || k >= first + width) {
-          eta0 += b[k] * d.get(i, k);
+    // per block: est[m] at [m * (p + 1)], the jacobian row jac[m][k] at [m * (p + 1) + 1 + k]
+    double[] sums = d.rows().reduce(blk -> {
+      double[] t = new double[width * (p + 1)];
+      double[] a = blk.a();
+      double[][] x = blk.x();
+      for (int i = 0; i < blk.rows(); i++) {
+        if (a[i] == 0) {
+          continue;
         }
-      }
-      double f0 = logitlab.model.Logistic.sigmoid(eta0);
-      double w0 = f0 * (1 - f0);
-      for (int m = 0; m < width; m++) {
-        int j = first + m;
-        double f1 = logitlab.model.Logistic.sigmoid(eta0 + b[j]);
-        double w1 = f1 * (1 - f1);
-        est[m] += a[i] * (f1 - f0);
-        double[] g = jac[m];
+        double eta0 = 0; // x_i^0' beta: the row at the reference level
         for (int k = 0; k < p; k++) {
           if (k < first || k >= first + width) {
-            g[k] += a[i] * (w1 - w0) * d.get(i, k);
+            eta0 += b[k] * x[k][i];
           }
         }
-        g[j] += a[i] * w1;
+        double f0 = logitlab.model.Logistic.sigmoid(eta0);
+        double w0 = f0 * (1 - f0);
+        for (int m = 0; m < width; m++) {
+          int j = first + m;
+          double f1 = logitlab.model.Logistic.sigmoid(eta0 + b[j]);
+          double w1 = f1 * (1 - f1);
+          int base = m * (p + 1);
+          t[base] += a[i] * (f1 - f0);
+          for (int k = 0; k < p; k++) {
+            if (k < first || k >= first + width) {
+              t[base + 1 + k] += a[i] * (w1 - w0) * x[k][i];
+            }
+          }
+          t[base + 1 + j] += a[i] * w1;
+        }
       }
+      return t;
+    }, IrlsFitter::add);
+    double[] est = new double[width];
+    double[][] jac = new double[width][p];
+    for (int m = 0; m < width; m++) {
+      est[m] = sums[m * (p + 1)];
+      System.arraycopy(sums, m * (p + 1) + 1, jac[m], 0, p);
     }
     for (int m = 0; m < width; m++) {
       int j = first + m;

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import logitlab.data.DesignMatrix;
+import logitlab.data.RowBlocks;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
+import logitlab.model.Fitted;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.Logistic;
@@ -67,34 +69,36 @@ public final class IrlsFitter {
 
   public static LogisticFit fit(DesignMatrix d, IrlsOptions opt) {
     Preconditions.check(d);
-    int n = d.n();
     int p = d.p();
     int[] all = new int[p];
     Arrays.setAll(all, j -> j);
-    Core c = irls(d, all, null, null, opt);
+    Run c = irls(d, all, null, null, opt);
 
     List<Diagnostic> warnings = new ArrayList<>();
-    if (!c.converged) {
-      warnings.add(new Diagnostic.NotConverged(c.iterations, c.lastChange));
+    if (!c.converged()) {
+      warnings.add(new Diagnostic.NotConverged(c.iterations(), c.lastChange()));
     }
-    if (c.halvings > 0) {
-      warnings.add(new Diagnostic.StepHalved(c.halvings));
+    if (c.halvings() > 0) {
+      warnings.add(new Diagnostic.StepHalved(c.halvings()));
     }
     double lo = 10 * DBL_EPS;
-    int extreme = 0;
-    for (int i = 0; i < n; i++) {
-      double m = c.mu[i];
-      if (d.weights()[i] > 0 && (m > 1 - lo || m < lo)) {
-        extreme++;
+    int extreme = d.rows().reduce(b -> {
+      double[] mu = c.fitted().of(b.x(), b.rows());
+      int k = 0;
+      for (int i = 0; i < b.rows(); i++) {
+        if (b.a()[i] > 0 && (mu[i] > 1 - lo || mu[i] < lo)) {
+          k++;
+        }
       }
-    }
+      return k;
+    }, Integer::sum);
     if (extreme > 0) {
       warnings.add(new Diagnostic.FittedZeroOrOne(extreme));
     }
 
-    StreamingQr.Solution s = c.solution;
+    QrFactor.Solution s = c.solution();
     boolean[] aliasedMask = s.aliased();
-    List<Coefficient> coefs = GlmInference.waldCoefficients(d, c.beta, s.unscaledCovariance(), aliasedMask);
+    List<Coefficient> coefs = GlmInference.waldCoefficients(d, c.beta(), s.unscaledCovariance(), aliasedMask);
     List<Alias> aliases = GlmInference.aliases(d, aliasedMask, s.aliasCombination());
     if (!aliases.isEmpty()) {
       warnings.add(new Diagnostic.Aliased(aliases));
@@ -108,22 +112,51 @@ public final class IrlsFitter {
     List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE
         ? profileIntervals(d, c, coefs, opt, separation.detected())
         : GlmInference.waldIntervals(coefs, opt.conf());
-    return GlmInference.assemble("maximum likelihood (IRLS)", d, c.beta, s.unscaledCovariance(),
-        coefs, intervals, opt.ci().label(), opt.conf(), c.mu, s.rank(), c.iterations, c.converged,
-        aliases, separation, warnings);
+    return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.MAXIMUM_LIKELIHOOD, c.beta(),
+        s.unscaledCovariance(), coefs, intervals, opt.ci().label(), opt.conf(), c.fitted(), s.rank(),
+        c.iterations(), c.converged(), aliases, separation, warnings));
   }
 
+  /**
+   * An offset added to the linear predictor: {@code coefficient} times design column
+   * {@code column} (the profile likelihood's b x_j), computed per row, never stored.
+   */
+  record Offset(int column, double coefficient) {
+    double at(double[][] x, int i) {
+      return coefficient * x[column][i];
+    }
+  }
 
-  /** The result of one IRLS run. */
-  static final class Core {
-    double[] beta; // length p, NaN for columns not in the fit or aliased
-    double deviance;
-    double lastChange;
-    int iterations;
-    int halvings;
-    boolean converged;
-    double[] mu;
-    StreamingQr.Solution solution; // over the fitted columns, indexed in d's column order
+  /**
+   * The result of one IRLS run.
+   *
+   * @param beta length p, NaN for columns not in the fit or aliased
+   * @param cols the fitted columns
+   * @param coef the last coefficients over {@code cols}, 0 for aliased ones: eta = X[, cols] coef +
+   *     offset, from which mu is recomputed per block ({@link #fitted})
+   * @param offset the offset, or null
+   * @param deviance the deviance at coef
+   * @param lastChange |dev - dev_old| of the last iteration (reported when not converged)
+   * @param iterations iterations used
+   * @param halvings step halvings
+   * @param converged whether the convergence rule was met
+   * @param solution the last weighted least squares solution, over the fitted columns, indexed in
+   *     the design's column order
+   */
+  record Run(double[] beta, int[] cols, double[] coef, Offset offset, double deviance, double lastChange,
+      int iterations, int halvings, boolean converged, QrFactor.Solution solution) {
+
+    /** The fitted probabilities: linkinv(X[, cols] coef + offset), per block of rows. */
+    Fitted fitted() {
+      return (x, m) -> {
+        double[] mu = new double[m];
+        eta(x, m, cols, coef, offset, mu);
+        for (int i = 0; i < m; i++) {
+          mu[i] = linkinv(mu[i]);
+        }
+        return mu;
+      };
+    }
   }
 
   /**
@@ -132,65 +165,46 @@ public final class IrlsFitter {
    * offset, as R's {@code etastart}; from such a start the deviance is known, and the step is halved
    * whenever it rises from the first iteration on. The returned solution and beta are indexed in the
    * design's column order.
+   *
+   * <p>Each iteration is one pass over the row blocks: each block's rows sqrt(w) [x | z], with w and
+   * z from the current coefficients (recomputed per block, nothing of length n is kept), are
+   * reduced to a {@link QrFactor}, and the factors are merged in the fixed tree order; each
+   * deviance is another pass.
    */
-  static Core irls(DesignMatrix d, int[] cols, double[] offset, double[] start, IrlsOptions opt) {
-    int n = d.n();
+  static Run irls(DesignMatrix d, int[] cols, Offset offset, double[] start, IrlsOptions opt) {
+    RowBlocks rows = d.rows();
     int p = d.p();
     int q = cols.length;
-    double[] x = d.x();
-    double[] y = d.y();
-    double[] a = d.weights();
     double eps = opt.epsilon();
     double tol = Math.min(1e-7, eps / 1000);
-    double[] row = new double[q];
 
-    double[] eta = new double[n];
-    double[] mu = new double[n];
-    for (int i = 0; i < n; i++) {
-      double m = (a[i] * y[i] + 0.5) / (a[i] + 1);
-      eta[i] = Logistic.logit(m);
-      mu[i] = linkinv(eta[i]);
-    }
+    double[] current = null; // null: R's start, mu = (a y + 0.5) / (a + 1)
     double[] coefOld = null;
     if (start != null) {
-      update(d, cols, start, offset, eta, mu);
+      current = start.clone();
       coefOld = start.clone();
     }
-    double devOld = deviance(d, mu);
+    double devOld = deviance(rows, cols, current, offset);
     double[] coef = null;
-    StreamingQr.Solution last = null;
+    QrFactor.Solution last = null;
     boolean converged = false;
     int iter;
     int halvings = 0;
     double dev = devOld;
     double lastChange = Double.NaN;
     for (iter = 1; iter <= opt.maxIterations(); iter++) {
-      StreamingQr qr = new StreamingQr(q);
-      for (int i = 0; i < n; i++) {
-        if (a[i] == 0) {
-          continue; // R's "good" rows: zero prior weight takes no part
-        }
-        double me = muEta(eta[i]);
-        double var = mu[i] * (1 - mu[i]);
-        double z = eta[i] - (offset == null ? 0 : offset[i]) + (y[i] - mu[i]) / me;
-        double w = Math.sqrt(a[i] * me * me / var);
-        int off = i * p;
-        for (int k = 0; k < q; k++) {
-          row[k] = x[off + cols[k]];
-        }
-        qr.add(row, 0, w, z);
-      }
-      last = qr.solve(tol);
+      double[] at = current;
+      QrFactor f = rows.reduce(b -> weightedFactor(b, cols, at, offset), QrFactor::merge);
+      last = f.solve(tol);
       double[] next = Dense.zeroNaN(last.beta());
-      dev = update(d, cols, next, offset, eta, mu);
+      dev = deviance(rows, cols, next, offset);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
-          throw new FitException(d.file() + ": no valid set of logistic coefficients found; the IRLS "
-              + "start values give a non-finite deviance");
+          throw new FitException(new FitException.NonFiniteStart(d.file()));
         }
         for (int h = 0; h < opt.maxIterations() && !Double.isFinite(dev); h++) {
           halve(next, coefOld);
-          dev = update(d, cols, next, offset, eta, mu);
+          dev = deviance(rows, cols, next, offset);
           halvings++;
         }
       }
@@ -200,11 +214,12 @@ public final class IrlsFitter {
       if ((iter > 1 || start != null) && coefOld != null && (dev - devOld) / (0.1 + Math.abs(dev)) >= eps) {
         for (int h = 0; h < opt.maxIterations() && (dev - devOld) / (0.1 + Math.abs(dev)) > -eps; h++) {
           halve(next, coefOld);
-          dev = update(d, cols, next, offset, eta, mu);
+          dev = deviance(rows, cols, next, offset);
           halvings++;
         }
       }
       coef = next;
+      current = next;
       if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < eps) {
         converged = true;
         break;
@@ -213,15 +228,8 @@ public final class IrlsFitter {
       devOld = dev;
       coefOld = next.clone();
     }
-    Core c = new Core();
-    c.iterations = Math.min(iter, opt.maxIterations());
-    c.converged = converged;
-    c.deviance = dev;
-    c.lastChange = lastChange; // reported only when not converged
-    c.halvings = halvings;
-    c.mu = mu;
-    c.beta = new double[p];
-    Arrays.fill(c.beta, Double.NaN);
+    double[] beta = new double[p];
+    Arrays.fill(beta, Double.NaN);
     double[][] cov = new double[p][p];
     for (double[] r : cov) {
       Arrays.fill(r, Double.NaN);
@@ -233,7 +241,7 @@ public final class IrlsFitter {
       int ja = cols[u];
       aliased[ja] = last.aliased()[u];
       if (!last.aliased()[u]) {
-        c.beta[ja] = coef[u];
+        beta[ja] = coef[u];
       } else {
         double[] ca = last.aliasCombination()[u];
         comb[ja] = new double[p];
@@ -245,8 +253,151 @@ public final class IrlsFitter {
         cov[ja][cols[b]] = last.unscaledCovariance()[u][b];
       }
     }
-    c.solution = new StreamingQr.Solution(c.beta.clone(), aliased, last.rank(), cov, last.rss(), comb);
-    return c;
+    QrFactor.Solution solution = new QrFactor.Solution(beta.clone(), aliased, last.rank(), cov, last.rss(), comb);
+    return new Run(beta, cols.clone(), coef, offset, dev, lastChange, Math.min(iter, opt.maxIterations()),
+        halvings, converged, solution);
+  }
+
+  /**
+   * eta = X[, cols] coef + offset for a block's rows, into {@code eta}; each row summed as
+   * (offset + x_1 c_1) + x_2 c_2 + ..., in the column order of {@code cols}.
+   */
+  static void eta(RowBlocks.Block b, int[] cols, double[] coef, Offset offset, double[] eta) {
+    eta(b.x(), b.rows(), cols, coef, offset, eta);
+  }
+
+  /** {@link #eta(RowBlocks.Block, int[], double[], Offset, double[])} of m rows with columns x. */
+  static void eta(double[][] x, int m, int[] cols, double[] coef, Offset offset, double[] eta) {
+    if (offset == null) {
+      Arrays.fill(eta, 0, m, 0.0);
+    } else {
+      double[] xo = x[offset.column()];
+      double c = offset.coefficient();
+      for (int i = 0; i < m; i++) {
+        eta[i] = c * xo[i];
+      }
+    }
+    for (int k = 0; k < cols.length; k++) {
+      double[] xk = x[cols[k]];
+      double ck = coef[k];
+      for (int i = 0; i < m; i++) {
+        eta[i] += xk[i] * ck;
+      }
+    }
+  }
+
+  /**
+   * eta and mu of a block at the coefficients {@code coef} over {@code cols}, or, when coef is null,
+   * at R's start: mu = (a y + 0.5) / (a + 1), eta = logit(mu), mu = linkinv(eta).
+   */
+  private static void etaMu(RowBlocks.Block b, int[] cols, double[] coef, Offset offset, double[] eta,
+      double[] mu) {
+    int m = b.rows();
+    if (coef == null) {
+      start(b, eta);
+    } else {
+      eta(b, cols, coef, offset, eta);
+    }
+    for (int i = 0; i < m; i++) {
+      mu[i] = linkinv(eta[i]);
+    }
+  }
+
+  /** R's start: eta = logit((a y + 0.5) / (a + 1)) for a block's rows. */
+  private static void start(RowBlocks.Block b, double[] eta) {
+    double[] y = b.y();
+    double[] a = b.a();
+    for (int i = 0; i < b.rows(); i++) {
+      eta[i] = Logistic.logit((a[i] * y[i] + 0.5) / (a[i] + 1));
+    }
+  }
+
+  /**
+   * One block's share of an IRLS step: the {@link QrFactor} of the rows sqrt(w_i) [x_i | z_i] over
+   * the rows with a positive prior weight (R's "good" rows), with w = a mu_eta^2 / var(mu) and
+   * z = eta - offset + (y - mu) / mu_eta at the coefficients {@code coef} (null: R's start).
+   */
+  private static QrFactor weightedFactor(RowBlocks.Block b, int[] cols, double[] coef, Offset offset) {
+    int m = b.rows();
+    int q = cols.length;
+    double[] eta = new double[m];
+    if (coef == null) {
+      start(b, eta);
+    } else {
+      eta(b, cols, coef, offset, eta);
+    }
+    double[] y = b.y();
+    double[] a = b.a();
+    int[] good = new int[m];
+    double[] w = new double[m];
+    double[] z = new double[m];
+    int g = 0;
+    for (int i = 0; i < m; i++) {
+      if (a[i] == 0) {
+        continue; // R's "good" rows: zero prior weight takes no part
+      }
+      // linkinv(eta) and muEta(eta) from one exp(eta), the same values as the two calls
+      double e = eta[i];
+      double mu;
+      double me;
+      if (e < -THRESH) {
+        mu = DBL_EPS / (1 + DBL_EPS);
+        me = DBL_EPS;
+      } else if (e > THRESH) {
+        mu = (1 / DBL_EPS) / (1 + 1 / DBL_EPS);
+        me = DBL_EPS;
+      } else {
+        double t = Math.exp(e);
+        double op = 1 + t;
+        mu = t / op;
+        me = t / (op * op);
+      }
+      double var = mu * (1 - mu);
+      z[g] = e - (offset == null ? 0 : offset.at(b.x(), i)) + (y[i] - mu) / me;
+      w[g] = Math.sqrt(a[i] * me * me / var);
+      good[g++] = i;
+    }
+    double[][] s = QrFactor.scratch(q + 1, g);
+    for (int k = 0; k < q; k++) {
+      double[] xk = b.x()[cols[k]];
+      double[] sk = s[k];
+      if (g == m) {
+        for (int r = 0; r < g; r++) {
+          sk[r] = xk[r] * w[r];
+        }
+      } else {
+        for (int r = 0; r < g; r++) {
+          sk[r] = xk[good[r]] * w[r];
+        }
+      }
+    }
+    double[] sz = s[q];
+    for (int r = 0; r < g; r++) {
+      sz[r] = z[r] * w[r];
+    }
+    return QrFactor.ofBlock(s, g, q);
+  }
+
+  /**
+   * The binomial deviance sum_i a_i d(y_i, mu_i) (R's dev.resids) at the coefficients {@code coef}
+   * over {@code cols} (null: R's start), a sum per block merged in the fixed tree order.
+   */
+  static double deviance(RowBlocks rows, int[] cols, double[] coef, Offset offset) {
+    return rows.reduce(b -> {
+      int m = b.rows();
+      double[] eta = new double[m];
+      double[] mu = new double[m];
+      etaMu(b, cols, coef, offset, eta, mu);
+      double[] y = b.y();
+      double[] a = b.a();
+      double dev = 0;
+      for (int i = 0; i < m; i++) {
+        if (a[i] > 0) {
+          dev += a[i] * Logistic.unitDeviance(y[i], mu[i]);
+        }
+      }
+      return dev;
+    }, Double::sum);
   }
 
   /**
@@ -256,7 +407,7 @@ public final class IrlsFitter {
    * not converge (its deviance only approaches its infimum) and the profile is still followed, its
    * unbounded ends infinite.
    */
-  private static List<Interval> profileIntervals(DesignMatrix d, Core fit, List<Coefficient> coefs,
+  private static List<Interval> profileIntervals(DesignMatrix d, Run fit, List<Coefficient> coefs,
       IrlsOptions opt, boolean separated) {
     double crit = new org.apache.commons.math3.distribution.ChiSquaredDistribution(null, 1)
         .inverseCumulativeProbability(opt.conf());
@@ -268,7 +419,7 @@ public final class IrlsFitter {
         out.add(Interval.UNDEFINED);
         continue;
       }
-      if (!fit.converged && !separated) {
+      if (!fit.converged() && !separated) {
         out.add(new Interval(Double.NaN, Double.NaN, Interval.End.FIT_NOT_CONVERGED,
             Interval.End.FIT_NOT_CONVERGED));
         continue;
@@ -278,20 +429,17 @@ public final class IrlsFitter {
           .filter(k -> k != jj && !coefs.get(k).isAliased()).toArray();
       double[] othersAtEst = new double[others.length];
       for (int k = 0; k < others.length; k++) {
-        othersAtEst[k] = fit.beta[others[k]];
+        othersAtEst[k] = fit.beta()[others[k]];
       }
       ProfileSearch.InnerFit inner = (b, start) -> {
-        double[] offset = new double[d.n()];
-        for (int i = 0; i < d.n(); i++) {
-          offset[i] = b * d.get(i, jj);
-        }
-        Core cj = others.length == 0 ? offsetOnly(d, offset) : irls(d, others, offset, start, opt);
+        Offset offset = new Offset(jj, b);
+        Run cj = others.length == 0 ? offsetOnly(d, offset) : irls(d, others, offset, start, opt);
         double[] sol = new double[others.length];
         for (int k = 0; k < others.length; k++) {
-          sol[k] = cj.beta[others[k]];
+          sol[k] = cj.beta()[others[k]];
         }
         boolean reached = others.length == 0 || newtonDecrement(d, others, cj) <= DECREMENT_TOL;
-        return new ProfileSearch.Solution(reached ? cj.deviance - fit.deviance - crit : Double.NaN, sol);
+        return new ProfileSearch.Solution(reached ? cj.deviance() - fit.deviance() - crit : Double.NaN, sol);
       };
       out.add(new ProfileSearch(inner, c.estimate(), othersAtEst, c.stdError(), columnScale(d, j))
           .interval());
@@ -313,22 +461,27 @@ public final class IrlsFitter {
    * score does not vanish, and the decrement is huge. Under separation the score vanishes as mu
    * approaches y, and so does the decrement.
    */
-  static double newtonDecrement(DesignMatrix d, int[] cols, Core c) {
-    double[] u = new double[cols.length];
-    double[] y = d.y();
-    double[] a = d.weights();
-    for (int i = 0; i < d.n(); i++) {
-      if (a[i] > 0) {
-        double r = a[i] * (y[i] - c.mu[i]);
-        for (int k = 0; k < cols.length; k++) {
-          u[k] += r * d.get(i, cols[k]);
+  static double newtonDecrement(DesignMatrix d, int[] cols, Run c) {
+    int q = cols.length;
+    double[] u = d.rows().reduce(b -> {
+      double[] mu = c.fitted().of(b.x(), b.rows());
+      double[] y = b.y();
+      double[] a = b.a();
+      double[] part = new double[q];
+      for (int i = 0; i < b.rows(); i++) {
+        if (a[i] > 0) {
+          double r = a[i] * (y[i] - mu[i]);
+          for (int k = 0; k < q; k++) {
+            part[k] += r * b.x()[cols[k]][i];
+          }
         }
       }
-    }
-    double[][] cov = c.solution.unscaledCovariance();
+      return part;
+    }, IrlsFitter::add);
+    double[][] cov = c.solution().unscaledCovariance();
     double dec = 0;
-    for (int k = 0; k < cols.length; k++) {
-      for (int l = 0; l < cols.length; l++) {
+    for (int k = 0; k < q; k++) {
+      for (int l = 0; l < q; l++) {
         double v = cov[cols[k]][cols[l]];
         if (!Double.isNaN(v)) {
           dec += u[k] * v * u[l];
@@ -338,29 +491,35 @@ public final class IrlsFitter {
     return Double.isNaN(dec) ? Double.POSITIVE_INFINITY : dec;
   }
 
+  /** a + b, into a (the merge of per-block sums). */
+  static double[] add(double[] a, double[] b) {
+    for (int k = 0; k < a.length; k++) {
+      a[k] += b[k];
+    }
+    return a;
+  }
+
   /** max_i |x_ij| over the rows with a positive prior weight. */
   static double columnScale(DesignMatrix d, int j) {
-    double m = 0;
-    for (int i = 0; i < d.n(); i++) {
-      if (d.weights()[i] > 0) {
-        m = Math.max(m, Math.abs(d.get(i, j)));
+    return d.rows().reduce(b -> {
+      double m = 0;
+      double[] x = b.x()[j];
+      for (int i = 0; i < b.rows(); i++) {
+        if (b.a()[i] > 0) {
+          m = Math.max(m, Math.abs(x[i]));
+        }
       }
-    }
-    return m;
+      return m;
+    }, Math::max);
   }
 
   /** The deviance of a model with no free coefficients (only an offset). */
-  private static Core offsetOnly(DesignMatrix d, double[] offset) {
-    Core c = new Core();
-    c.beta = new double[d.p()];
-    Arrays.fill(c.beta, Double.NaN);
-    double[] mu = new double[d.n()];
-    for (int i = 0; i < mu.length; i++) {
-      mu[i] = linkinv(offset[i]);
-    }
-    c.mu = mu;
-    c.deviance = deviance(d, mu);
-    return c;
+  private static Run offsetOnly(DesignMatrix d, Offset offset) {
+    double[] beta = new double[d.p()];
+    Arrays.fill(beta, Double.NaN);
+    int[] none = new int[0];
+    double dev = deviance(d.rows(), none, new double[0], offset);
+    return new Run(beta, none, new double[0], offset, dev, Double.NaN, 0, 0, false, null);
   }
 
 
@@ -368,34 +527,5 @@ public final class IrlsFitter {
     for (int j = 0; j < start.length; j++) {
       start[j] = (start[j] + old[j]) / 2;
     }
-  }
-
-  /** Sets eta = X[, cols] beta + offset, mu = linkinv(eta) and returns the deviance. */
-  private static double update(DesignMatrix d, int[] cols, double[] beta, double[] offset, double[] eta, double[] mu) {
-    int p = d.p();
-    double[] x = d.x();
-    for (int i = 0; i < mu.length; i++) {
-      int off = i * p;
-      double s = offset == null ? 0 : offset[i];
-      for (int k = 0; k < cols.length; k++) {
-        s += x[off + cols[k]] * beta[k];
-      }
-      eta[i] = s;
-      mu[i] = linkinv(s);
-    }
-    return deviance(d, mu);
-  }
-
-  /** Binomial deviance sum_i a_i d(y_i, mu_i) with prior weights a (R's dev.resids). */
-  static double deviance(DesignMatrix d, double[] mu) {
-    double[] y = d.y();
-    double[] a = d.weights();
-    double dev = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (a[i] > 0) {
-        dev += a[i] * Logistic.unitDeviance(y[i], mu[i]);
-      }
-    }
-    return dev;
   }
 }

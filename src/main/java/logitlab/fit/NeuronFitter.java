@@ -9,6 +9,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.fit.UpdateRules.UpdateRule;
 import logitlab.model.Activation;
 import logitlab.model.Dense;
+import logitlab.model.Fitted;
 import logitlab.model.Diagnostic;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
@@ -28,7 +29,10 @@ import logitlab.model.Optimizer;
  * c = {@link Loss#curvatureBound(Activation)} (1/4 for the sigmoid's cross-entropy), so grad J is
  * L-Lipschitz with L = c lambda_max(S'S / n). The
  * automatic step is 1/L for gd, momentum and nesterov: J then falls at every gradient step
- * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). For sgd and minibatch it
+ * (Nesterov, Introductory Lectures on Convex Optimization, 2004, 2.1.5). The default,
+ * preconditioned, measures its steps in the metric c0 S'S/n, c0 the loss's curvature at the
+ * intercept-only fit, where its automatic step is 1 and halves whenever a step raises J
+ * ({@link UpdateRules.Preconditioned}). For sgd and minibatch it
  * is 1/L_b with L_b = [n (b-1) / (b (n-1))] L + [(n-b) / (b (n-1))] L_max, L_max = c max_i ||s_i||^2,
  * the expected smoothness of a b-row sample (Gower, Loizou, Qian, Sailanbayev, Shulgin and
  * Richtárik, "SGD: general analysis and improved rates", ICML 2019, b-nice sampling), decaying with the
@@ -40,9 +44,10 @@ import logitlab.model.Optimizer;
  * <p>Training stops when ||grad J|| falls below the tolerance ({@code tolerance}), at the epoch
  * limit ({@code max-epochs}), on divergence ({@code divergence}): a loss that is not finite,
  * more than max(1, J_0) above the starting loss J_0, or rising (by more than rounding) for
- * {@value #PATIENCE_GD} epochs in a row with gd ({@value #PATIENCE_OTHER} with the others, whose
- * loss need not fall monotonically); or when training makes no progress ({@code no-progress}):
- * neither J nor ||grad J|| has reached a new low for W epochs, W = {@value #WINDOW_GD} for gd and
+ * {@value #PATIENCE_GD} epochs in a row with gd and preconditioned ({@value #PATIENCE_OTHER} with
+ * the others, whose loss need not fall monotonically); or when training makes no progress
+ * ({@code no-progress}): neither J nor ||grad J|| has reached a new low for W epochs,
+ * W = {@value #WINDOW_GD} for gd and preconditioned (which rejects every rise) and
  * {@value #WINDOW_OTHER} for momentum, nesterov and adam, but at most half the epoch limit (and at
  * least 10). A step too large for the curvature near the optimum (though not large enough to
  * diverge) makes gradient descent oscillate for ever, the loss rising and falling between the same
@@ -99,7 +104,8 @@ public final class NeuronFitter {
     }
     NeuronObjective f = NeuronObjective.of(d, exclude, opt.standardize(), opt.loss(), opt.activation());
     int q = f.q;
-    double[] eigen = f.gramEigenvalues();
+    Gram gram = Gram.of(f.gram());
+    double[] eigen = gram.eigenvalues();
     double curvature = opt.loss().curvatureBound(opt.activation());
     double lipschitz = curvature * eigen[q - 1];
     double autoLr = autoLearningRate(opt, f, lipschitz, curvature);
@@ -108,10 +114,12 @@ public final class NeuronFitter {
     SplittableRandom initRng = root.split();
     SplittableRandom shuffleRng = root.split();
     double[] theta0 = opt.randomInit() ? randomWeights(q, 1 / Math.sqrt(q), initRng) : constant(q, opt.initValue());
-    UpdateRule rule = UpdateRules.create(opt.optimizer(), theta0, lr, curvature * eigen[0] / 4, f, opt.rowsPerStep(),
-        shuffleRng);
     double a = opt.activation().logitScale();
-    int patience = opt.optimizer() == Optimizer.GD ? PATIENCE_GD : PATIENCE_OTHER;
+    UpdateRule rule = opt.optimizer() == Optimizer.PRECONDITIONED
+        ? UpdateRules.preconditioned(theta0, lr, gram, opt.loss().curvatureAtMean(f.meanY, opt.activation()), a,
+            opt.loss() == Loss.CROSS_ENTROPY)
+        : UpdateRules.create(opt.optimizer(), theta0, lr, curvature * eigen[0] / 4, f, opt.rowsPerStep(), shuffleRng);
+    int patience = monotone(opt.optimizer()) ? PATIENCE_GD : PATIENCE_OTHER;
     int window = noProgressWindow(opt);
 
     double[] grad = new double[q];
@@ -236,10 +244,14 @@ public final class NeuronFitter {
         epochsTo.add(new NeuronFit.Milestone(label(NeuronFit.MILESTONES[m]), NeuronFit.MILESTONES[m], milestone[m]));
       }
     }
-    double[] fitted = Dense.linearPredictors(d.x(), d.n(), d.p(), w);
-    for (int i = 0; i < fitted.length; i++) {
-      fitted[i] = opt.activation().probability(fitted[i]);
-    }
+    double[] wf = w.clone();
+    Fitted fitted = (x, m) -> {
+      double[] s = Fitted.linearPredictors(x, m, wf);
+      for (int i = 0; i < m; i++) {
+        s[i] = opt.activation().probability(s[i]);
+      }
+      return s;
+    };
     NeuronFit.Settings settings = new NeuronFit.Settings(opt.optimizer().cliName(), opt.optimizer().label(), lr,
         Math.min(opt.rowsPerStep(), d.n()), opt.maxEpochs(), opt.tolerance(), opt.standardize(), opt.init(), opt.loss(),
         opt.activation(), opt.seed(), opt.usesSeed());
@@ -253,7 +265,8 @@ public final class NeuronFitter {
     boolean noProgress = stop == StopReason.NO_PROGRESS;
     NeuronFit.Diagnostics diagnostics = new NeuronFit.Diagnostics(bestEpoch, lastProgress, overflowed, window,
         noProgress ? windowLow : Double.NaN, noProgress ? windowHigh : Double.NaN, autoLr,
-        finalLearningRate(opt, lr, curvature * eigen[0] / 4, f.n, epoch), opt.rowsPerStep(),
+        rule instanceof UpdateRules.Preconditioned pre ? pre.step()
+            : finalLearningRate(opt, lr, curvature * eigen[0] / 4, f.n, epoch), opt.rowsPerStep(),
         eigen[q - 1] / eigen[0], perTenfold);
     return new NeuronFit(d.terms(), w, settings, epoch, loss, gnorm, stop == StopReason.TOLERANCE, stop, epochsTo,
         hist, history.every(), notes, List.of(), fitted, diagnostics);
@@ -268,8 +281,16 @@ public final class NeuronFitter {
     if (opt.optimizer().stochastic()) {
       return 0;
     }
-    int w = opt.optimizer() == Optimizer.GD ? WINDOW_GD : WINDOW_OTHER;
+    int w = monotone(opt.optimizer()) ? WINDOW_GD : WINDOW_OTHER;
     return Math.min(w, Math.max(10, opt.maxEpochs() / 2));
+  }
+
+  /**
+   * Whether the optimizer's loss must fall at every stable step: gd's at 1/L, and preconditioned's,
+   * which rejects every rise.
+   */
+  static boolean monotone(Optimizer o) {
+    return o == Optimizer.GD || o == Optimizer.PRECONDITIONED;
   }
 
   /**
@@ -310,6 +331,7 @@ public final class NeuronFitter {
   /** The automatic step size of each optimizer (see the class comment). */
   static double autoLearningRate(NeuronOptions opt, NeuronObjective f, double lipschitz, double curvature) {
     return switch (opt.optimizer()) {
+      case PRECONDITIONED -> 1;
       case GD, MOMENTUM, NESTEROV -> 1 / lipschitz;
       case ADAM -> Math.min(ADAM_LR, 1 / f.meanRowL1());
       case SGD, MINIBATCH -> {

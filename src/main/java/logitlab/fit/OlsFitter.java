@@ -3,9 +3,11 @@ package logitlab.fit;
 import java.util.ArrayList;
 import java.util.List;
 import logitlab.data.DesignMatrix;
+import logitlab.data.RowBlocks;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
 import logitlab.model.FTest;
+import logitlab.model.Fitted;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.OutOfRange;
 import org.apache.commons.math3.special.Beta;
@@ -41,26 +43,25 @@ public final class OlsFitter {
   /** With robust standard errors of the given type as well, when {@code robust} is not null. */
   public static LinearProbabilityFit fit(DesignMatrix d, Robust robust) {
     Preconditions.check(d);
-    int n = d.n();
     int p = d.p();
-    double[] x = d.x();
-    double[] y = d.y();
-    double[] a = d.weights();
-    StreamingQr qr = new StreamingQr(p);
-    for (int i = 0; i < n; i++) {
-      if (a[i] > 0) {
-        qr.add(x, i * p, Math.sqrt(a[i]), y[i]);
-      }
-    }
-    StreamingQr.Solution s = qr.solve(TOL);
-    double[] fitted = Dense.linearPredictors(x, n, p, s.beta());
+    QrFactor.Solution s = d.rows().reduce(OlsFitter::blockFactor, QrFactor::merge).solve(TOL);
+    Fitted fitted = Fitted.linear(s.beta());
     double ybar = d.weightedEvents() / d.totalWeight();
-    double tss = 0;
-    double rss = 0;
-    for (int i = 0; i < n; i++) {
-      tss += a[i] * (y[i] - ybar) * (y[i] - ybar);
-      rss += a[i] * (y[i] - fitted[i]) * (y[i] - fitted[i]);
-    }
+    double[] ss = d.rows().reduce(b -> {
+      double[] y = b.y();
+      double[] a = b.a();
+      double[] fb = fitted.of(b.x(), b.rows());
+      double tss = 0;
+      double rss = 0;
+      for (int i = 0; i < b.rows(); i++) {
+        double f = fb[i];
+        tss += a[i] * (y[i] - ybar) * (y[i] - ybar);
+        rss += a[i] * (y[i] - f) * (y[i] - f);
+      }
+      return new double[] {tss, rss};
+    }, IrlsFitter::add);
+    double tss = ss[0];
+    double rss = ss[1];
     int nobs = d.nobs();
     int k = s.rank();
     int df = nobs - k;
@@ -89,7 +90,36 @@ public final class OlsFitter {
       f = new FTest(Double.NaN, k - 1, df, Double.NaN);
     }
     return new LinearProbabilityFit(coefs, robust == null ? null : robust.name(), robustCoefs, r2,
-        adj, Math.sqrt(sigma2), f, k, df, fitted, OutOfRange.of(fitted, d.lines()));
+        adj, Math.sqrt(sigma2), f, k, df, fitted,
+        d.rows().reduce(b -> OutOfRange.of(fitted.of(b.x(), b.rows()), b.lines()), OutOfRange::merge));
+  }
+
+  /** The {@link QrFactor} of a block's rows sqrt(a) [x | y] with a positive prior weight a. */
+  private static QrFactor blockFactor(RowBlocks.Block b) {
+    int p = b.x().length;
+    int m = b.rows();
+    double[] a = b.a();
+    int[] good = new int[m];
+    double[] sw = new double[m];
+    int g = 0;
+    for (int i = 0; i < m; i++) {
+      if (a[i] > 0) {
+        sw[g] = Math.sqrt(a[i]);
+        good[g++] = i;
+      }
+    }
+    double[][] s = QrFactor.scratch(p + 1, g);
+    for (int k = 0; k < p; k++) {
+      double[] xk = b.x()[k];
+      for (int r = 0; r < g; r++) {
+        s[k][r] = xk[good[r]] * sw[r];
+      }
+    }
+    double[] y = b.y();
+    for (int r = 0; r < g; r++) {
+      s[p][r] = y[good[r]] * sw[r];
+    }
+    return QrFactor.ofBlock(s, g, p);
   }
 
   private static Coefficient coefficient(String term, double b, double var, int df) {
@@ -108,7 +138,7 @@ public final class OlsFitter {
    * ({@link Dense#sandwich}), with the working residuals sqrt(a) e and leverages
    * h = a x'(X'AX)^-1 x, as sandwich::vcovHC.
    */
-  private static double[][] sandwich(DesignMatrix d, StreamingQr.Solution s, double[] fitted, Robust type) {
+  private static double[][] sandwich(DesignMatrix d, QrFactor.Solution s, Fitted fitted, Robust type) {
     int n = d.nobs();
     int p = d.p();
     int k = s.rank();
@@ -121,31 +151,42 @@ public final class OlsFitter {
         bread[u][v] = a[est[u]][est[v]];
       }
     }
-    double[][] meat = new double[q][q];
-    double[] xi = new double[q];
-    for (int i = 0; i < d.n(); i++) {
-      double sw = Math.sqrt(d.weights()[i]);
-      if (sw == 0) {
-        continue;
-      }
-      for (int u = 0; u < q; u++) {
-        xi[u] = sw * d.get(i, est[u]);
-      }
-      double h = 0;
-      for (int u = 0; u < q; u++) {
-        h += xi[u] * Dense.dot(bread[u], xi, q);
-      }
-      double e = sw * (d.y()[i] - fitted[i]);
-      double omega = switch (type) {
-        case HC0 -> e * e;
-        case HC1 -> e * e * n / (double) (n - k);
-        case HC2 -> e * e / (1 - h);
-        case HC3 -> e * e / ((1 - h) * (1 - h));
-      };
-      for (int u = 0; u < q; u++) {
-        for (int v = u; v < q; v++) {
-          meat[u][v] += omega * xi[u] * xi[v];
+    // the upper triangle of the meat X'A^1/2 diag(omega) A^1/2 X, row-major q x q, per block
+    double[] upper = d.rows().reduce(b -> {
+      double[] t = new double[q * q];
+      double[] xi = new double[q];
+      double[] fb = fitted.of(b.x(), b.rows());
+      for (int i = 0; i < b.rows(); i++) {
+        double sw = Math.sqrt(b.a()[i]);
+        if (sw == 0) {
+          continue;
         }
+        for (int u = 0; u < q; u++) {
+          xi[u] = sw * b.x()[est[u]][i];
+        }
+        double h = 0;
+        for (int u = 0; u < q; u++) {
+          h += xi[u] * Dense.dot(bread[u], xi, q);
+        }
+        double e = sw * (b.y()[i] - fb[i]);
+        double omega = switch (type) {
+          case HC0 -> e * e;
+          case HC1 -> e * e * n / (double) (n - k);
+          case HC2 -> e * e / (1 - h);
+          case HC3 -> e * e / ((1 - h) * (1 - h));
+        };
+        for (int u = 0; u < q; u++) {
+          for (int v = u; v < q; v++) {
+            t[u * q + v] += omega * xi[u] * xi[v];
+          }
+        }
+      }
+      return t;
+    }, IrlsFitter::add);
+    double[][] meat = new double[q][q];
+    for (int u = 0; u < q; u++) {
+      for (int v = u; v < q; v++) {
+        meat[u][v] = upper[u * q + v];
       }
     }
     for (int u = 0; u < q; u++) {

@@ -3,6 +3,7 @@ package logitlab.fit;
 import java.util.ArrayList;
 import java.util.List;
 import logitlab.data.DesignMatrix;
+import logitlab.data.RowBlocks;
 import logitlab.model.Separation;
 
 /**
@@ -123,45 +124,57 @@ public final class SeparationDetector {
   static final class Cone implements SeparationLp.Rows {
     final int[] cols;
     final int m;
-    private final double[] x;
-    private final double[] y;
+    private final RowBlocks rows;
+    private final int shift;
+    private final int mask;
     private final int p;
     private final int n;
     private final double[] inv;
     private final boolean strict;
+    private RowBlocks.Block cached;
     /** Null when row i is data row i with s_i from y_i; else 2 * data row + (1 if s = +1). */
     private final int[] index;
 
     Cone(DesignMatrix d, boolean[] aliased, boolean scaled, boolean strict) {
-      this.x = d.x();
-      this.y = d.y();
+      this.rows = d.rows();
+      this.shift = Integer.numberOfTrailingZeros(rows.blockRows());
+      this.mask = rows.blockRows() - 1;
       this.p = d.p();
       this.strict = strict;
-      double[] a = d.weights();
       boolean plain = true;
-      int rows = 0;
-      for (int i = 0; i < d.n(); i++) {
-        boolean binary = y[i] == 0 || y[i] == 1;
-        plain &= a[i] > 0 && binary;
-        rows += a[i] > 0 ? (binary ? 1 : 2) : 0;
+      int count = 0;
+      for (int bi = 0; bi < rows.count(); bi++) {
+        RowBlocks.Block b = rows.block(bi);
+        for (int i = 0; i < b.rows(); i++) {
+          double y = b.y()[i];
+          double a = b.a()[i];
+          boolean binary = y == 0 || y == 1;
+          plain &= a > 0 && binary;
+          count += a > 0 ? (binary ? 1 : 2) : 0;
+        }
       }
       if (plain) {
         index = null;
         n = d.n();
       } else {
-        index = new int[rows];
+        index = new int[count];
         int k = 0;
-        for (int i = 0; i < d.n(); i++) {
-          if (a[i] > 0) {
-            if (y[i] > 0) {
-              index[k++] = 2 * i + 1;
-            }
-            if (y[i] < 1) {
-              index[k++] = 2 * i;
+        for (int bi = 0; bi < rows.count(); bi++) {
+          RowBlocks.Block b = rows.block(bi);
+          for (int r = 0; r < b.rows(); r++) {
+            int i = b.start() + r;
+            double y = b.y()[r];
+            if (b.a()[r] > 0) {
+              if (y > 0) {
+                index[k++] = 2 * i + 1;
+              }
+              if (y < 1) {
+                index[k++] = 2 * i;
+              }
             }
           }
         }
-        n = rows;
+        n = count;
       }
       List<Integer> keep = new ArrayList<>();
       for (int j = 0; j < p; j++) {
@@ -169,15 +182,23 @@ public final class SeparationDetector {
           keep.add(j);
         }
       }
-      double[] max = new double[p];
-      for (int i = 0; i < d.n(); i++) {
-        if (a[i] > 0) {
-          int off = i * p;
-          for (int j = 0; j < p; j++) {
-            max[j] = Math.max(max[j], Math.abs(x[off + j]));
+      double[] max = rows.reduce(b -> {
+        double[] t = new double[p];
+        for (int j = 0; j < p; j++) {
+          double[] xj = b.x()[j];
+          for (int i = 0; i < b.rows(); i++) {
+            if (b.a()[i] > 0) {
+              t[j] = Math.max(t[j], Math.abs(xj[i]));
+            }
           }
         }
-      }
+        return t;
+      }, (u, v) -> {
+        for (int j = 0; j < p; j++) {
+          u[j] = Math.max(u[j], v[j]);
+        }
+        return u;
+      });
       keep.removeIf(j -> max[j] == 0); // a zero column (aliased in any case) says nothing
       cols = keep.stream().mapToInt(Integer::intValue).toArray();
       m = cols.length;
@@ -202,15 +223,28 @@ public final class SeparationDetector {
     }
 
     private boolean positive(int i) {
-      return index == null ? y[i] > 0.5 : (index[i] & 1) == 1;
+      return index == null ? rows.y(i) > 0.5 : (index[i] & 1) == 1;
+    }
+
+    /** The block of a data row; the last one read is kept (a spilled block is read once per pass). */
+    private double[][] columns(int r) {
+      int bi = r >>> shift;
+      RowBlocks.Block b = cached;
+      if (b == null || b.index() != bi) {
+        b = rows.block(bi);
+        cached = b;
+      }
+      return b.x();
     }
 
     @Override
     public void row(int i, double[] out) {
-      int off = dataRow(i) * p;
+      int r = dataRow(i);
+      double[][] x = columns(r);
+      int off = r & mask;
       double sign = positive(i) ? 1 : -1;
       for (int k = 0; k < m; k++) {
-        out[k] = sign * x[off + cols[k]] * inv[k];
+        out[k] = sign * x[cols[k]][off] * inv[k];
       }
       if (strict) {
         out[m] = -1;
@@ -219,10 +253,12 @@ public final class SeparationDetector {
 
     @Override
     public double dot(int i, double[] b, double[] scratch) {
-      int off = dataRow(i) * p;
+      int r = dataRow(i);
+      double[][] x = columns(r);
+      int off = r & mask;
       double s = 0;
       for (int k = 0; k < m; k++) {
-        s += x[off + cols[k]] * inv[k] * b[k];
+        s += x[cols[k]][off] * inv[k] * b[k];
       }
       s = positive(i) ? s : -s;
       return strict ? s - b[m] : s;

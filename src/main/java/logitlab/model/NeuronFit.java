@@ -28,7 +28,7 @@ import java.util.List;
  *     halving the weights), as data; the report words them
  * @param warnings warnings that are not about why training stopped (the separation the comparison
  *     adds), as data; the report words them, and the stop from {@code diagnostics}
- * @param fitted fitted probabilities, one per used row
+ * @param fitted the fitted probabilities, computed per block of rows ({@link Fitted})
  * @param diagnostics the numbers behind why training stopped and what would help
  */
 public record NeuronFit(
@@ -45,7 +45,7 @@ public record NeuronFit(
     int historyEvery,
     List<Diagnostic> notes,
     List<Diagnostic> warnings,
-    double[] fitted,
+    Fitted fitted,
     Diagnostics diagnostics) {
 
   /** The thresholds of {@link #epochsTo()}. */
@@ -58,17 +58,11 @@ public record NeuronFit(
     notes = List.copyOf(notes);
     warnings = List.copyOf(warnings);
     weights = weights.clone();
-    fitted = fitted.clone();
   }
 
   @Override
   public double[] weights() {
     return weights.clone();
-  }
-
-  @Override
-  public double[] fitted() {
-    return fitted.clone();
   }
 
   /** The step size used (the automatic one when none was given). */
@@ -109,8 +103,8 @@ public record NeuronFit(
   /**
    * How the neuron was trained.
    *
-   * @param optimizer {@code gd}, {@code momentum}, {@code nesterov}, {@code sgd}, {@code minibatch} or
-   *     {@code adam}
+   * @param optimizer {@code preconditioned}, {@code gd}, {@code momentum}, {@code nesterov},
+   *     {@code sgd}, {@code minibatch} or {@code adam}
    * @param optimizerLabel a readable name ("gradient descent", "Adam")
    * @param learningRate the step size used (initial step for sgd and minibatch)
    * @param batchSize rows per step; 0 for all rows (full batch)
@@ -191,9 +185,9 @@ public record NeuronFit(
    * @param windowLossLow for {@code no-progress}: the lowest loss over the last W epochs; NaN otherwise
    * @param windowLossHigh for {@code no-progress}: the highest loss over the last W epochs; NaN otherwise
    * @param autoLearningRate the automatic step of this optimizer for these data (1/L for gd,
-   *     momentum and nesterov)
-   * @param finalLearningRate the step in use at the end: the decayed one for sgd and minibatch, else
-   *     the learning rate
+   *     momentum and nesterov; 1, in its metric, for preconditioned)
+   * @param finalLearningRate the step in use at the end: the decayed one for sgd and minibatch, the
+   *     halved one for preconditioned (after a rise of the loss), else the learning rate
    * @param rowsPerStep rows per step as asked: 1 for sgd, the batch size for minibatch (which may
    *     exceed the rows), 0 for the full-batch optimizers
    * @param conditionNumber lambda_max / lambda_min of S'S/n on the scale trained on

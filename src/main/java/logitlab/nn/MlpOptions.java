@@ -11,7 +11,8 @@ import logitlab.model.Optimizer;
  * @param hidden units per hidden layer; empty for none (the logistic model)
  * @param activation the hidden units' activation (not the step)
  * @param slope the leaky ReLU's slope, in (0, 1)
- * @param optimizer the update rule (the neuron's: gd, momentum, nesterov, sgd, minibatch, adam)
+ * @param optimizer the update rule (the neuron's: gd, momentum, nesterov, sgd, minibatch, adam; preconditioned
+ *     only without hidden layer and penalty)
  * @param learningRate the step size; NaN for automatic (see {@link MlpTrainer#autoLearningRate})
  * @param epochs the most passes over the training rows
  * @param batchSize rows per step of {@code minibatch}; 0 for its default (32); must be 0 otherwise
@@ -56,6 +57,10 @@ public record MlpOptions(int[] hidden, ActivationFunction activation, double slo
     }
     if (!(l2 >= 0 && Double.isFinite(l2))) {
       throw new IllegalArgumentException("--l2 must be a number >= 0, not " + l2);
+    }
+    if (optimizer == Optimizer.PRECONDITIONED && (hidden.length > 0 || l2 > 0)) {
+      throw new IllegalArgumentException("--optimizer preconditioned trains the one neuron only (--hidden 0 without "
+          + "--l2): its metric is the inputs' Gram matrix, which a net with hidden layers has no counterpart of");
     }
     if (!(testFraction >= 0 && testFraction <= 0.9)) {
       throw new IllegalArgumentException("--test-fraction must be between 0 and 0.9, not " + testFraction);

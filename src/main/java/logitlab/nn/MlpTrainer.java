@@ -41,10 +41,12 @@ public final class MlpTrainer {
    * bound to take it from, so it is a fixed value per optimizer that trains the built-in data sets
    * (standardised inputs, Xavier or He weights) without diverging: adam 0.01 (Kingma and Ba's
    * 0.001 is slow for full batches), gd 0.5, momentum and nesterov 0.05 (their steps add up to
-   * about 10 times the rate), sgd 0.01 and minibatch 0.05.
+   * about 10 times the rate), sgd 0.01 and minibatch 0.05. preconditioned trains the one neuron only
+   * (its step 1 is in its metric; {@link MlpOptions} refuses it with hidden layers).
    */
   public static double autoLearningRate(Optimizer o) {
     return switch (o) {
+      case PRECONDITIONED -> 1;
       case ADAM -> 0.01;
       case GD -> 0.5;
       case MOMENTUM, NESTEROV -> 0.05;
@@ -199,11 +201,13 @@ public final class MlpTrainer {
     double l = 0;
     double right = 0;
     double total = 0;
+    double[] x = d.x();
     for (int i = 0; i < d.n(); i++) {
-      double z = Dense.linearPredictor(d.x(), i * d.p(), w);
-      double a = d.weights()[i];
-      l += a * Logistic.crossEntropy(d.y()[i], z);
-      right += a * (z > 0 ? d.y()[i] : 1 - d.y()[i]);
+      double z = Dense.linearPredictor(x, i * d.p(), w);
+      double a = d.weight(i);
+      double y = d.y(i);
+      l += a * Logistic.crossEntropy(y, z);
+      right += a * (z > 0 ? y : 1 - y);
       total += a;
     }
     return new double[] {l / total, right / total};

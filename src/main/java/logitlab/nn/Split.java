@@ -47,8 +47,7 @@ public final class Split {
     }
     int nTest = testFraction == 0 ? 0 : (int) Math.max(1, Math.round(testFraction * n));
     if (n - nTest < 2) {
-      throw new FitException(d.file() + ": " + n + " rows leave " + (n - nTest) + " for training with --test-fraction "
-          + testFraction + "; use a smaller --test-fraction or more rows");
+      throw new FitException(new FitException.TooFewTrainingRows(d.file(), n, n - nTest, testFraction));
     }
     int[] testRows = Arrays.copyOf(order, nTest);
     int[] trainRows = Arrays.copyOfRange(order, nTest, n);
@@ -57,9 +56,8 @@ public final class Split {
     DesignMatrix train = rows(d, trainRows);
     double events = train.weightedEvents();
     if (events <= 0 || events >= train.totalWeight()) {
-      throw new FitException(d.file() + ": the " + trainRows.length + " training rows hold only one class of \""
-          + d.outcome().column() + "\"" + (nTest > 0 ? " (with --test-fraction " + testFraction + "; try another "
-              + "--seed or --test-fraction 0)" : "") + "; a model needs both");
+      throw new FitException(new FitException.OneClassInTraining(d.file(), trainRows.length, d.outcome().column(),
+          testFraction));
     }
     DesignMatrix test = nTest == 0 ? null : rows(d, testRows);
     int p = d.p();
@@ -69,13 +67,13 @@ public final class Split {
     for (int j = 1; j < p; j++) {
       double m = 0;
       for (int i = 0; i < train.n(); i++) {
-        m += train.weights()[i] * train.get(i, j);
+        m += train.weight(i) * train.get(i, j);
       }
       m /= tw;
       double v = 0;
       for (int i = 0; i < train.n(); i++) {
         double e = train.get(i, j) - m;
-        v += train.weights()[i] * e * e;
+        v += train.weight(i) * e * e;
       }
       mean[j] = m;
       sd[j] = Math.sqrt(v / tw);
@@ -90,12 +88,13 @@ public final class Split {
     double[] y = new double[rows.length];
     double[] w = new double[rows.length];
     int[] lines = new int[rows.length];
+    double[] all = d.x();
     for (int k = 0; k < rows.length; k++) {
       int i = rows[k];
-      System.arraycopy(d.x(), i * p, x, k * p, p);
-      y[k] = d.y()[i];
-      w[k] = d.weights()[i];
-      lines[k] = d.lines()[i];
+      System.arraycopy(all, i * p, x, k * p, p);
+      y[k] = d.y(i);
+      w[k] = d.weight(i);
+      lines[k] = d.line(i);
     }
     return new DesignMatrix(d.file(), rows.length, p, x, y, lines, d.terms(), d.predictors(), d.outcome(),
         d.rowsRead(), d.rowsDropped(), d.droppedByColumn(), w, d.weighting());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.model.Alias;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.Separation;
 
 /**
@@ -262,6 +263,8 @@ public final class DiagnosticText {
           + "flattest, Nesterov's acceleration shrinks the error by a factor of about 1 - 1/sqrt(%s) = 1 - 1/%s "
           + "per epoch, much better than gradient descent's 1 - 1/%s but still slow: ", num(1 / r),
           num(Math.sqrt(1 / r)), num(1 / r));
+      case "preconditioned" -> "The preconditioned optimizer measures its steps in the metric of X'X/n itself, "
+          + "which undoes the columns' scales and offsets, so the condition number costs it nothing: ";
       case "adam" -> "Adam scales each weight's step by the size of its own gradients, which undoes differences "
           + "of scale but not a column's offset from 0: a mean far from 0 relative to the sd makes the column "
           + "nearly collinear with the intercept, and only centring removes that: ";
@@ -278,7 +281,9 @@ public final class DiagnosticText {
       sb.append(String.format(Locale.ROOT, "after %d epochs (stopped by %s) the weights are still %s "
           + "(relative) from the GLM's coefficients.", o.epochs(), o.stop().jsonName(), num(x.maxDiff())));
     }
-    sb.append(" Standardised inputs, the default, avoid this.");
+    if (!x.optimizer().equals("preconditioned")) {
+      sb.append(" Standardised inputs, the default, avoid this.");
+    }
     return sb.toString();
   }
 
@@ -288,7 +293,6 @@ public final class DiagnosticText {
 
   /** A number in 4 significant digits, trailing zeros dropped (the neuron's notes). */
   static String num(double v) {
-    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
-        .replaceAll("\\.$", "");
+    return Fmt.g(v, 4);
   }
 }

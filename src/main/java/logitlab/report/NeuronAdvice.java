@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.NeuronFit;
 
 /**
@@ -117,14 +118,15 @@ public final class NeuronAdvice {
       return stopped + String.format(Locale.ROOT, ". The batch size (%d) covers all %d rows, so every step used "
           + "the full gradient, without noise: minibatch is then gradient descent with a step that decays as "
           + "lr / (1 + lr mu t) with the step count t, here from %s to %s, and that shrinking step is what keeps it "
-          + "from the optimum. Use --optimizer gd (the default), the same full-batch gradient with a fixed step",
+          + "from the optimum. Use --optimizer gd, the same full-batch gradient with a fixed step, or preconditioned "
+          + "(the default)",
           g.rowsPerStep(), c.input().rowsUsed(), num(n.learningRate()), num(g.finalLearningRate()));
     }
     if (s.optimizer().equals("sgd") || s.optimizer().equals("minibatch")) {
       return String.format(Locale.ROOT,
           "the neuron (%s) stopped at the epoch limit (%d) with gradient norm %s: a stochastic gradient "
               + "is too noisy to fall below the tolerance %s, so its weights are close to the optimum but "
-              + "not on it; use --optimizer gd (the default) for the exact optimum",
+              + "not on it; use --optimizer preconditioned (the default) or gd for the exact optimum",
           s.optimizer(), n.epochs(), num(n.gradientNorm()), num(s.tolerance()));
     }
     if (plateau(n)) {
@@ -134,8 +136,9 @@ public final class NeuronAdvice {
     double perTenfold = g.epochsPerTenfold();
     if (perTenfold > s.maxEpochs()) {
       String instead = !s.standardized() ? "drop --no-standardize, which removes the cause (see the note)"
-          : s.optimizer().equals("nesterov") ? "the problem is too ill-conditioned for a gradient method"
-              : "--optimizer nesterov needs far fewer epochs on such a problem";
+          : s.optimizer().equals("nesterov") ? "the problem is too ill-conditioned for a plain gradient method; "
+              + "--optimizer preconditioned (the default) measures the steps in a metric that removes the cause"
+              : "--optimizer preconditioned (the default) or nesterov needs far fewer epochs on such a problem";
       return stopped + String.format(Locale.ROOT, "; at this step, shrinking the error tenfold along the flattest "
           + "direction takes about %s epochs (condition number %s), more than the whole limit, so more epochs "
           + "would help little: %s", num(perTenfold), num(g.conditionNumber()), instead);
@@ -170,6 +173,8 @@ public final class NeuronAdvice {
           + "epoch, any step below 2/L converges, and larger ones often do too, as L is a bound";
       case "momentum", "nesterov" -> "1/L, with L the worst-case curvature of the loss: the step for which "
           + "this method is proven to converge; as L is a bound, larger ones often work too";
+      case "preconditioned" -> "1 in its metric, the Newton step at the intercept-only fit, halved whenever a step "
+          + "raises the loss";
       case "adam" -> "Adam's automatic rate";
       default -> "the automatic rate for this batch size";
     };

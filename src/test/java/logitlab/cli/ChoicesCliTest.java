@@ -18,7 +18,7 @@ class ChoicesCliTest {
   void aBadValueIsOneLineNamingTheChoices() {
     List<List<String>> cases = List.of(
         List.of("compare data/exam.csv --optimizer rmsprop",
-            "optimizer must be one of gd, momentum, nesterov, sgd, minibatch, adam, not \"rmsprop\""),
+            "optimizer must be one of preconditioned, gd, momentum, nesterov, sgd, minibatch, adam, not \"rmsprop\""),
         List.of("compare data/exam.csv --loss hinge", "loss must be one of cross-entropy, squared, not \"hinge\""),
         List.of("compare data/exam.csv --activation relu", "activation must be one of sigmoid, tanh, not \"relu\""),
         List.of("compare data/exam.csv --ci bad", "--ci must be wald or profile, not \"bad\""),
@@ -28,14 +28,14 @@ class ChoicesCliTest {
             + "(for an HTML page with plots, use logitlab report)"),
         List.of("report data/exam.csv -o x.html --format xml", "--format must be html or markdown, not \"xml\""),
         List.of("predict --train data/exam.csv --input data/exam.csv --optimizer bad",
-            "optimizer must be one of gd, momentum, nesterov, sgd, minibatch, adam, not \"bad\""),
+            "optimizer must be one of preconditioned, gd, momentum, nesterov, sgd, minibatch, adam, not \"bad\""),
         List.of("activations --format pdf", "--format must be text, markdown, csv, json or html, not \"pdf\""),
         List.of("activations --functions sigmoid,softmax",
             "activation must be one of sigmoid, tanh, relu, leaky-relu, identity, step, not \"softmax\""),
         List.of("vanishing --activation bad",
             "activation must be one of sigmoid, tanh, relu, leaky-relu, identity, step, not \"bad\""),
         List.of("mlp xor --optimizer bad",
-            "optimizer must be one of gd, momentum, nesterov, sgd, minibatch, adam, not \"bad\""),
+            "optimizer must be one of preconditioned, gd, momentum, nesterov, sgd, minibatch, adam, not \"bad\""),
         List.of("mlp xor --activation bad",
             "activation must be one of sigmoid, tanh, relu, leaky-relu, identity, step, not \"bad\""));
     for (List<String> c : cases) {
@@ -50,7 +50,7 @@ class ChoicesCliTest {
   void controlCharactersInABadValueAreEscaped() {
     CliRunner r = CliRunner.run("compare", "data/exam.csv", "--optimizer", "a\nb");
     assertEquals(2, r.code(), r.err());
-    assertEquals("logitlab: optimizer must be one of gd, momentum, nesterov, sgd, minibatch, adam, not \"a\\nb\""
+    assertEquals("logitlab: optimizer must be one of preconditioned, gd, momentum, nesterov, sgd, minibatch, adam, not \"a\\nb\""
         + System.lineSeparator(), r.err());
   }
 
@@ -83,7 +83,7 @@ class ChoicesCliTest {
   void theHelpListsTheChoices() {
     String compare = CliRunner.run("compare", "--help").out().replaceAll("\\s+", " ");
     for (String s : List.of("Output format: text, markdown, csv, json;", "Logistic intervals: wald, profile.",
-        "linear model: HC0, HC1, HC2, HC3", "Neuron optimizer: gd, momentum, nesterov, sgd, minibatch, adam.",
+        "linear model: HC0, HC1, HC2, HC3", "Neuron optimizer: preconditioned, gd, momentum, nesterov, sgd, minibatch, adam.",
         "Neuron loss: cross-entropy, squared.", "Neuron activation: sigmoid, tanh.")) {
       assertTrue(compare.contains(s), s + " in " + compare);
     }

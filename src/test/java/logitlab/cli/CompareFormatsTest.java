@@ -87,7 +87,7 @@ class CompareFormatsTest {
     assertEquals(0, c.code(), c.err());
     String md = c.out();
     assertTrue(md.startsWith("# logitlab compare: data/admissions.csv\n\n"), md);
-    assertTrue(md.contains("| term | linear (OLS) | logistic (GLM) | neuron (GD) |\n|:---|---:|---:|---:|\n"), md);
+    assertTrue(md.contains("| term | linear (OLS) | logistic (GLM) | neuron (preconditioned) |\n|:---|---:|---:|---:|\n"), md);
     assertTrue(md.contains("| rank4 | -0.332961 | -1.5783 | -1.5783 |"), md);
     // every table row has as many cells as its header
     String[] lines = md.split("\n");

@@ -1,11 +1,11 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the epoch at which a note counts rows, and the captions of the report's plots.
  */
 class NeuronAdviceCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
   /** Text output with line breaks and their indentation folded to single spaces. */
@@ -31,7 +30,7 @@ class NeuronAdviceCliTest {
 
   @Test
   void anOscillatingStepStopsWithNoProgressAndAdvisesASmallerStep() throws IOException {
-    String t = text("compare", "data/smoking.csv", "--learning-rate", "30");
+    String t = text("compare", "data/smoking.csv", "--optimizer", "gd", "--learning-rate", "30");
     assertTrue(t.contains("(gradient descent, 1008 epochs, step 30) stopped (no-progress)"), t);
     assertTrue(t.contains("warning: the neuron's training made no progress: for 1000 epochs (up to epoch 1008) "
         + "neither its loss nor its gradient norm reached a new low, the loss moving up and down between"), t);
@@ -39,7 +38,8 @@ class NeuronAdviceCliTest {
     assertTrue(t.contains("try --learning-rate 3.736 (1/L, with L the worst-case curvature of the loss"), t);
     assertFalse(t.contains("--max-epochs"), t);
 
-    CliRunner c = CliRunner.run("compare", "data/smoking.csv", "--learning-rate", "30", "--format", "json");
+    CliRunner c = CliRunner.run("compare", "data/smoking.csv", "--optimizer", "gd", "--learning-rate", "30", "--format",
+        "json");
     JsonNode doc = JSON.readTree(c.out());
     JsonNode n = doc.get("neuron");
     assertEquals("no-progress", n.get("stopReason").asText());
@@ -50,13 +50,13 @@ class NeuronAdviceCliTest {
     assertEquals("no-progress", n.at("/warningCodes/0").asText());
     assertTrue(doc.get("warningCodes").toString().contains("\"neuron.no-progress\""), doc.toString());
 
-    JsonNode raw = JSON.readTree(CliRunner.run("compare", "data/exam.csv", "--no-standardize", "--max-epochs",
-        "1000", "--format", "json").out()).get("neuron");
+    JsonNode raw = JSON.readTree(CliRunner.run("compare", "data/exam.csv", "--optimizer", "gd", "--no-standardize",
+        "--max-epochs", "1000", "--format", "json").out()).get("neuron");
     assertEquals("raw-inputs", raw.at("/noteCodes/0").asText());
     assertTrue(raw.at("/notes/0").asText().startsWith("raw inputs (--no-standardize): "), raw.toString());
     assertEquals("max-epochs", raw.at("/warningCodes/0").asText());
-    assertEquals("no-progress", csvValue(CliRunner.run("compare", "data/smoking.csv", "--learning-rate", "30",
-        "--format", "csv").out(), "neuron,,stop_reason,"));
+    assertEquals("no-progress", csvValue(CliRunner.run("compare", "data/smoking.csv", "--optimizer", "gd", "--learning-rate",
+        "30", "--format", "csv").out(), "neuron,,stop_reason,"));
   }
 
   private static String csvValue(String csv, String key) {
@@ -72,14 +72,18 @@ class NeuronAdviceCliTest {
   @Test
   void oneOverLIsWhatIsSureToLowerTheLossNotTheLargestSafeStep() {
     // 4 times 1/L converges, in 27 epochs against 118: L is a worst-case bound
-    String fast = text("compare", "data/smoking.csv", "--learning-rate", "15");
+    String fast = text("compare", "data/smoking.csv", "--optimizer", "gd", "--learning-rate", "15");
     assertTrue(fast.contains("(gradient descent, 27 epochs, step 15) reached the GLM's coefficients"), fast);
-    String t = text("compare", "data/smoking.csv", "--learning-rate", "50");
+    String t = text("compare", "data/smoking.csv", "--optimizer", "gd", "--learning-rate", "50");
     assertTrue(t.contains("stopped (divergence)"), t);
     assertTrue(t.contains("Try --learning-rate 3.736 (1/L, with L the worst-case curvature of the loss: a step of "
         + "1/L lowers the loss at every epoch, any step below 2/L converges, and larger ones often do too, as L "
         + "is a bound) or leave it at auto"), t);
     assertFalse(t.contains("largest step that is safe"), t);
+    // the default optimizer halves a step that raises the loss instead, and says where it ended
+    String pre = text("compare", "data/smoking.csv", "--learning-rate", "50");
+    assertTrue(pre.matches(".*\\(preconditioned Nesterov, \\d+ epochs, step 50 halved to 3\\.125\\) reached the "
+        + "GLM's coefficients.*"), pre);
   }
 
   @Test
@@ -89,20 +93,20 @@ class NeuronAdviceCliTest {
         + "minimum to reach, and more epochs would only carry the weights further out"), sep);
     assertFalse(sep.contains("raise --max-epochs"), sep);
 
-    String raw = text("compare", "data/uptake.csv", "--no-standardize", "--max-epochs", "20000");
+    String raw = text("compare", "data/uptake.csv", "--optimizer", "gd", "--no-standardize", "--max-epochs", "20000");
     assertTrue(raw.contains("shrinking the error tenfold along the flattest direction takes about 1.146e+12 epochs "
         + "(condition number 4.977e+11), more than the whole limit, so more epochs would help little: drop "
         + "--no-standardize"), raw);
     assertFalse(raw.contains("raise --max-epochs"), raw);
 
     // a plateau of saturated rows: more epochs barely move the weights
-    String plateau = text("compare", "data/smoking.csv", "--loss", "squared", "--init", "1000", "--max-epochs",
-        "20000");
+    String plateau = text("compare", "data/smoking.csv", "--optimizer", "gd", "--loss", "squared", "--init", "1000",
+        "--max-epochs", "20000");
     assertTrue(plateau.contains("it is stuck on a plateau of saturated rows (see the note)"), plateau);
     assertFalse(plateau.contains("raise --max-epochs"), plateau);
 
     // where more epochs do help, it still says so: raw exam data converge in 3,606 epochs
-    String slow = text("compare", "data/exam.csv", "--no-standardize", "--max-epochs", "1000");
+    String slow = text("compare", "data/exam.csv", "--optimizer", "gd", "--no-standardize", "--max-epochs", "1000");
     assertTrue(slow.contains("raise --max-epochs, or drop --no-standardize"), slow);
   }
 
@@ -137,13 +141,18 @@ class NeuronAdviceCliTest {
 
   @Test
   void eachOptimizersRateOnRawInputs() {
-    String gd = text("compare", "data/exam.csv", "--no-standardize");
+    String gd = text("compare", "data/exam.csv", "--no-standardize", "--optimizer", "gd");
     assertTrue(gd.matches(".*the error then shrinks only by a factor of about 1 - 1/[0-9.e+]+ per epoch.*"), gd);
     String nesterov = text("compare", "data/exam.csv", "--no-standardize", "--optimizer", "nesterov");
     assertTrue(nesterov.matches(".*Nesterov's acceleration shrinks the error by a factor of about 1 - 1/sqrt\\("
         + "[0-9.e+]+\\) = 1 - 1/[0-9.e+]+ per epoch.*"), nesterov);
     String momentum = text("compare", "data/exam.csv", "--no-standardize", "--optimizer", "momentum");
     assertTrue(momentum.contains("heavy-ball momentum (beta = 0.9) makes it about ten times longer"), momentum);
+    // the default, preconditioned, measures its steps in the metric of X'X/n: no rate to give
+    String pre = text("compare", "data/exam.csv", "--no-standardize");
+    assertTrue(pre.contains("The preconditioned optimizer measures its steps in the metric of X'X/n itself, which "
+        + "undoes the columns' scales and offsets, so the condition number costs it nothing: it took"), pre);
+    assertFalse(pre.contains("1 - 1/") || pre.contains("Standardised inputs, the default, avoid this"), pre);
   }
 
   @Test
@@ -159,7 +168,8 @@ class NeuronAdviceCliTest {
 
   @Test
   void theSaturatedRowsAreCountedAfterOneHundredEpochsNotZero() {
-    String t = text("compare", "data/smoking.csv", "--loss", "squared", "--init", "1000", "--max-epochs", "20000");
+    String t = text("compare", "data/smoking.csv", "--optimizer", "gd", "--loss", "squared", "--init", "1000",
+        "--max-epochs", "20000");
     assertTrue(t.contains("after 100 epochs 41% of the rows were still confidently wrong"), t);
     assertTrue(t.contains("from the same start 40% of the rows were confidently wrong after 100 epochs"), t);
     assertFalse(t.contains("after 0 epochs"), t);

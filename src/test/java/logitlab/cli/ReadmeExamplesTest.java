@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,12 +47,15 @@ class ReadmeExamplesTest {
   private static final Path README = Path.of("README.md");
   private static final String PROGRAM = "scripts/logitlab";
   /** Options whose value is a file or directory the command writes. */
-  private static final Set<String> OUTPUT_OPTIONS = Set.of("-o", "--output", "--output-dir");
+  private static final Set<String> OUTPUT_OPTIONS = Set.of("-o", "--output", "--output-dir", "--plot");
   /** The first line of a stack trace: {@code java.lang.NullPointerException: ...} and the like. */
   private static final Pattern STACK_TRACE_HEAD = Pattern.compile("(?m)^(Exception in thread |[\\w$.]+(Exception|Error)(: |$))");
   /** The header of the README's table of epochs (section "The three fits"). */
   static final String EPOCH_TABLE_HEADER =
       "| `logitlab compare` with the defaults on | within 1e-2 | within 1e-4 | within 1e-6 | stopped after |";
+  /** The header of the README's table of epochs with plain gradient descent. */
+  static final String GD_EPOCH_TABLE_HEADER =
+      "| `logitlab compare --optimizer gd` on | within 1e-2 | within 1e-4 | within 1e-6 | stopped after |";
   private static final Pattern STATED_EXIT = Pattern.compile("\\bexit(?: code)? (\\d+)\\b");
 
   /** One command of the README: its words, the exit code it must end with, and its line. */
@@ -243,16 +247,27 @@ class ReadmeExamplesTest {
    */
   @Test
   void theReadmeEpochTableIsWhatTheNeuronDoes() throws IOException {
+    checkEpochTable(EPOCH_TABLE_HEADER, List.of());
+  }
+
+  /** The same for the table of plain gradient descent, each row run with {@code --optimizer gd}. */
+  @Test
+  void theReadmeGradientDescentEpochTableIsWhatTheNeuronDoes() throws IOException {
+    checkEpochTable(GD_EPOCH_TABLE_HEADER, List.of("--optimizer", "gd"));
+  }
+
+  private static void checkEpochTable(String headerLine, List<String> extra) throws IOException {
     List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-    int header = lines.indexOf(EPOCH_TABLE_HEADER);
-    assertTrue(header >= 0, "README.md has no line " + EPOCH_TABLE_HEADER);
-    ObjectMapper json = new ObjectMapper();
+    int header = lines.indexOf(headerLine);
+    assertTrue(header >= 0, "README.md has no line " + headerLine);
+    ObjectMapper json = Golden.JSON;
     int rows = 0;
     for (int k = header + 2; k < lines.size() && lines.get(k).startsWith("| `"); k++, rows++) {
       String[] cells = lines.get(k).split("\\|");
       String run = cells[1].strip().replace("`", "");
       List<String> args = new ArrayList<>(List.of("compare"));
       args.addAll(List.of(run.split(" ")));
+      args.addAll(extra);
       args.addAll(List.of("--format", "json"));
       CliRunner r = CliRunner.run(args.toArray(String[]::new));
       assertEquals(0, r.code(), run + ": " + r.err());
@@ -267,7 +282,7 @@ class ReadmeExamplesTest {
       String stopped = neuron.get("epochs").asText() + " epochs (" + neuron.get("stopReason").asText() + ")";
       assertEquals(cells[5].strip(), stopped, "README.md:" + (k + 1) + ": " + run);
     }
-    assertTrue(rows >= 9, rows + " rows under " + EPOCH_TABLE_HEADER);
+    assertTrue(rows >= 9, rows + " rows under " + headerLine);
   }
 
   /** The parser finds the README's examples: the top one, one with an output shown, all of them. */

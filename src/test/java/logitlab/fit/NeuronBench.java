@@ -46,7 +46,7 @@ public final class NeuronBench {
     double glmMs = (System.nanoTime() - t0) / 1e6;
     System.out.printf(Locale.ROOT, "%s: n = %d, p = %d; GLM by IRLS: %d iterations, %.1f ms (first call)%n",
         name, d.n(), d.p(), glm.iterations(), glmMs);
-    System.out.printf(Locale.ROOT, "  %-10s %10s %7s %7s %7s %13s   %s%n", "optimizer", "step", "1e-2", "1e-4",
+    System.out.printf(Locale.ROOT, "  %-14s %10s %7s %7s %7s %13s   %s%n", "optimizer", "step", "1e-2", "1e-4",
         "1e-6", "time to 1e-6", "stopped (epochs, time)");
     for (Optimizer o : Optimizer.values()) {
       NeuronOptions opt = NeuronOptions.defaults().withOptimizer(o)
@@ -71,7 +71,7 @@ public final class NeuronBench {
         Arrays.sort(ms);
         time = ms(ms[REPEATS / 2]);
       }
-      System.out.printf(Locale.ROOT, "  %-10s %10s %7s %7s %7s %13s   %s (%d, %s), %.2g from the GLM%n", o.cliName(),
+      System.out.printf(Locale.ROOT, "  %-14s %10s %7s %7s %7s %13s   %s (%d, %s), %.2g from the GLM%n", o.cliName(),
           String.format(Locale.ROOT, "%.4g", f.learningRate()), cells.get(0), cells.get(1), cells.get(2), time,
           f.stopReason(), f.epochs(), ms(totalMs), NeuronFit.maxRelativeDifference(f.logitWeights(), glm.estimates()));
     }

@@ -1,11 +1,11 @@
 package logitlab.fit;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * only what is random, the explanations in the text output, and usage errors.
  */
 class NeuronCompareOutputTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
@@ -47,7 +45,7 @@ class NeuronCompareOutputTest {
         "learningRate", "gradientNorm", "maxDiffFromLogistic", "epochsTo", "history", "warnings")) {
       assertTrue(n.has(key), "neuron." + key);
     }
-    assertEquals("gd", n.get("optimizer").asText());
+    assertEquals("preconditioned", n.get("optimizer").asText());
     assertEquals("tolerance", n.get("stopReason").asText());
     assertTrue(n.get("maxDiffFromLogistic").asDouble() < 1e-6);
     JsonNode to = n.get("epochsTo");
@@ -119,7 +117,7 @@ class NeuronCompareOutputTest {
     Run tanh = run("compare", "data/smoking.csv", "--activation", "tanh");
     assertEquals(0, tanh.code(), tanh.err());
     String t = flat(tanh.out());
-    assertTrue(t.contains("neuron (GD, tanh)") && t.contains("2 x neuron"), tanh.out());
+    assertTrue(t.contains("neuron (preconditioned, tanh)") && t.contains("2 x neuron"), tanh.out());
     assertTrue(t.contains("reached half the GLM's coefficients: twice its weights differ from them"), tanh.out());
     assertTrue(t.contains("note: tanh activation: the probability is (tanh(z) + 1) / 2 = sigma(2z)"), tanh.out());
 
@@ -129,7 +127,7 @@ class NeuronCompareOutputTest {
     assertTrue(q.contains("reached the optimum of the squared loss, which is not the GLM's"), sq.out());
     assertTrue(q.contains("note: vanishing gradient: the initial weights (every weight 5, --init 5)"), sq.out());
 
-    Run raw = run("compare", "data/uptake.csv", "--no-standardize", "--max-epochs", "5000");
+    Run raw = run("compare", "data/uptake.csv", "--optimizer", "gd", "--no-standardize", "--max-epochs", "5000");
     assertEquals(0, raw.code(), raw.err());
     String r = flat(raw.out());
     assertTrue(r.contains("stopped (max-epochs)") && r.contains("note: raw inputs (--no-standardize)")
@@ -143,7 +141,8 @@ class NeuronCompareOutputTest {
   @Test
   void usageErrors() {
     Map<List<String>, String> cases = Map.of(
-        List.of("--optimizer", "rmsprop"), "optimizer must be one of gd, momentum, nesterov, sgd, minibatch, adam",
+        List.of("--optimizer", "rmsprop"), "optimizer must be one of preconditioned, gd, momentum, nesterov, sgd, minibatch, "
+            + "adam",
         List.of("--batch-size", "16"), "--batch-size applies to --optimizer minibatch only",
         List.of("--optimizer", "minibatch", "--batch-size", "0"), "--batch-size must be at least 1",
         List.of("--init", "huge"), "initial weights must be zeros, random or a number",

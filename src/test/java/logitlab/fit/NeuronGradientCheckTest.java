@@ -114,7 +114,7 @@ class NeuronGradientCheckTest {
         double s = standardize ? (d.get(i, j) - mean[j]) / sd[j] : d.get(i, j);
         z += theta[j] * s;
       }
-      sum += a[i] * naiveLoss(d.y()[i], z, loss, act);
+      sum += a[i] * naiveLoss(d.y(i), z, loss, act);
     }
     return sum / sa;
   }

@@ -1,4 +1,4 @@
-package logitlab.report;
+package logitlab.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpRun;
+import logitlab.report.MlpReport;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -108,7 +110,7 @@ public final class MlpPlots {
     List<double[]> ev = new ArrayList<>();
     List<double[]> non = new ArrayList<>();
     for (int i = 0; i < d.n(); i += step) {
-      (d.y()[i] >= 0.5 ? ev : non).add(new double[] {d.get(i, 1), d.get(i, 2)});
+      (d.y(i) >= 0.5 ? ev : non).add(new double[] {d.get(i, 1), d.get(i, 2)});
     }
     points(c, d.outcome().column() + " = " + d.outcome().event(), ev, EVENT, SeriesMarkers.CIRCLE);
     points(c, d.outcome().column() + " = " + d.outcome().nonEvent(), non, NON_EVENT, SeriesMarkers.DIAMOND);
