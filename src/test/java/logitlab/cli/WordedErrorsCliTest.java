@@ -51,7 +51,7 @@ class WordedErrorsCliTest {
             "initial weights must be zeros, random or a number from -1000 to 1000, not \"huge\""),
         new Case(List.of("compare", "data/exam.csv", "--max-epochs", "0"), 2, "max epochs must be at least 1, got 0"),
         new Case(List.of("compare", "data/exam.csv", "--batch-size", "16"), 2, "--batch-size applies to --optimizer "
-            + "minibatch only (sgd uses 1 row per step; gd, momentum, nesterov and adam use all rows)"),
+            + "minibatch only (sgd uses 1 row per step; preconditioned, gd, momentum, nesterov and adam use all rows)"),
         new Case(List.of("compare", "data/exam.csv", "--optimizer", "minibatch", "--batch-size", "0"), 2,
             "--batch-size must be at least 1, not 0"),
         new Case(List.of("compare", "data/exam.csv", "--learning-rate", "-1"), 2,

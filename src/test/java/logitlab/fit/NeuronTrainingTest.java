@@ -581,7 +581,7 @@ class NeuronTrainingTest {
     NeuronOptions d = NeuronOptions.defaults();
     InvalidSetting e = assertThrows(InvalidSetting.class, () -> d.withBatchSize(16));
     assertEquals(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, e.setting());
-    assertEquals("gd", e.given());
+    assertEquals("preconditioned", e.given());
     assertEquals(16, d.withOptimizer(Optimizer.MINIBATCH).withBatchSize(16).rowsPerStep());
     assertEquals(NeuronOptions.DEFAULT_BATCH_SIZE, d.withOptimizer(Optimizer.MINIBATCH).rowsPerStep());
     assertEquals(1, d.withOptimizer(Optimizer.SGD).rowsPerStep());

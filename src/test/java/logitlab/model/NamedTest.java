@@ -24,7 +24,7 @@ class NamedTest {
     assertEquals(List.of("sigmoid", "tanh", "relu", "leaky-relu", "identity", "step"),
         names(ActivationFunction.values()));
     assertEquals(List.of("cross-entropy", "squared"), names(Loss.values()));
-    assertEquals(List.of("gd", "momentum", "nesterov", "sgd", "minibatch", "adam"), names(Optimizer.values()));
+    assertEquals(List.of("preconditioned", "gd", "momentum", "nesterov", "sgd", "minibatch", "adam"), names(Optimizer.values()));
     assertEquals(List.of("tolerance", "max-epochs", "divergence", "no-progress"), names(StopReason.values()));
     assertEquals(List.of("derivative", "discrete-change"), names(MarginalEffect.Kind.values()));
     assertEquals(List.of("none", "quasi-complete", "complete"), names(Separation.Kind.values()));
