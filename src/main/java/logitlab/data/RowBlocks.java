@@ -1,5 +1,6 @@
 package logitlab.data;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -34,7 +35,31 @@ public final class RowBlocks {
    * @param a the prior weight of each row
    * @param lines the 1-based file line of each row
    */
-  public record Block(int index, int start, int rows, double[][] x, double[] y, double[] a, int[] lines) {}
+  public record Block(int index, int start, int rows, double[][] x, double[] y, double[] a, int[] lines)
+      implements Serializable {}
+
+  /**
+   * The map of a pass: one block to its accumulator. Serializable (as is what it captures), so
+   * that an {@link Engine} can run it where the blocks live.
+   */
+  public interface Leaf<A> extends Function<Block, A>, Serializable {}
+
+  /** The merge of a pass: two accumulators of adjacent block ranges, left then right. */
+  public interface Merge<A> extends BinaryOperator<A>, Serializable {}
+
+  /**
+   * Where the passes run when not on this machine's threads: an engine holds a copy of the same
+   * blocks (a cluster's cached partitions) and must return what {@link Parallel#reduce} returns
+   * over them: the leaves merged along the same fixed tree, so the result is the same to the last
+   * bit. The Spark engine (module {@code spark}) is one.
+   */
+  public interface Engine {
+    /** {@code leaf} over every block of {@code rows}, merged along {@link Parallel}'s tree. */
+    <A> A reduce(RowBlocks rows, Leaf<A> leaf, Merge<A> merge);
+
+    /** The engine in a few words for the output's header, e.g. {@code Spark 3.5.9 local[2], 4 partitions}. */
+    String describe();
+  }
 
   /** Bytes of one block's design columns that {@link #blockRows(int)} aims at (an L2 cache's worth). */
   static final int TARGET_BYTES = 1 << 19;
@@ -52,8 +77,14 @@ public final class RowBlocks {
   private final double weightedEvents;
   private final int nobs;
   private final int events;
+  private final Engine engine;
 
   private RowBlocks(int n, int p, int shift, Block[] blocks) {
+    this(n, p, shift, blocks, null);
+  }
+
+  private RowBlocks(int n, int p, int shift, Block[] blocks, Engine engine) {
+    this.engine = engine;
     this.n = n;
     this.p = p;
     this.shift = shift;
@@ -137,9 +168,28 @@ public final class RowBlocks {
     return blocks[b];
   }
 
-  /** Maps every block with {@code leaf} and merges in the fixed tree order ({@link Parallel#reduce}). */
-  public <A> A reduce(Function<Block, A> leaf, BinaryOperator<A> merge) {
+  /**
+   * Maps every block with {@code leaf} and merges in the fixed tree order ({@link Parallel#reduce}),
+   * on this machine's threads or, after {@link #on}, on the engine.
+   */
+  public <A> A reduce(Leaf<A> leaf, Merge<A> merge) {
+    if (engine != null) {
+      return engine.reduce(this, leaf, merge);
+    }
     return Parallel.reduce(blocks.length, b -> leaf.apply(block(b)), merge);
+  }
+
+  /**
+   * The same rows whose {@link #reduce} passes run on {@code engine}, which holds a copy of these
+   * blocks; everything else (single rows, copies) still reads the blocks here.
+   */
+  public RowBlocks on(Engine engine) {
+    return new RowBlocks(n, p, shift, blocks, engine);
+  }
+
+  /** The engine the passes run on, or null for this machine's threads. */
+  public Engine engine() {
+    return engine;
   }
 
   /** Runs {@code body} on every block, on the reduction's threads. */

@@ -17,7 +17,7 @@ final class Classifier {
   private Classifier() {}
 
   /** One block's share: its sums and its sorted run. */
-  private record Part(Classification.Sums sums, List<Classification.Run> runs) {
+  private record Part(Classification.Sums sums, List<Classification.Run> runs) implements java.io.Serializable {
     static Part merge(Part left, Part right) {
       List<Classification.Run> runs = new ArrayList<>(left.runs.size() + right.runs.size());
       runs.addAll(left.runs);

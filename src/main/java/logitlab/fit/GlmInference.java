@@ -71,7 +71,7 @@ final class GlmInference {
 
   /** The fitted probabilities of a block's rows, recomputed from the coefficients when needed. */
   @FunctionalInterface
-  interface Probabilities {
+  interface Probabilities extends java.io.Serializable {
     double[] of(RowBlocks.Block b);
   }
 
@@ -110,9 +110,16 @@ final class GlmInference {
     double[] fitted = new double[n];
     // logLik: binomial log-likelihood, as R's logLik.glm (with log choose(m, k)); ll: the
     // individual-level sum a [y log mu + (1 - y) log(1 - mu)]; ll0 at mu = ybar
+    // On this machine the pass also writes the fitted probabilities; on an engine (Spark) a pass
+    // runs on copies of the blocks, so they are computed here after it.
+    boolean here = d.rows().engine() == null;
+    double[] sink = here ? fitted : null;
+    Probabilities probabilities = e.mu();
     double[] sums = d.rows().reduce(b -> {
-      double[] mu = e.mu().of(b);
-      System.arraycopy(mu, 0, fitted, b.start(), b.rows());
+      double[] mu = probabilities.of(b);
+      if (sink != null) {
+        System.arraycopy(mu, 0, sink, b.start(), b.rows());
+      }
       double[] y = b.y();
       double[] a = b.a();
       double[] t = new double[5];
@@ -128,6 +135,9 @@ final class GlmInference {
       }
       return t;
     }, IrlsFitter::add);
+    if (!here) {
+      d.rows().forEach(b -> System.arraycopy(probabilities.of(b), 0, fitted, b.start(), b.rows()));
+    }
     double logLik = sums[0];
     double ll = sums[1];
     double ll0 = sums[2];

@@ -120,7 +120,7 @@ public final class IrlsFitter {
    * An offset added to the linear predictor: {@code coefficient} times design column
    * {@code column} (the profile likelihood's b x_j), computed per row, never stored.
    */
-  record Offset(int column, double coefficient) {
+  record Offset(int column, double coefficient) implements java.io.Serializable {
     double at(RowBlocks.Block b, int i) {
       return coefficient * b.x()[column][i];
     }
@@ -143,7 +143,7 @@ public final class IrlsFitter {
    *     the design's column order
    */
   record Run(double[] beta, int[] cols, double[] coef, Offset offset, double deviance, double lastChange,
-      int iterations, int halvings, boolean converged, QrFactor.Solution solution) {
+      int iterations, int halvings, boolean converged, QrFactor.Solution solution) implements java.io.Serializable {
 
     /** The fitted probabilities of a block's rows: linkinv(X[, cols] coef + offset). */
     double[] mu(RowBlocks.Block b) {

@@ -36,7 +36,7 @@ import logitlab.model.Dense;
  * @param rss the part of |z|^2 the rows' R cannot reach (the residual sum of squares of the
  *     unpivoted fit)
  */
-record QrFactor(int q, double[] r, double rss) {
+record QrFactor(int q, double[] r, double rss) implements java.io.Serializable {
 
   /** The factor of no rows. */
   static QrFactor empty(int q) {
@@ -469,5 +469,5 @@ record QrFactor(int q, double[] r, double rss) {
       int rank,
       double[][] unscaledCovariance,
       double rss,
-      double[][] aliasCombination) {}
+      double[][] aliasCombination) implements java.io.Serializable {}
 }

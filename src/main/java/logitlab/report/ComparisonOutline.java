@@ -46,8 +46,13 @@ public final class ComparisonOutline {
   private void write(String titlePrefix) {
     InputSummary in = c.input();
     s.title(titlePrefix + in.file());
-    s.facts(List.of(new Sink.Fact("rows", Prose.rows(in)), new Sink.Fact("outcome", Prose.outcome(in)),
+    List<Sink.Fact> facts = new java.util.ArrayList<>();
+    if (in.engine() != null) {
+      facts.add(new Sink.Fact("engine", in.engine()));
+    }
+    facts.addAll(List.of(new Sink.Fact("rows", Prose.rows(in)), new Sink.Fact("outcome", Prose.outcome(in)),
         new Sink.Fact("model", Prose.model(in))));
+    s.facts(facts);
     s.warningsSection(Prose.warnings(c),
         "No warnings: no separation, no aliased terms, every fit converged.");
     s.heading("side-by-side", "Coefficients side by side");

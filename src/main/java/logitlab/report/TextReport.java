@@ -35,6 +35,9 @@ public final class TextReport {
 
   private static void header(StringBuilder sb, InputSummary in) {
     sb.append("logitlab compare: ").append(in.file()).append('\n');
+    if (in.engine() != null) {
+      sb.append("  engine   ").append(in.engine()).append('\n');
+    }
     sb.append("  rows     ").append(Prose.rows(in)).append('\n');
     String outcome = in.trialsColumn() != null
         ? in.outcome() + ": " + Fmt.count(in.events()) + " successes in " + Fmt.count(in.total())
