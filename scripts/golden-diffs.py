@@ -65,9 +65,13 @@ def add(name, quantity, d):
 def main():
     if not os.path.exists(JAR):
         subprocess.run(["mvn", "-B", "-q", "-Dmaven.test.skip=true", "package"], check=True)
-    for path in sorted(glob.glob("src/test/resources/golden/*.json")):
+    paths = (sorted(glob.glob("src/test/resources/golden/fits/*.json"))
+             + sorted(glob.glob("src/test/resources/golden/stats/*.json"))
+             + sorted(glob.glob("src/test/resources/golden/margeff/*.json")))
+    for path in paths:
         g = json.load(open(path))
-        name = os.path.basename(path)[:-5]
+        kind = os.path.basename(os.path.dirname(path))
+        name = os.path.basename(path)[:-5] if kind == "fits" else kind + "-" + os.path.basename(path)[:-5]
         if "logistic" in g and "linear" in g:
             j = run(data_args(g))
             r, lo = g["logistic"], j["logistic"]
@@ -86,7 +90,7 @@ def main():
                                                   rel(li["outOfRange"]["min"], rl["fittedMin"]),
                                                   rel(li["outOfRange"]["max"], rl["fittedMax"])))
             add(name, "neuron (defaults) vs R glm", worst(col(j["neuron"]["coefficients"], "estimate"), r["estimate"]))
-        elif name.startswith("stats-"):
+        elif name.startswith("stats-") and "file" in g:
             if "outcome" in g:
                 args = data_args(g)
             else:

@@ -5,7 +5,7 @@
 #   Rscript scripts/golden-stats.R      (run from the repository root)
 #
 # Needs: apt-get install r-base-core r-cran-mass r-cran-sandwich
-# Writes src/test/resources/golden/stats-<name>.json.
+# Writes src/test/resources/golden/stats/<name>.json (and stats/alias-trap.json).
 #
 # Profile intervals: MASS::confint.glm interpolates the profile with a spline, so its ends are
 # accurate to about 1e-4. We also solve the profile equation exactly,
@@ -16,7 +16,7 @@
 suppressPackageStartupMessages({ library(MASS); library(sandwich) })
 options(warn = 2)
 if (!file.exists("scripts/golden-stats.R")) stop("run from the repository root")
-out_dir <- "src/test/resources/golden"
+out_dir <- "src/test/resources/golden/stats"
 
 num <- function(x) ifelse(is.na(x), "null", sprintf("%.17g", x))
 arr <- function(x) paste0("[", paste(num(x), collapse = ", "), "]")
@@ -97,8 +97,8 @@ for (cs in cases) {
     paste0("  \"fStatistic\": ", num(fs[1]), ", \"fDf1\": ", fs[2], ", \"fDf2\": ", fs[3], ", \"fP\": ",
            num(pf(fs[1], fs[2], fs[3], lower.tail = FALSE))),
     "}")
-  writeLines(lines, file.path(out_dir, paste0("stats-", cs$name, ".json")))
-  cat("wrote", file.path(out_dir, paste0("stats-", cs$name, ".json")), "\n")
+  writeLines(lines, file.path(out_dir, paste0(cs$name, ".json")))
+  cat("wrote", file.path(out_dir, paste0(cs$name, ".json")), "\n")
 }
 
 # A dummy-variable trap: all three levels of a factor plus the intercept. R's alias() says the

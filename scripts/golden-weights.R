@@ -67,7 +67,7 @@ write_case <- function(path, file, outcome, predictors, g, l, glmCall, lmCall, w
 d <- read.csv("data/dollhill.csv")
 g <- glm(cbind(cases, n - cases) ~ cigs + inhaler, family = binomial, data = d)
 l <- lm(cases / n ~ cigs + inhaler, weights = n, data = d)
-write_case("src/test/resources/golden/weights-dollhill.json", "data/dollhill.csv", "cases",
+write_case("src/test/resources/golden/fits/weights-dollhill.json", "data/dollhill.csv", "cases",
            c("cigs", "inhaler"), g, l,
            "glm(cbind(cases, n - cases) ~ cigs + inhaler, family = binomial, data = read.csv(\"data/dollhill.csv\"))",
            "lm(cases / n ~ cigs + inhaler, weights = n, data = read.csv(\"data/dollhill.csv\"))", NULL, "n")
@@ -75,7 +75,7 @@ write_case("src/test/resources/golden/weights-dollhill.json", "data/dollhill.csv
 e <- read.csv("src/test/resources/weights/exam-weighted.csv")
 g <- glm(pass ~ hours, family = binomial, weights = w, data = e)
 l <- lm(pass ~ hours, weights = w, data = e)
-write_case("src/test/resources/golden/weights-exam.json", "src/test/resources/weights/exam-weighted.csv",
+write_case("src/test/resources/golden/fits/weights-exam.json", "src/test/resources/weights/exam-weighted.csv",
            "pass", c("hours"), g, l,
            "glm(pass ~ hours, family = binomial, weights = w, data = read.csv(\"src/test/resources/weights/exam-weighted.csv\"))",
            "lm(pass ~ hours, weights = w, data = ...)", "w", NULL)

@@ -5,7 +5,7 @@
 # For every data set in data/ whose maximum-likelihood fit exists (the cases below) it fits
 #   glm(outcome ~ <all other columns>, family = binomial)   -- IRLS, R's glm.fit
 #   lm(outcome ~ <all other columns>)                      -- the linear probability model
-# and writes src/test/resources/golden/<name>.json.  A case may name its outcome and predictors,
+# and writes src/test/resources/golden/fits/<name>.json.  A case may name its outcome and predictors,
 # the outcome value that is the event (logitlab's --positive) and extra missing-value markers
 # (--na; read.csv's na.strings, with "NA" and ""); rows missing a used column are dropped by
 # glm's and lm's default na.action (na.omit), as logitlab drops them.  The JSON is written by hand with
@@ -23,10 +23,10 @@ if (!file.exists("data") || !file.exists("scripts/golden.R")) {
   stop("run from the repository root: Rscript scripts/golden.R")
 }
 
-out_dir <- "src/test/resources/golden"
+out_dir <- "src/test/resources/golden/fits"
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
 
-# name: data/<name>.csv and golden/<name>.json; factors: numeric columns coded as factors
+# name: data/<name>.csv and golden/fits/<name>.json; factors: numeric columns coded as factors
 # (reference level = first level in sorted order, R's default and logitlab's; text columns are
 # factors anyway); optional: outcome, predictors (default: the last column and all others),
 # positive (the event; the outcome becomes outcome == positive), na (extra na.strings).

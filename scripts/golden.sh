@@ -9,7 +9,7 @@
 # statsmodels from Debian lives in the system interpreter; set PYTHON to use another one
 # (e.g. PYTHON=python3 after `pip install statsmodels pandas`).
 #
-# 1. scripts/golden.R writes src/test/resources/golden/<name>.json for every data/<name>.csv
+# 1. scripts/golden.R writes src/test/resources/golden/fits/<name>.json for every data/<name>.csv
 #    case it lists, recording the R version in each file's provenance.
 # 2. scripts/golden_statsmodels.py refits with statsmodels (Logit, GLM Binomial, OLS) and
 #    prints the largest relative differences; it writes nothing and fails if they exceed the

@@ -2,7 +2,7 @@
 
     /usr/bin/python3 scripts/golden_classification.py      (run from the repository root)
 
-Needs Debian's python3-sklearn. Writes src/test/resources/golden/classification.json, read by
+Needs Debian's python3-sklearn. Writes src/test/resources/golden/classification/cases.json, read by
 src/test/java/logitlab/model/ClassificationTest.java: for each case, fitted values p, outcomes y
 (0/1, or proportions with prior weights a) and a threshold, and
 
@@ -103,7 +103,7 @@ def main():
         out["cases"].append(case)
         print(f"{c['name']}: log-loss {case['logLoss']:.6g}, Brier {case['brier']:.6g}, AUC {case['auc']:.6g}, "
               f"accuracy {case['accuracy']:.6g}")
-    path = "src/test/resources/golden/classification.json"
+    path = "src/test/resources/golden/classification/cases.json"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         json.dump(out, f, indent=2)
         f.write("\n")

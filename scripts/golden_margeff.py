@@ -3,7 +3,7 @@
     /usr/bin/python3 scripts/golden_margeff.py      (run from the repository root)
 
 Needs Debian's python3-statsmodels (apt-get install python3-statsmodels). For each case it fits
-sm.Logit(y, X).fit() on the individual 0/1 rows and writes src/test/resources/golden/margeff-<name>.json:
+sm.Logit(y, X).fit() on the individual 0/1 rows and writes src/test/resources/golden/margeff/<name>.json:
 
 - a numeric predictor: get_margeff(at='overall', method='dydx', dummy=False), the derivative
   dP/dx averaged over the rows, with delta-method standard errors;
@@ -172,7 +172,7 @@ def main():
             "estimate": est,
             "stdError": se,
         }
-        path = f"src/test/resources/golden/margeff-{name}.json"
+        path = f"src/test/resources/golden/margeff/{name}.json"
         with open(path, "w") as fh:
             json.dump(out, fh, indent=2)
             fh.write("\n")

@@ -3,7 +3,7 @@
 
     /usr/bin/python3 scripts/golden_statsmodels.py     (run from the repository root)
 
-For each src/test/resources/golden/*.json it rebuilds the design matrix from the CSV
+For each src/test/resources/golden/fits/*.json it rebuilds the design matrix from the CSV
 (intercept, numeric columns as they are, factor columns treatment-coded with the first
 sorted level as reference, dummies named column+level) and fits
   sm.Logit (Newton), sm.GLM(Binomial) (IRLS) and sm.OLS,
@@ -61,7 +61,7 @@ def max_rel(fit, golden_part, key):
 
 
 def main():
-    paths = sorted(glob.glob("src/test/resources/golden/*.json"))
+    paths = sorted(glob.glob("src/test/resources/golden/fits/*.json"))
     if not paths:
         sys.exit("no golden files: run from the repository root after scripts/golden.R")
     print(f"statsmodels {sm.__version__}; max relative difference from R (coef / se)")

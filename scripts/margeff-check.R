@@ -1,4 +1,4 @@
-# A hand check in R of the average discrete changes in src/test/resources/golden/margeff-*.json
+# A hand check in R of the average discrete changes in src/test/resources/golden/margeff/*.json
 # (written by scripts/golden_margeff.py from statsmodels): for each level of a factor, every row
 # set to that level minus every row set to the reference level, averaged over the individuals
 # (prior weights and trials weight the rows), with its delta-method standard error.
@@ -43,7 +43,7 @@ json_array <- function(path, key) {
 }
 
 check <- function(name, got) {
-  path <- paste0("src/test/resources/golden/margeff-", name, ".json")
+  path <- paste0("src/test/resources/golden/margeff/", name, ".json")
   terms <- json_array(path, "terms")
   k <- match(got$term, terms)
   est <- as.numeric(json_array(path, "estimate"))[k]

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import logitlab.model.ActivationFunction;
 import logitlab.nn.ActivationCurves;
+import logitlab.plot.NnPlots;
 import logitlab.report.ActivationsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,7 @@ final class ActivationsCommand implements Callable<Integer> {
       }
     }
     ActivationCurves c = Usage.check(() -> ActivationCurves.of(from, to, step, slope, fs));
-    out.write(spec, null, new NnOutput.Document(() -> List.of(ActivationsReport.plot(c)),
+    out.write(spec, null, new NnOutput.Document(() -> List.of(NnPlots.activations(c)),
         (s, figures) -> ActivationsReport.outline(c, s, figures.isEmpty() ? null : figures.get(0)),
         () -> ActivationsReport.csv(c),
         () -> ActivationsReport.json(c)));

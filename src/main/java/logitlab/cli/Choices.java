@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import logitlab.fit.IrlsOptions;
 import logitlab.fit.OlsFitter;
 import logitlab.model.Activation;
@@ -55,14 +54,6 @@ final class Choices {
     return String.valueOf(value); // OlsFitter.Robust: HC0..HC3 as named
   }
 
-  private static <T> T parse(String value, Function<String, T> parse) {
-    try {
-      return parse.apply(value);
-    } catch (IllegalArgumentException e) {
-      throw new BadChoice(e.getMessage());
-    }
-  }
-
   /** Candidates listed in the help: the names of the given values. */
   private abstract static class Names implements Iterable<String> {
     private final List<String> names;
@@ -81,7 +72,11 @@ final class Choices {
   static final class OptimizerConverter implements ITypeConverter<Optimizer> {
     @Override
     public Optimizer convert(String value) {
-      return parse(value, Optimizer::parse);
+      try {
+        return Optimizer.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new BadChoice(e.getMessage());
+      }
     }
   }
 
@@ -96,7 +91,11 @@ final class Choices {
   static final class LossConverter implements ITypeConverter<Loss> {
     @Override
     public Loss convert(String value) {
-      return parse(value, Loss::parse);
+      try {
+        return Loss.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new BadChoice(e.getMessage());
+      }
     }
   }
 
@@ -111,7 +110,11 @@ final class Choices {
   static final class ActivationConverter implements ITypeConverter<Activation> {
     @Override
     public Activation convert(String value) {
-      return parse(value, Activation::parse);
+      try {
+        return Activation.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new BadChoice(e.getMessage());
+      }
     }
   }
 
@@ -126,7 +129,11 @@ final class Choices {
   static final class FunctionConverter implements ITypeConverter<ActivationFunction> {
     @Override
     public ActivationFunction convert(String value) {
-      return parse(value, ActivationFunction::parse);
+      try {
+        return ActivationFunction.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new BadChoice(e.getMessage());
+      }
     }
   }
 

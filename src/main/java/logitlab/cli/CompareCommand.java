@@ -17,10 +17,11 @@ import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
 import logitlab.fit.Phases;
 import logitlab.model.Comparison;
+import logitlab.report.ComparisonOutline;
 import logitlab.report.CsvReport;
 import logitlab.report.JsonReport;
 import logitlab.report.MarkdownReport;
-import logitlab.report.TextReport;
+import logitlab.report.outline.OutlineFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  logitlab compare data/smoking.csv",
       "  logitlab compare data/smoking.csv -y disease -x cigs --at cigs=60",
       "  logitlab compare data/admissions.csv --factor rank --format json",
-      "  logitlab compare data/ --output-dir results --format csv     (every .csv file in data/)",
+      "  logitlab compare data/smoking.csv data/exam.csv --output-dir out -f csv",
+      "        (one result per file in out/, and out/summary.csv: which failed and why)",
       "",
       ExitCodes.HELP_FIT_1,
       ExitCodes.HELP_FIT_2
@@ -186,7 +188,7 @@ final class CompareCommand implements Callable<Integer> {
       case JSON -> JsonReport.render(c);
       case MARKDOWN -> MarkdownReport.render(c);
       case CSV -> CsvReport.render(c);
-      case TEXT, HTML -> TextReport.render(c); // HTML is refused by the option's converter
+      case TEXT, HTML -> ComparisonOutline.compare(c, OutlineFormat.TEXT); // HTML is refused by the option's converter
     };
   }
 

@@ -2,6 +2,7 @@ package logitlab.cli;
 
 import logitlab.data.DataException;
 import logitlab.fit.FitException;
+import logitlab.report.FitProblemText;
 
 /**
  * The documented exit codes, and the one place where exceptions become exit codes and one-line
@@ -21,7 +22,8 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 3;
   /**
    * The data cannot be fitted: one outcome class, no rows left, fewer rows than coefficients, a
-   * column too large or too small in scale, a design matrix too large for memory.
+   * column too large or too small in scale, rows that neither fit the heap nor the temporary spill
+   * file.
    */
   public static final int NOT_FITTABLE = 4;
 
@@ -64,7 +66,8 @@ public final class ExitCodes {
     if (ExitCodes.of(e) == INTERNAL) {
       return "logitlab: internal error (please report it): " + oneLine(String.valueOf(e), 1000);
     }
-    return "logitlab: " + oneLine(String.valueOf(e.getMessage()), 4000);
+    String text = e instanceof FitException f ? FitProblemText.of(f) : String.valueOf(e.getMessage());
+    return "logitlab: " + oneLine(text, 4000);
   }
 
   /** {@code s} with control characters escaped, cut to {@code max} characters. */

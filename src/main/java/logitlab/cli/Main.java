@@ -143,7 +143,18 @@ public final class Main implements Runnable {
     }
     cl.setOut(out);
     cl.setErr(err);
-    cl.setParameterExceptionHandler((ex, args) -> {
+    cl.setParameterExceptionHandler(new UsageErrors());
+    cl.setExecutionExceptionHandler(new Failures());
+    return cl;
+  }
+
+  // The two handlers are classes, not lambdas: a lambda for one of picocli's interfaces (Java 5
+  // class files) cannot be kept in the class-data archive and costs each run its generation.
+
+  /** A usage error: one line (and a hint at --help), exit code 2. */
+  private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
       CommandLine c = ex.getCommandLine();
       if (ex.getCause() instanceof Choices.BadChoice bad) {
         // a value not among an option's choices: the message names them; one line, as a usage error
@@ -155,13 +166,17 @@ public final class Main implements Runnable {
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();
       return ExitCodes.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+    }
+  }
+
+  /** A failure while running a command: the one-line message and the exit code of {@link ExitCodes}. */
+  private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
       c.getErr().println(ExitCodes.message(ex));
       c.getErr().flush();
       return ExitCodes.of(ex);
-    });
-    return cl;
+    }
   }
 
   /** Reads the version Maven writes into {@code logitlab-version.properties}. */

@@ -14,7 +14,7 @@ import logitlab.nn.Datasets;
 import logitlab.nn.Init;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpOptions;
-import logitlab.report.MlpPlots;
+import logitlab.plot.MlpPlots;
 import logitlab.report.MlpReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,10 +81,6 @@ final class MlpCommand implements Callable<Integer> {
       description = "Hidden units' activation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
   ActivationFunction activation;
 
-  @Option(names = "--slope", paramLabel = "S", defaultValue = "" + ActivationFunction.DEFAULT_SLOPE, order = 34,
-      description = "The leaky ReLU's slope for z < 0. Default: ${DEFAULT-VALUE}")
-  double slope;
-
   @Option(names = "--output", paramLabel = "NAME", defaultValue = "sigmoid", order = 35,
       description = "The output unit: sigmoid (a probability; the only one). Default: ${DEFAULT-VALUE}")
   String outputUnit;
@@ -122,11 +118,6 @@ final class MlpCommand implements Callable<Integer> {
       description = "Seed of the data set, the split, the initial weights and the shuffling. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  @Option(names = "--init", paramLabel = "xavier|he|normal:SD|auto", defaultValue = "auto", order = 43,
-      description = "Initial weights: auto is he for relu and leaky-relu, xavier for the others. "
-          + "Default: ${DEFAULT-VALUE}")
-  String init;
-
   @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "" + MlpOptions.DEFAULT_TOLERANCE, order = 44,
       description = "Stop when the gradient norm falls below TOL. Default: ${DEFAULT-VALUE}")
   double tolerance;
@@ -150,6 +141,8 @@ final class MlpCommand implements Callable<Integer> {
       description = "Also write the data as trained and tested on to FILE.csv: the inputs, the outcome, the "
           + "weight and set (train or test), for other tools (scripts/mlp-anchor.py fits scikit-learn to it).")
   Path saveData;
+
+  @Mixin NnOptions net;
 
   @Mixin NnOutput out;
 
@@ -213,8 +206,8 @@ final class MlpCommand implements Callable<Integer> {
       }
     }
     double lr = NnOptions.learningRate(learningRate);
-    Init i = Usage.check(() -> Init.parse(init));
-    return Usage.check(() -> new MlpOptions(h, activation, slope, optimizer, lr, epochs, batchSize == null ? 0 : batchSize, l2,
-        testFraction, seed, i, tolerance, targetLoss, timing));
+    Init i = net.init();
+    return Usage.check(() -> new MlpOptions(h, activation, net.slope, optimizer, lr, epochs,
+        batchSize == null ? 0 : batchSize, l2, testFraction, seed, i, tolerance, targetLoss, timing));
   }
 }

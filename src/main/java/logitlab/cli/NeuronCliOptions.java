@@ -2,6 +2,7 @@ package logitlab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import logitlab.fit.InvalidSetting;
 import logitlab.fit.NeuronOptions;
 import logitlab.fit.NeuronProgress;
 import logitlab.model.Activation;
@@ -72,12 +73,12 @@ final class NeuronCliOptions {
   /** The validated training options; with a progress line on stderr when it is a terminal. */
   NeuronOptions toOptions() {
     double lr = NnOptions.learningRate(learningRate);
+    // --batch-size 0 is refused here: to the options record 0 means the default
     if (batchSize != null && optimizer != Optimizer.MINIBATCH) {
-      throw new UsageException("--batch-size applies to --optimizer minibatch only (sgd uses 1 row per step; "
-          + "gd, momentum, nesterov and adam use all rows)");
+      throw Usage.invalid(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, optimizer.cliName());
     }
     if (batchSize != null && batchSize < 1) {
-      throw new UsageException("--batch-size must be at least 1, not " + batchSize);
+      throw Usage.invalid(InvalidSetting.Setting.BATCH_SIZE, String.valueOf(batchSize));
     }
     int epochs = maxEpochs != null ? maxEpochs : NeuronOptions.defaultMaxEpochs(optimizer);
     NeuronOptions opt = Usage.check(() -> new NeuronOptions(optimizer, lr, batchSize == null ? 0 : batchSize, epochs,

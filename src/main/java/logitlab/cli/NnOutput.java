@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import logitlab.plot.Plot;
 import logitlab.report.Figure;
-import logitlab.report.Plot;
 import logitlab.report.outline.OutlineFormat;
 import logitlab.report.outline.Sink;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,16 +92,12 @@ class NnOutput {
 
   /** The end of an HTML page: how to make it again. */
   private static void provenance(CommandSpec spec, Sink s) {
-    List<String> args = new ArrayList<>();
-    args.add("logitlab");
-    args.addAll(spec.commandLine().getParseResult().originalArgs());
     boolean timing = spec.commandLine().getParseResult().hasMatchedOption("--timing");
     s.heading("Provenance");
     s.paragraph("Re-running this command with the same logitlab and Java versions writes the same bytes"
         + (timing ? ", except the times measured (--timing)." : "."));
-    s.preformatted(String.join(" ", args.stream().map(ReportCommand::shellQuote).toList()));
-    s.facts(List.of(new Sink.Fact("logitlab", ReportCommand.version()),
-        new Sink.Fact("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")")));
+    s.preformatted(ReportCommand.commandLine(spec.commandLine().getParseResult()));
+    s.facts(List.of(new Sink.Fact("logitlab", ReportCommand.version()), new Sink.Fact("Java", ReportCommand.java())));
   }
 
   /** Draws, renders and writes: the plot file first, then the document to -o or stdout. */

@@ -1,13 +1,7 @@
 package logitlab.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +17,8 @@ import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
 import logitlab.model.Comparison;
 import logitlab.model.Scorer;
-import logitlab.report.PredictionsCsv;
+import logitlab.predict.Predictions;
+import logitlab.predict.PredictionsCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code logitlab predict}: fits the three models to a training file and scores every row of a new
- * file with all three (and Firth's fit with {@code --firth}), streaming: the new file is read and
- * written one record at a time, so a file of any length is scored in constant memory. The output
+ * file with all three (and Firth's fit with {@code --firth}), streaming ({@link Predictions}): the
+ * new file is read and written one record at a time, so a file of any length is scored in constant
+ * memory. The output
  * has the input's delimiter. {@code --ci}, {@code --conf} and {@code --robust}, which change only
  * intervals and standard errors, are refused (and hidden from the help).
  */
@@ -152,11 +148,10 @@ final class PredictCommand implements Callable<Integer> {
     DesignMatrix design = DesignMatrixLoader.load(trainData, format, modelSpec);
     Comparison comparison = Comparer.compare(design, List.of(), options);
     Scorer scorer = new Scorer(comparison);
-    long[] counts = new long[2]; // rows, rows without predictions
     try (StreamingRows rows = StreamingRows.open(newData, format)) {
       List<String> header = rows.header();
       // the delimiter the input really used (a sep= line may have set it)
-      PredictionsCsv csv = new PredictionsCsv(rows.format().delimiter(), scorer.hasFirth(), classes
+      PredictionsCsv csv = new PredictionsCsv(rows.format().delimiter(), rows.format().decimal(), scorer.hasFirth(), classes
           ? new PredictionsCsv.Classes(options.threshold(), comparison.input().event(), comparison.input().nonEvent())
           : null);
       for (String added : csv.added()) {
@@ -170,11 +165,14 @@ final class PredictCommand implements Callable<Integer> {
       PrintWriter stdout = spec.commandLine().getOut();
       // re-checked as it is written: the plan may have changed while the models were fitted
       Output.Plan now = Output.checkTarget(plan.given(), trainAbs, inputAbs);
-      BatchFiles.write(now, out -> score(rows, header, coder, scorer, csv, out, counts), stdout);
+      Predictions predictions = new Predictions(rows, coder, scorer, csv);
+      BatchFiles.write(now, predictions::write, stdout);
       if (now.kind() != Output.Kind.STDOUT) {
-        stdout.println("logitlab predict: " + counts[0] + (counts[0] == 1 ? " row" : " rows") + " of "
-            + newData.name() + " scored with the models fitted to " + trainData.name() + (counts[1] > 0 ? "; "
-            + counts[1] + (counts[1] == 1 ? " row has" : " rows have") + " no predictions (see the reason column)" : "")
+        long n = predictions.rows();
+        long none = predictions.unscored();
+        stdout.println("logitlab predict: " + n + (n == 1 ? " row" : " rows") + " of "
+            + newData.name() + " scored with the models fitted to " + trainData.name() + (none > 0 ? "; "
+            + none + (none == 1 ? " row has" : " rows have") + " no predictions (see the reason column)" : "")
             + " -> " + output);
         stdout.flush();
       }
@@ -191,41 +189,5 @@ final class PredictCommand implements Callable<Integer> {
             + ", which predict does not write (compare and report show them)");
       }
     }
-  }
-
-  private static void score(StreamingRows rows, List<String> header, RowCoder coder, Scorer scorer,
-      PredictionsCsv csv, OutputStream os, long[] counts) throws IOException {
-    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-    w.write(csv.header(header));
-    StreamingRows.Row r;
-    while ((r = rows.next()) != null) {
-      w.write(line(r, header.size(), coder, scorer, csv, counts));
-    }
-    w.flush();
-  }
-
-  /** One output line for one input record. */
-  private static String line(StreamingRows.Row r, int width, RowCoder coder, Scorer scorer, PredictionsCsv csv,
-      long[] counts) {
-    counts[0]++;
-    String[] fields = r.fields();
-    List<String> reasons = new ArrayList<>(2);
-    if (fields.length != width) {
-      reasons.add("line " + r.line() + " has " + fields.length + (fields.length == 1 ? " field" : " fields")
-          + ", the header " + width + (fields.length > width ? " (the extra fields are not copied)" : "")
-          + (r.lastLine() > r.line() ? "; the row runs from line " + r.line() + " to line " + r.lastLine()
-              + ": is a quote (\") unbalanced?" : ""));
-    }
-    RowCoder.Coded coded = fields.length == width ? coder.code(fields) : null;
-    if (coded != null && !coded.ok()) {
-      reasons.add(coded.reason());
-    }
-    if (!reasons.isEmpty()) {
-      counts[1]++;
-      return csv.unscored(fields, width, String.join("; ", reasons));
-    }
-    double[] x = coded.row();
-    return csv.scored(fields, width, scorer.linear(x), scorer.logistic(x), scorer.neuron(x),
-        scorer.hasFirth() ? scorer.firth(x) : Double.NaN);
   }
 }

@@ -27,11 +27,11 @@ import logitlab.data.ModelSpec;
 import logitlab.fit.CompareOptions;
 import logitlab.fit.Comparer;
 import logitlab.model.Comparison;
-import logitlab.predict.PlotData;
+import logitlab.plot.PlotData;
+import logitlab.plot.Plots;
 import logitlab.report.Figure;
 import logitlab.report.HtmlReport;
 import logitlab.report.MarkdownReport;
-import logitlab.report.Plots;
 import logitlab.report.Provenance;
 import logitlab.report.ReportContent;
 import picocli.CommandLine.Command;
@@ -66,8 +66,10 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  logitlab report data/smoking.csv -o smoking.html",
-      "  logitlab report data/smoking.csv -o smoking.md --plot-x age     (also smoking-fit.png, ...)",
-      "  logitlab report data/ --output-dir reports                       (one report per .csv file)",
+      "  logitlab report data/smoking.csv -o smoking.md --plot-x age",
+      "        (Markdown, with the plots beside it as PNG files: smoking-fit.png, ...)",
+      "  logitlab report data/smoking.csv data/exam.csv --output-dir reports",
+      "        (one HTML report per file in reports/)",
       "",
       ExitCodes.HELP_FIT_1,
       ExitCodes.HELP_FIT_2
@@ -261,10 +263,6 @@ final class ReportCommand implements Callable<Integer> {
   /** The provenance block: version, command line, every option's value, the input's SHA-256. */
   private Provenance provenance(String[] digest, Comparison c, Format fmt) {
     ParseResult pr = spec.commandLine().getParseResult();
-    List<String> args = new ArrayList<>();
-    args.add("logitlab");
-    args.addAll(pr.originalArgs());
-    String commandLine = String.join(" ", args.stream().map(ReportCommand::shellQuote).toList());
     List<Provenance.Option> opts = new ArrayList<>();
     // in the help's order (options of the shared mixins included), whatever class declares them
     List<OptionSpec> options = new ArrayList<>(spec.options());
@@ -280,8 +278,7 @@ final class ReportCommand implements Callable<Integer> {
       }
       opts.add(new Provenance.Option(o.longestName(), value, pr.hasMatchedOption(o)));
     }
-    return new Provenance(version(), commandLine, opts, digest[0], Long.parseLong(digest[1]),
-        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+    return new Provenance(version(), commandLine(pr), opts, digest[0], Long.parseLong(digest[1]), java(),
         timestamp ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null);
   }
 
@@ -334,6 +331,19 @@ final class ReportCommand implements Callable<Integer> {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The command line as a shell reads it back: {@code logitlab} and the arguments, {@link #shellQuote}d. */
+  static String commandLine(ParseResult pr) {
+    List<String> args = new ArrayList<>();
+    args.add("logitlab");
+    args.addAll(pr.originalArgs());
+    return String.join(" ", args.stream().map(ReportCommand::shellQuote).toList());
+  }
+
+  /** The Java that runs logitlab: {@code 17.0.9 (Debian)}. */
+  static String java() {
+    return System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
   }
 
   static String version() {

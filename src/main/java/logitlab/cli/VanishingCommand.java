@@ -6,6 +6,7 @@ import logitlab.model.ActivationFunction;
 import logitlab.nn.Init;
 import logitlab.nn.Vanishing;
 import logitlab.nn.VanishingOptions;
+import logitlab.plot.NnPlots;
 import logitlab.report.VanishingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,45 +40,38 @@ import picocli.CommandLine.Model.CommandSpec;
 final class VanishingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 1,
+  @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", order = 33,
       converter = Choices.FunctionConverter.class, completionCandidates = Choices.HiddenFunctions.class,
       description = "Hidden units' activation: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
   ActivationFunction activation;
 
-  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + VanishingOptions.DEFAULT_DEPTH, order = 2,
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + VanishingOptions.DEFAULT_DEPTH, order = 35,
       description = "Number of hidden layers. Default: ${DEFAULT-VALUE}")
   int depth;
 
-  @Option(names = "--width", paramLabel = "W", defaultValue = "" + VanishingOptions.DEFAULT_WIDTH, order = 3,
+  @Option(names = "--width", paramLabel = "W", defaultValue = "" + VanishingOptions.DEFAULT_WIDTH, order = 36,
       description = "Units per hidden layer (and inputs). Default: ${DEFAULT-VALUE}")
   int width;
 
-  @Option(names = "--init", paramLabel = "xavier|he|normal:SD|auto", defaultValue = "auto", order = 4,
-      description = "Initial weights: xavier (sd sqrt(2/(fan-in + fan-out))), he (sd sqrt(2/fan-in)), normal:SD, "
-          + "or auto: he for relu and leaky-relu, xavier for the others. Biases start at 0. Default: ${DEFAULT-VALUE}")
-  String init;
-
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "" + VanishingOptions.DEFAULT_BATCH, order = 5,
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "" + VanishingOptions.DEFAULT_BATCH, order = 44,
       description = "Rows in the batch. Default: ${DEFAULT-VALUE}")
   int batch;
 
-  @Option(names = "--slope", paramLabel = "S", defaultValue = "" + ActivationFunction.DEFAULT_SLOPE, order = 6,
-      description = "The leaky ReLU's slope for z < 0. Default: ${DEFAULT-VALUE}")
-  double slope;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + logitlab.fit.NeuronOptions.DEFAULT_SEED, order = 7,
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + logitlab.fit.NeuronOptions.DEFAULT_SEED, order = 45,
       description = "Seed of the batch and the weights. Default: ${DEFAULT-VALUE}")
   long seed;
+
+  @Mixin NnOptions net;
 
   @Mixin NnOutput.WithLongName out;
 
   @Override
   public Integer call() {
     out.check(null);
-    Init i = Usage.check(() -> Init.parse(init));
-    VanishingOptions o = Usage.check(() -> new VanishingOptions(activation, slope, depth, width, i, seed, batch));
+    Init i = net.init();
+    VanishingOptions o = Usage.check(() -> new VanishingOptions(activation, net.slope, depth, width, i, seed, batch));
     Vanishing.Result r = Vanishing.run(o);
-    out.write(spec, null, new NnOutput.Document(() -> List.of(VanishingReport.plot(r)),
+    out.write(spec, null, new NnOutput.Document(() -> List.of(NnPlots.vanishing(r)),
         (s, figures) -> VanishingReport.outline(r, s, figures.isEmpty() ? null : figures.get(0)),
         () -> VanishingReport.csv(r),
         () -> VanishingReport.json(r)));

@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The values of one used CSV column, stored as they stream in, in primitive arrays.
+ * The values of one used CSV column, stored as they stream in, in primitive {@link Chunks} (on the
+ * heap within the {@link Spill} budget, in the spill file after it).
  *
  * <p>A column is in one of two modes:
  *
  * <ul>
- *   <li><b>numeric</b>: a {@code double[]}, with {@link Double#NaN} for a missing value;
- *   <li><b>text</b>: an {@code int[]} of codes into a dictionary of the distinct trimmed strings
- *       (codes in order of first appearance), with {@code -1} for a missing value.
+ *   <li><b>numeric</b>: doubles, with {@link Double#NaN} for a missing value;
+ *   <li><b>text</b>: int codes into a dictionary of the distinct trimmed strings (codes in order of
+ *       first appearance), with {@code -1} for a missing value.
  * </ul>
  *
  * A column whose type is to be inferred starts numeric and switches to text at its first non-numeric
@@ -24,8 +25,6 @@ import java.util.Set;
  */
 final class Column {
 
-  private static final int INITIAL_CAPACITY = 1024;
-
   private final String file;
   private final String name;
   private final Set<String> naMarkers;
@@ -33,9 +32,10 @@ final class Column {
   private final int maxLevels;
   private final char decimal;
 
+  private final Spill.Policy policy;
   private int size;
-  private double[] values;
-  private int[] codes;
+  private Chunks values;
+  private Chunks codes;
   private final Map<String, Integer> dictionary = new HashMap<>();
   private String[] texts = new String[16];
   private int[] firstLines = new int[16];
@@ -76,10 +76,11 @@ final class Column {
     this.inferType = inferType;
     this.maxLevels = maxLevels;
     this.decimal = decimal;
+    this.policy = Spill.policy();
     if (inferType) {
-      values = new double[INITIAL_CAPACITY];
+      values = Chunks.doubles(policy, file);
     } else {
-      codes = new int[INITIAL_CAPACITY];
+      codes = Chunks.ints(policy, file);
     }
   }
 
@@ -100,6 +101,11 @@ final class Column {
   /** Number of rows whose field is empty (blank) and, unless {@link #adoptEmpty} ran, missing. */
   int emptyCount() {
     return empty.cardinality();
+  }
+
+  /** Whether the field of this row was empty (blank). */
+  boolean emptyAt(int row) {
+    return empty.get(row);
   }
 
   /** Whether {@link #adoptEmpty} made the empty fields a level. */
@@ -143,11 +149,8 @@ final class Column {
     texts[c] = label;
     firstLines[c] = 0;
     dictionary.put(label, c);
-    emptyCode = c;
-    for (int row = empty.nextSetBit(0); row >= 0; row = empty.nextSetBit(row + 1)) {
-      codes[row] = c;
-      missing--;
-    }
+    emptyCode = c; // the empty rows read as this code from now on (see code)
+    missing -= empty.cardinality();
   }
 
   /** The code of the empty-field level ({@link #adoptEmpty}), or -1. */
@@ -161,17 +164,18 @@ final class Column {
   }
 
   boolean isMissing(int row) {
-    return codes != null ? codes[row] < 0 : Double.isNaN(values[row]);
+    return codes != null ? code(row) < 0 : Double.isNaN(values.getDouble(row));
   }
 
   /** Numeric mode: the value in a row, NaN if missing. */
   double value(int row) {
-    return values[row];
+    return values.getDouble(row);
   }
 
-  /** Text mode: the dictionary code in a row, -1 if missing. */
+  /** Text mode: the dictionary code in a row, -1 if missing (an empty field, once adopted, its level's). */
   int code(int row) {
-    return codes[row];
+    int c = codes.getInt(row);
+    return c < 0 && emptyCode >= 0 && empty.get(row) ? emptyCode : c;
   }
 
   /** Number of distinct strings seen (while within {@code maxLevels}). */
@@ -222,6 +226,115 @@ final class Column {
     return firstLines[code];
   }
 
+  /** Whether the column's type is inferred (numeric unless every value is text). */
+  boolean infersType() {
+    return inferType;
+  }
+
+  /** The strings that mark a missing value besides the empty field and {@code NA}. */
+  Set<String> naMarkers() {
+    return naMarkers;
+  }
+
+  /** The decimal mark of numbers. */
+  char decimal() {
+    return decimal;
+  }
+
+  /**
+   * {@link #add} for a field whose trimmed text is a number with the value {@code v}, finite, and
+   * not a missing-value marker, in a column that {@link #infersType}: the same effect, without the
+   * string.
+   */
+  void addNumber(double v, int line) {
+    if (codes != null) {
+      throw mixed(firstTextLine, firstText);
+    }
+    tooMany();
+    values.add(v);
+    size++;
+    numbers++;
+  }
+
+  /** The most rows {@link #addNumbers} takes a column to; beyond, rows are added one by one. */
+  private static final int BULK_LIMIT = 1 << 29;
+
+  /**
+   * Whether {@link #addNumbers} may add {@code n} rows: the column is numeric and stays far from
+   * its largest size, so that adding them cannot fail.
+   */
+  boolean takesNumbers(int n) {
+    return codes != null ? false : (long) size + n <= BULK_LIMIT;
+  }
+
+  /**
+   * Makes room for {@code rows} values in all, when the reader can estimate how many are coming (at
+   * most {@link #BULK_LIMIT}): fewer copies as the column grows and no room left over, no effect on
+   * the values.
+   */
+  void reserve(int rows) {
+    // chunks never copy what they hold: nothing to reserve
+  }
+
+  /**
+   * {@link #addNumber} and {@link #addMissing} for {@code n} rows in order, from a chunk's tags
+   * ({@link ChunkParser#NUMBER}, {@link ChunkParser#EMPTY} or {@link ChunkParser#MARKER}, no text)
+   * and values, while {@link #takesNumbers}: then none of them can fail, and adding them at once
+   * has the effect of adding them one by one.
+   */
+  void addNumbers(int[] tags, double[] numbers, int n) {
+    for (int i = 0; i < n; i++) {
+      int tag = tags[i];
+      if (tag == ChunkParser.NUMBER) {
+        values.add(numbers[i]);
+        this.numbers++;
+      } else {
+        if (tag == ChunkParser.EMPTY) {
+          empty.set(size);
+        }
+        missing++;
+        values.add(Double.NaN);
+      }
+      size++;
+    }
+  }
+
+  /** {@link #add} for a field that is empty (blank) or, if not {@code empty}, a missing-value marker. */
+  void addMissing(boolean empty) {
+    tooMany();
+    if (empty) {
+      this.empty.set(size);
+    }
+    missing++;
+    if (codes != null) {
+      codes.add(-1);
+    } else {
+      values.add(Double.NaN);
+    }
+    size++;
+  }
+
+  /**
+   * {@link #add} for a trimmed field that is not a missing value.
+   *
+   * @return the code it was stored with, when {@link #addCode} may store the same text again so
+   *     while the column has not {@link #overflowed}; else -1
+   */
+  int addText(String s, int line) {
+    add(s, line);
+    return codes != null && overflow == null ? codes.getInt(size - 1) : -1;
+  }
+
+  /**
+   * Stores again a text that {@link #addText} stored with this code: the same effect as adding the
+   * text, as long as the column has not {@link #overflowed} since.
+   */
+  void addCode(int code) {
+    tooMany();
+    codes.add(code);
+    size++;
+  }
+
   /** Adds the field of the next data row, which starts at {@code line}. */
   void add(String field, int line) {
     if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
@@ -232,24 +345,23 @@ final class Column {
               + " not use may hold line breaks.)");
     }
     String s = field.trim();
-    if (size == capacity()) {
-      grow();
-    }
+    tooMany();
     if (s.isEmpty() || "NA".equals(s) || naMarkers.contains(s)) {
       if (s.isEmpty()) {
         empty.set(size);
       }
       missing++;
       if (codes != null) {
-        codes[size] = -1;
+        codes.add(-1);
       } else {
-        values[size] = Double.NaN;
+        values.add(Double.NaN);
       }
       size++;
       return;
     }
     if (!inferType) {
-      codes[size++] = codeOf(Numbers.canonical(s, decimal), line);
+      codes.add(codeOf(Numbers.canonical(s, decimal), line));
+      size++;
       return;
     }
     boolean numeric = Numbers.looksNumeric(s, decimal);
@@ -261,7 +373,8 @@ final class Column {
       if (Double.isInfinite(v)) {
         throw outOfRange(line, s);
       }
-      values[size++] = v;
+      values.add(v);
+      size++;
       numbers++;
       return;
     }
@@ -273,13 +386,16 @@ final class Column {
         throw mixed(line, s);
       }
       // Every earlier row was missing: switch to text.
-      codes = new int[values.length];
-      Arrays.fill(codes, 0, size, -1);
+      codes = Chunks.ints(policy, file);
+      for (int row = 0; row < size; row++) {
+        codes.add(-1);
+      }
       values = null;
       firstTextLine = line;
       firstText = s;
     }
-    codes[size++] = codeOf(s, line);
+    codes.add(codeOf(s, line));
+    size++;
   }
 
   /**
@@ -344,20 +460,10 @@ final class Column {
     return c;
   }
 
-  private int capacity() {
-    return codes != null ? codes.length : values.length;
-  }
-
-  private void grow() {
-    int cap = capacity();
-    int next = cap < (1 << 29) ? 2 * cap : Integer.MAX_VALUE - 8;
-    if (next <= cap) {
+  /** Refuses a row past the largest count (2^31 - 1 rows). */
+  private void tooMany() {
+    if (size == Integer.MAX_VALUE - 8) {
       throw new DataException(DataException.Kind.BAD_INPUT, file + ": too many rows");
-    }
-    if (codes != null) {
-      codes = Arrays.copyOf(codes, next);
-    } else {
-      values = Arrays.copyOf(values, next);
     }
   }
 

@@ -46,7 +46,7 @@ final class CsvRecords implements Closeable {
   /** The longest first line that is looked at as a possible {@code sep=} line. */
   private static final int SEP_LINE_MAX = 64;
 
-  private final CsvInput input;
+  private final String name;
   private final InputStream raw;
   private CsvFormat format;
   private GuardedReader guard;
@@ -58,39 +58,48 @@ final class CsvRecords implements Closeable {
   private int headerLine;
   private long before;
 
-  private CsvRecords(CsvInput input, CsvFormat requested, InputStream in) {
-    this.input = input;
+  private CsvRecords(String name, CsvFormat requested, InputStream in) {
+    this.name = name;
     this.raw = in;
     try {
-      sniff(in, input.name(), requested);
+      sniff(in, name, requested);
       guard = new GuardedReader(new TextDecoder(in, requested.encoding()), CsvTable.MAX_RECORD_CHARS,
           READ_AHEAD);
       BufferedReader lines = new BufferedReader(guard, READ_AHEAD);
       guard.startRecord();
       Character sep = sepLine(lines);
       offset = sep == null ? 0 : 1;
-      format = sep == null ? requested : obey(sep, requested, input.name());
-      reader = new CSVReaderBuilder(lines)
-          .withCSVParser(new RFC4180ParserBuilder().withSeparator(format.delimiter()).build())
-          .withMultilineLimit(CsvTable.MULTILINE_LIMIT)
-          // opencsv's reader check takes an I/O error (a bad byte, a NUL) for the end of the file
-          // and would silently drop the rest of it: no check, so that errors propagate.
-          .withVerifyReader(false)
-          .build();
+      format = sep == null ? requested : obey(sep, requested, name);
+      reader = reader(lines, format);
       String[] record = read();
       if (record == null) {
-        throw bad(input.name() + ": the file is empty (a header row is expected)");
+        throw bad(name + ": the file is empty (a header row is expected)");
       }
       headerLine = line();
       width = record.length;
-      header = header(record, input.name(), headerLine, format.delimiter());
+      header = header(record, name, headerLine, format.delimiter());
     } catch (IOException e) {
       close();
-      throw translate(e, input.name(), before + offset + 1, requested);
+      throw translate(e, name, before + offset + 1, requested);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  /** See {@link #resume}. */
+  private CsvRecords(String name, InputStream rest, CsvFormat format, List<String> header, int width,
+      int headerLine, int linesBefore, int lineFeedsBefore) {
+    this.name = name;
+    this.raw = rest;
+    this.format = format;
+    this.header = header;
+    this.width = width;
+    this.headerLine = headerLine;
+    this.offset = linesBefore;
+    guard = new GuardedReader(new TextDecoder(rest, format.encoding(), lineFeedsBefore + 1),
+        CsvTable.MAX_RECORD_CHARS, READ_AHEAD, lineFeedsBefore + 1, false);
+    reader = reader(new BufferedReader(guard, READ_AHEAD), format);
   }
 
   /**
@@ -103,11 +112,41 @@ final class CsvRecords implements Closeable {
     input.checkReadable();
     InputStream in;
     try {
-      in = new BufferedInputStream(input.open(), READ_AHEAD);
+      in = input.open();
     } catch (IOException e) {
       throw translate(e, input.name(), 1, format);
     }
-    return new CsvRecords(input, format, in);
+    return open(input.name(), in, format);
+  }
+
+  /** {@link #open(CsvInput, CsvFormat)} for bytes already open (closed with the records). */
+  static CsvRecords open(String name, InputStream in, CsvFormat format) {
+    return new CsvRecords(name, format, new BufferedInputStream(in, READ_AHEAD));
+  }
+
+  /**
+   * Reads on from the start of a record in the middle of a text whose header has been read.
+   *
+   * @param rest the bytes from there to the end of the input (closed with the records)
+   * @param header the header {@link #open} read: its names, its width and its line
+   * @param format the format it gave
+   * @param linesBefore lines before the record as {@link #line()} counts them
+   * @param lineFeedsBefore line feeds before the record
+   */
+  static CsvRecords resume(String name, InputStream rest, CsvFormat format, List<String> header, int width,
+      int headerLine, int linesBefore, int lineFeedsBefore) {
+    return new CsvRecords(name, rest, format, header, width, headerLine, linesBefore, lineFeedsBefore);
+  }
+
+  /** opencsv's reader of RFC 4180 records over lines. */
+  private static CSVReader reader(BufferedReader lines, CsvFormat format) {
+    return new CSVReaderBuilder(lines)
+        .withCSVParser(new RFC4180ParserBuilder().withSeparator(format.delimiter()).build())
+        .withMultilineLimit(CsvTable.MULTILINE_LIMIT)
+        // opencsv's reader check takes an I/O error (a bad byte, a NUL) for the end of the file
+        // and would silently drop the rest of it: no check, so that errors propagate.
+        .withVerifyReader(false)
+        .build();
   }
 
   /** The format the text was read with: the delimiter of a {@code sep=} line, if there was one. */
@@ -139,7 +178,7 @@ final class CsvRecords implements Closeable {
     try {
       return read();
     } catch (IOException e) {
-      throw translate(e, input.name(), before + offset + 1, format);
+      throw translate(e, name, before + offset + 1, format);
     }
   }
 
@@ -176,7 +215,7 @@ final class CsvRecords implements Closeable {
 
   /** The error for a value in an unnamed trailing column of the current record. */
   DataException unnamedValue(String[] record, int j) {
-    return bad(input.name() + ":" + line() + ": column " + (j + 1) + " has no name in the header (line "
+    return bad(name + ":" + line() + ": column " + (j + 1) + " has no name in the header (line "
         + headerLine + " ends with a delimiter) but holds " + Text.quote(record[j].trim())
         + " here; name the column in the header, or remove the value");
   }
@@ -263,7 +302,7 @@ final class CsvRecords implements Closeable {
    * byte-order mark, unless UTF-16 is the encoding given), gzip, ZIP (an .xlsx or .ods workbook), an
    * old Excel .xls, a PDF. The bytes are read ahead and left in the stream.
    */
-  private static void sniff(InputStream in, String name, CsvFormat format) throws IOException {
+  static void sniff(InputStream in, String name, CsvFormat format) throws IOException {
     byte[] head = new byte[8];
     in.mark(head.length);
     int n = 0;
@@ -344,7 +383,7 @@ final class CsvRecords implements Closeable {
   }
 
   /** The one-line message for an I/O failure while reading. */
-  private static DataException translate(IOException e, String name, long line, CsvFormat format) {
+  static DataException translate(IOException e, String name, long line, CsvFormat format) {
     Throwable cause = e.getCause() instanceof CsvValidationException v ? v : e;
     if (e instanceof TextDecoder.Undecodable u) {
       String at = name + ":" + u.line + ": not valid " + u.charset.name() + " text (byte "

@@ -69,6 +69,31 @@ final class CsvTable {
   }
 
   /**
+   * How a table is read: by the fast path ({@link ChunkedReader}) or by opencsv alone, in blocks of
+   * how many bytes, parsed by how many threads. The table is the same whichever is chosen.
+   *
+   * @param fast whether plain records are read by the fast path ({@link ChunkParser})
+   * @param blockSize the bytes read at once (a block grows to hold a longer line)
+   * @param threads the threads that parse blocks; 1 parses them in the reading thread
+   */
+  record Reading(boolean fast, int blockSize, int threads) {
+    /**
+     * The fast path, blocks of 1 MiB, one thread per processor up to 8 (each thread keeps about
+     * two blocks and their parsed values in memory).
+     */
+    static final Reading DEFAULT = new Reading(true, 1 << 20, Math.min(8, Runtime.getRuntime().availableProcessors()));
+
+    /** opencsv alone, record by record: the reference for the fast path. */
+    static final Reading OPENCSV = new Reading(false, 1 << 20, 1);
+
+    Reading {
+      if (blockSize < 1 || threads < 1) {
+        throw new IllegalArgumentException("blockSize and threads must be at least 1");
+      }
+    }
+  }
+
+  /**
    * Reads a whole input, once, from start to end.
    *
    * @param input the file or standard input
@@ -78,13 +103,42 @@ final class CsvTable {
    *     {@code selector} or a {@link Column} throws
    */
   static CsvTable read(CsvInput input, CsvFormat format, ColumnSelector selector) {
-    String name = input.name();
+    return read(input, format, selector, Reading.DEFAULT);
+  }
+
+  /** {@link #read(CsvInput, CsvFormat, ColumnSelector)}, read as {@code how} says. */
+  static CsvTable read(CsvInput input, CsvFormat format, ColumnSelector selector, Reading how) {
+    if (how.fast() && ChunkParser.readsEncoding(format.encoding())) {
+      return ChunkedReader.read(input, format, selector, how);
+    }
     try (CsvRecords records = CsvRecords.open(input, format)) {
-      List<String> header = records.header();
-      Column[] columns = selector.select(header);
-      int[] used = usedIndices(columns);
-      int[] lines = new int[1024];
-      int rows = 0;
+      Builder table = new Builder(input.name(), records.header(), selector.select(records.header()));
+      table.addAll(records);
+      return table.build(records.headerLine());
+    }
+  }
+
+  /**
+   * A table filled row by row, in file order: from opencsv's records ({@link #addAll}) or from
+   * the fast path's chunks ({@link #add(ChunkParser.Chunk, int)}), which give it the same rows.
+   */
+  static final class Builder {
+    private final String name;
+    private final List<String> header;
+    private final Column[] columns;
+    private final int[] used;
+    private int[] lines = new int[1024];
+    private int rows;
+
+    Builder(String name, List<String> header, Column[] columns) {
+      this.name = name;
+      this.header = header;
+      this.columns = columns;
+      this.used = usedIndices(columns);
+    }
+
+    /** Adds every record from here to the end of the input. */
+    void addAll(CsvRecords records) {
       String[] record;
       while ((record = records.next()) != null) {
         int line = records.line();
@@ -103,16 +157,82 @@ final class CsvTable {
           throw bad(name + ":" + line + ": the header row appears again as data (were files joined"
               + " together?); remove the extra header line");
         }
-        if (rows == lines.length) {
-          lines = Arrays.copyOf(lines, rows < (1 << 29) ? 2 * rows : Integer.MAX_VALUE - 8);
-        }
-        lines[rows++] = line;
+        addLine(line);
         for (int j : used) {
           columns[j].add(record[j], line);
         }
       }
+    }
+
+    /**
+     * Adds the records of a chunk, row by row and column by column as {@link #addAll} adds them,
+     * so that each {@link Column} sees the same values in the same order, and throws the same
+     * first error.
+     *
+     * @param linesBefore the lines before the chunk's first line
+     */
+    void add(ChunkParser.Chunk chunk, int linesBefore) {
+      // Columns that cannot fail on this chunk (numeric, and no text in it) take their values at
+      // once; the others row by row, so that the first error is the first in file order.
+      int[] slow = new int[used.length];
+      int k = 0;
+      int[][] cache = new int[used.length][];
+      for (int u = 0; u < used.length; u++) {
+        Column c = columns[used[u]];
+        int n = chunk.textCount(u);
+        if (n == 0 && c.takesNumbers(chunk.rows)) {
+          c.addNumbers(chunk.tags[u], chunk.numbers[u], chunk.rows);
+        } else {
+          slow[k++] = u;
+        }
+        if (n > 0) {
+          cache[u] = new int[n];
+          Arrays.fill(cache[u], -1);
+        }
+      }
+      for (int r = 0; r < chunk.rows; r++) {
+        int line = linesBefore + chunk.lineOf[r] + 1;
+        addLine(line);
+        for (int i = 0; i < k; i++) {
+          int u = slow[i];
+          Column c = columns[used[u]];
+          int tag = chunk.tags[u][r];
+          if (tag == ChunkParser.NUMBER) {
+            c.addNumber(chunk.numbers[u][r], line);
+          } else if (tag == ChunkParser.EMPTY) {
+            c.addMissing(true);
+          } else if (tag == ChunkParser.MARKER) {
+            c.addMissing(false);
+          } else if (cache[u][tag] >= 0 && !c.overflowed()) {
+            c.addCode(cache[u][tag]);
+          } else {
+            cache[u][tag] = c.addText(chunk.text(u, tag), line);
+          }
+        }
+      }
+    }
+
+    /** Makes room for about {@code rows} rows in all (an estimate: fewer copies as the table grows). */
+    void reserve(int rows) {
+      if (rows > lines.length) {
+        lines = Arrays.copyOf(lines, rows);
+      }
+      for (int j : used) {
+        columns[j].reserve(rows);
+      }
+    }
+
+    private void addLine(int line) {
+      if (rows == lines.length) {
+        lines = Arrays.copyOf(lines, rows < (1 << 29) ? 2 * rows : Integer.MAX_VALUE - 8);
+      }
+      lines[rows++] = line;
+    }
+
+    /** The table; an error when there is no data row. */
+    CsvTable build(int headerLine) {
       if (rows == 0) {
-        throw bad(name + ": no data rows after the header (line " + records.headerLine() + ")");
+        throw bad(name + ": no data rows after the header (line " + headerLine + ")");
       }
       return new CsvTable(header, columns, rows, Arrays.copyOf(lines, rows));
     }

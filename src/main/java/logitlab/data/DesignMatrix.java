@@ -100,9 +100,12 @@ public record DesignMatrix(
     return w;
   }
 
-  /** The same design with other outcomes and prior weights (n-length, copied). */
-  public DesignMatrix withResponse(double[] y, double[] weights) {
-    return new DesignMatrix(file, n, p, rows.withResponse(y, weights), terms, predictors, outcome,
+  /**
+   * The same design with outcomes and prior weights computed from these by {@code f} as each block
+   * is read ({@link RowBlocks#withResponse}).
+   */
+  public DesignMatrix withResponse(RowBlocks.Response f) {
+    return new DesignMatrix(file, n, p, rows.withResponse(f), terms, predictors, outcome,
         rowsRead, rowsDropped, droppedByColumn, weighting, notes);
   }
 
@@ -191,32 +194,6 @@ public record DesignMatrix(
   /** Number of rows with a positive weight (R's {@code nobs} of a glm). */
   public int nobs() {
     return rows.nobs();
-  }
-
-  /**
-   * x_i'beta for every row, aliased (NaN) coefficients as 0, each row summed over j = 0 .. p-1 in
-   * order (as {@code Dense.linearPredictor}); n-length.
-   */
-  public double[] linearPredictors(double[] beta) {
-    if (beta.length != p) {
-      throw new IllegalArgumentException(p + " columns but " + beta.length + " coefficients");
-    }
-    double[] eta = new double[n];
-    rows.forEach(b -> {
-      int m = b.rows();
-      double[] s = new double[m];
-      for (int j = 0; j < p; j++) {
-        if (!Double.isNaN(beta[j])) {
-          double[] xj = b.x()[j];
-          double bj = beta[j];
-          for (int i = 0; i < m; i++) {
-            s[i] += xj[i] * bj;
-          }
-        }
-      }
-      System.arraycopy(s, 0, eta, b.start(), m);
-    });
-    return eta;
   }
 
   /** Value of row i, column j. */

@@ -286,30 +286,19 @@ public final class DesignMatrixLoader {
                 + "); no rows are left to fit");
       }
 
-      int[] lines = new int[n];
-      for (int row = 0, i = 0; row < rowsRead; row++) {
-        if (keep[row]) {
-          lines[i++] = table.line(row);
-        }
-      }
-      double[] y = new double[n];
-      double[] a = new double[n];
-      java.util.Arrays.fill(a, 1.0);
+      // y and the prior weights are checked here, row by row, and computed again for each row as
+      // the blocks are filled: nothing of length n besides the blocks
       DesignMatrix.Outcome outcomeRecord;
+      OutcomeCoding outcomeCoding = null;
       if (trials != null) {
-        outcomeRecord = readCounts(keep, y, a);
+        outcomeRecord = checkCounts(keep);
         checkScale(trials, keep); // products of weights overflow beyond it, as for predictors
       } else {
-        OutcomeCoding outcomeCoding = codeOutcome(keep);
+        outcomeCoding = codeOutcome(keep);
         outcomeRecord = outcomeCoding.outcome;
-        for (int row = 0, i = 0; row < rowsRead; row++) {
-          if (keep[row]) {
-            y[i++] = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
-          }
-        }
       }
       if (weights != null) {
-        readWeights(keep, a);
+        checkWeights(keep);
         checkScale(weights, keep);
       }
 
@@ -332,7 +321,6 @@ public final class DesignMatrixLoader {
         }
       }
       int p = terms.size();
-      checkSize(n, p);
       List<String> identifierLike = new ArrayList<>();
       for (int k = 0; k < predictors.length; k++) {
         if (coding[k] == null) {
@@ -342,11 +330,23 @@ public final class DesignMatrixLoader {
           }
         }
       }
-      RowBlocks.Builder rowsBuilder = new RowBlocks.Builder(p);
+      RowBlocks.Builder rowsBuilder = new RowBlocks.Builder(p, Spill.policy(), file);
       double[] xi = new double[p];
-      for (int row = 0, i = 0; row < rowsRead; row++) {
+      for (int row = 0; row < rowsRead; row++) {
         if (!keep[row]) {
           continue;
+        }
+        double yi;
+        double ai = 1.0;
+        if (trials != null) {
+          double m = trials.value(row);
+          yi = m > 0 ? outcome.value(row) / m : 0;
+          ai = m;
+        } else {
+          yi = outcomeCoding.levels.levelOf(outcome, row) == outcomeCoding.event ? 1.0 : 0.0;
+        }
+        if (weights != null) {
+          ai *= weights.value(row);
         }
         java.util.Arrays.fill(xi, 0.0);
         xi[0] = 1.0;
@@ -361,8 +361,7 @@ public final class DesignMatrixLoader {
             }
           }
         }
-        rowsBuilder.add(xi, y[i], a[i], lines[i]);
-        i++;
+        rowsBuilder.add(xi, yi, ai, table.line(row));
       }
       return new DesignMatrix(
           file, n, p, rowsBuilder.build(), terms, records, outcomeRecord, rowsRead,
@@ -381,22 +380,40 @@ public final class DesignMatrixLoader {
       if (n <= IDENTIFIER_MIN_ROWS) {
         return false;
       }
-      double[] v = new double[n];
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
-      for (int row = 0, i = 0; row < keep.length; row++) {
+      for (int row = 0; row < keep.length; row++) {
         if (keep[row]) {
           double x = c.value(row);
           if (x != Math.rint(x)) {
             return false;
           }
-          v[i++] = x;
           min = Math.min(min, x);
           max = Math.max(max, x);
         }
       }
       if (max - min + 1 < n) {
         return false; // n distinct whole numbers span at least n - 1
+      }
+      if (max - min < 16.0 * n) {
+        // a bit per value of the range (at most 2n bytes) instead of a sorted copy of the column
+        java.util.BitSet seen = new java.util.BitSet((int) (max - min) + 1);
+        for (int row = 0; row < keep.length; row++) {
+          if (keep[row]) {
+            int at = (int) (c.value(row) - min);
+            if (seen.get(at)) {
+              return false;
+            }
+            seen.set(at);
+          }
+        }
+        return true;
+      }
+      double[] v = new double[n];
+      for (int row = 0, i = 0; row < keep.length; row++) {
+        if (keep[row]) {
+          v[i++] = c.value(row);
+        }
       }
       java.util.Arrays.sort(v);
       for (int i = 1; i < n; i++) {
@@ -415,37 +432,36 @@ public final class DesignMatrixLoader {
       }
     }
 
-    /** Grouped data: y = successes / trials, prior weight = trials. */
-    private DesignMatrix.Outcome readCounts(boolean[] keep, double[] y, double[] a) {
+    /**
+     * Grouped data: checks the trials and successes of every used row; y = successes / trials and
+     * prior weight = trials are computed as the blocks are filled.
+     */
+    private DesignMatrix.Outcome checkCounts(boolean[] keep) {
       requireNumbers(trials, "--trials");
       requireNumbers(outcome, "outcome (success counts with --trials)");
-      for (int row = 0, i = 0; row < keep.length; row++) {
+      for (int row = 0; row < keep.length; row++) {
         if (!keep[row]) {
           continue;
         }
         double m = trials.value(row);
         double s = outcome.value(row);
-        String at = file + ":" + table.line(row) + ": ";
         if (!(m >= 0) || m != Math.rint(m)) {
-          throw new DataException(DataException.Kind.BAD_INPUT, at + "column " + Text.quote(trials.name())
-              + ": " + Text.quote(Numbers.format(m)) + " is not a number of trials (a whole number >= 0)");
+          throw new DataException(DataException.Kind.BAD_INPUT, file + ":" + table.line(row) + ": column "
+              + Text.quote(trials.name()) + ": " + Text.quote(Numbers.format(m)) + " is not a number of trials (a whole number >= 0)");
         }
         if (!(s >= 0) || s != Math.rint(s) || s > m) {
-          throw new DataException(DataException.Kind.BAD_INPUT, at + "column " + Text.quote(outcome.name())
-              + ": " + Text.quote(Numbers.format(s)) + " is not a number of successes between 0 and the "
+          throw new DataException(DataException.Kind.BAD_INPUT, file + ":" + table.line(row) + ": column "
+              + Text.quote(outcome.name()) + ": " + Text.quote(Numbers.format(s)) + " is not a number of successes between 0 and the "
               + Numbers.format(m) + " trials of column " + Text.quote(trials.name()));
         }
-        y[i] = m > 0 ? s / m : 0;
-        a[i] = m;
-        i++;
       }
       return new DesignMatrix.Outcome(outcome.name(), "success", "failure");
     }
 
-    /** Prior weights: numbers >= 0, multiplied into any trials. */
-    private void readWeights(boolean[] keep, double[] a) {
+    /** Prior weights: numbers >= 0 (multiplied into any trials as the blocks are filled). */
+    private void checkWeights(boolean[] keep) {
       requireNumbers(weights, "--weights");
-      for (int row = 0, i = 0; row < keep.length; row++) {
+      for (int row = 0; row < keep.length; row++) {
         if (!keep[row]) {
           continue;
         }
@@ -455,7 +471,6 @@ public final class DesignMatrixLoader {
               + Text.quote(weights.name()) + ": " + Text.quote(Numbers.format(w))
               + " is not a weight (a number >= 0)");
         }
-        a[i++] *= w;
       }
     }
 
@@ -500,22 +515,6 @@ public final class DesignMatrixLoader {
       String suffix = mod100 >= 11 && mod100 <= 13 ? "th"
           : mod10 == 1 ? "st" : mod10 == 2 ? "nd" : mod10 == 3 ? "rd" : "th";
       return k + suffix;
-    }
-
-    /** Refuses a design matrix that cannot be held: more than 2^31 cells, or than the memory allows. */
-    private void checkSize(int n, int p) {
-      long cells = (long) n * p;
-      Runtime rt = Runtime.getRuntime();
-      long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-      // The fits need the matrix plus a few vectors of length n; keep a margin for them.
-      if (cells > Integer.MAX_VALUE - 8 || 8 * cells > available / 2) {
-        throw new DataException(
-            DataException.Kind.NOT_FITTABLE,
-            file + ": the design matrix would have " + n + " rows x " + p + " columns ("
-                + (8 * cells >> 20) + " MB), more than this run can hold (about "
-                + (available >> 21) + " MB); use fewer predictors or levels (-x), or give Java more"
-                + " memory (java -Xmx...)");
-      }
     }
 
     /** Refuses a numeric predictor whose magnitude the fits cannot represent (see MAX_SCALE). */

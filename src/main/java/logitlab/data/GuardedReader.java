@@ -16,9 +16,10 @@ import java.io.Reader;
  *       the rest of the file into one field, fails early and in bounded memory.
  * </ul>
  *
- * <p>Once it has thrown, it throws the same exception on every later read, and {@link #rethrow()}
- * throws it again: a library that takes an error for the end of the file cannot silently drop the
- * rest of the file.
+ * <p>The characters before a NUL are delivered first, and the error comes with the next read, so
+ * that a problem in an earlier line is reported first. Once it has thrown, it throws the same
+ * exception on every later read, and {@link #rethrow()} throws it again: a library that takes an
+ * error for the end of the file cannot silently drop the rest of the file.
  *
  * <p>The record bound is counted from {@link #startRecord()}, which the CSV reader calls before each
  * record. Because the buffered reader above reads ahead by at most {@code readAhead} characters, a
@@ -51,9 +52,11 @@ final class GuardedReader extends Reader {
   private final long recordAllowance;
   private long delivered;
   private long limit;
-  private int line = 1;
-  private boolean first = true;
+  private int line;
+  private boolean first;
   private IOException failure;
+  /** A NUL met after characters that are still to be delivered. */
+  private NulCharacter pending;
 
   /**
    * @param in the decoded text
@@ -61,9 +64,20 @@ final class GuardedReader extends Reader {
    * @param readAhead the buffer size of the reader above this one
    */
   GuardedReader(Reader in, int maxRecordChars, int readAhead) {
+    this(in, maxRecordChars, readAhead, 1, true);
+  }
+
+  /**
+   * @param firstLine the line the text starts on (counted in line feeds)
+   * @param whole whether the text is a whole file, whose byte-order mark is dropped, rather than the
+   *     rest of a file read in part by another reader
+   */
+  GuardedReader(Reader in, int maxRecordChars, int readAhead, int firstLine, boolean whole) {
     this.in = in;
     this.recordAllowance = (long) maxRecordChars + readAhead;
     this.limit = recordAllowance;
+    this.line = firstLine;
+    this.first = whole;
   }
 
   /** Starts the bound for the next record. */
@@ -92,6 +106,9 @@ final class GuardedReader extends Reader {
   }
 
   private int guardedRead(char[] buf, int off, int len) throws IOException {
+    if (pending != null) {
+      throw pending;
+    }
     int n = in.read(buf, off, len);
     if (n <= 0) {
       return n;
@@ -111,7 +128,13 @@ final class GuardedReader extends Reader {
       if (c == '\n') {
         line++;
       } else if (c == '\0') {
-        throw new NulCharacter(line);
+        NulCharacter e = new NulCharacter(line);
+        if (i == off) {
+          throw e;
+        }
+        pending = e; // deliver the characters before it first
+        n = i - off;
+        break;
       }
     }
     delivered += n;

@@ -2,6 +2,7 @@ package logitlab.data;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -76,10 +77,164 @@ public final class Numbers {
     return looksNumeric(s) ? Double.parseDouble(s) : Double.NaN;
   }
 
-  /** Digits with grouping or decimal marks other than one '.': {@code 1,5}, {@code 1 234}, {@code 1.234.567}. */
-  private static final Pattern GROUPED = Pattern.compile("[+-]?\\d[\\d.,' \u00A0\u202F]*\\d");
+  /**
+   * The value of the ASCII text {@code b[from, to)} (already trimmed) when it is a decimal number with
+   * this decimal mark ({@link #looksNumeric(String, char)}): exactly the double {@link
+   * Double#parseDouble} gives for it (an infinity when it is too large), or {@link Double#NaN} when
+   * the text is not a number. Most numbers are read by {@link #fastDecimal} without a string; the
+   * rest by {@link Double#parseDouble}.
+   */
+  static double parseDecimal(byte[] b, int from, int to, char decimal) {
+    double v = fastDecimal(b, from, to, decimal);
+    if (v != DECLINED) {
+      return v; // a value, or NaN for text
+    }
+    String s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    return Double.parseDouble(decimal == '.' ? s : s.replace(decimal, '.'));
+  }
 
-  private static final Pattern DOT_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3}){2,}");
+  /** {@link #fastDecimal}'s answer for a number it leaves to {@link Double#parseDouble}. */
+  static final double DECLINED = Double.POSITIVE_INFINITY;
+
+  /** 2^53: every integer up to it is a double. */
+  private static final long EXACT_INTEGER = 1L << 53;
+
+  /** 10^0 ... 10^22: the powers of ten that are doubles exactly. */
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  /**
+   * Clinger's fast path for reading a decimal number: the text is the grammar of {@link
+   * #looksNumeric(String, char)}, its value is m &times; 10^e with the integer m of its significant
+   * digits. When m &le; 2^53 and |e| &le; 22, both m and 10^|e| are doubles exactly, so one IEEE
+   * multiplication or division, which rounds correctly, gives the correctly rounded value of the
+   * decimal: the double {@link Double#parseDouble} returns. (When e &gt; 22 but m &times; 10^(e - 22)
+   * is still an integer &le; 2^53, that product times 10^22 is exact in the same way.)
+   *
+   * <p>W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990, section 5; the
+   * same path opens {@code jdk.internal.math.FloatingDecimal.ASCIIToBinaryBuffer.doubleValue}.
+   *
+   * @return the value; {@link Double#NaN} when the text is not a number; {@link #DECLINED} when it
+   *     is a number outside the fast path (more than 18 significant digits, m &gt; 2^53, or an
+   *     exponent out of range), for {@link Double#parseDouble} to read
+   */
+  static double fastDecimal(byte[] b, int from, int to, char decimal) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (b[i] == '+' || b[i] == '-')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    long m = 0;
+    int significant = 0;
+    int digits = 0;
+    int scale = 0; // value = m * 10^(scale + exponent)
+    boolean declined = false;
+    for (; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      digits++;
+      if (m != 0 || d != 0) {
+        if (significant < 18) {
+          m = 10 * m + d;
+          significant++;
+        } else {
+          declined = true;
+        }
+      }
+    }
+    if (i < to && b[i] == decimal) {
+      for (i++; i < to; i++) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        digits++;
+        if (m != 0 || d != 0) {
+          if (significant < 18) {
+            m = 10 * m + d;
+            significant++;
+          } else {
+            declined = true;
+          }
+        }
+        scale--;
+      }
+    }
+    if (digits == 0) {
+      return Double.NaN;
+    }
+    int exponent = 0;
+    if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      boolean negativeExponent = false;
+      if (i < to && (b[i] == '+' || b[i] == '-')) {
+        negativeExponent = b[i] == '-';
+        i++;
+      }
+      int start = i;
+      for (; i < to; i++) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (exponent < 100_000) {
+          exponent = 10 * exponent + d; // larger exponents are all out of the fast path
+        }
+      }
+      if (i == start) {
+        return Double.NaN;
+      }
+      if (negativeExponent) {
+        exponent = -exponent;
+      }
+    }
+    if (i != to) {
+      return Double.NaN;
+    }
+    if (declined) {
+      return DECLINED;
+    }
+    if (m == 0) {
+      return negative ? -0.0 : 0.0;
+    }
+    if (m > EXACT_INTEGER) {
+      return DECLINED;
+    }
+    int e = scale + exponent;
+    double v;
+    if (e == 0) {
+      v = m;
+    } else if (e > 0 && e <= 22) {
+      v = m * POW10[e];
+    } else if (e < 0 && e >= -22) {
+      v = m / POW10[-e];
+    } else if (e > 22 && e <= 22 + 15) {
+      long scaled = m;
+      for (int k = 22; k < e && scaled <= EXACT_INTEGER; k++) {
+        scaled *= 10;
+      }
+      if (scaled > EXACT_INTEGER) {
+        return DECLINED;
+      }
+      v = scaled * POW10[22];
+    } else {
+      return DECLINED;
+    }
+    return negative ? -v : v;
+  }
+
+  /** The patterns of {@link #looksLocalised}, compiled when first needed (not by a file of numbers). */
+  private static final class Localised {
+    /** Digits with grouping or decimal marks other than one '.': {@code 1,5}, {@code 1 234}, {@code 1.234.567}. */
+    static final Pattern GROUPED = Pattern.compile("[+-]?\\d[\\d.,' \u00A0\u202F]*\\d");
+
+    static final Pattern DOT_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3}){2,}");
+  }
 
   /**
    * Whether {@code s} (trimmed, and not {@link #looksNumeric}) looks like a number written for a
@@ -96,7 +251,7 @@ public final class Numbers {
    * with a point ({@code 1.5}, {@code 1.234,5}) or grouping spaces or apostrophes.
    */
   static boolean looksLocalised(String s, char decimal) {
-    if (!GROUPED.matcher(s).matches()) {
+    if (!Localised.GROUPED.matcher(s).matches()) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
@@ -105,7 +260,7 @@ public final class Numbers {
         return true;
       }
     }
-    return decimal == '.' && DOT_THOUSANDS.matcher(s).matches();
+    return decimal == '.' && Localised.DOT_THOUSANDS.matcher(s).matches();
   }
 
   /**

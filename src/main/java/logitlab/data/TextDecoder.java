@@ -15,6 +15,10 @@ import java.nio.charset.CodingErrorAction;
  * stops the read with {@link Undecodable}, which names the 1-based line (counted in the characters
  * decoded before it) and the byte. Unlike {@link java.io.InputStreamReader} it needs no second pass
  * over the file to say where the bad byte is, so standard input works as a file does.
+ *
+ * <p>The characters decoded before a bad byte are delivered first; the error comes with the next
+ * read. A reader above that reads ahead therefore meets the bad byte where it is in the text, and
+ * a problem in an earlier line is reported first.
  */
 final class TextDecoder extends Reader {
 
@@ -40,10 +44,21 @@ final class TextDecoder extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(1 << 16);
   private boolean eof;
   private boolean flushed;
-  private int line = 1;
+  private int line;
+  /** An error met after characters that are still to be delivered. */
+  private Undecodable pending;
 
   TextDecoder(InputStream in, Charset charset) {
+    this(in, charset, 1);
+  }
+
+  /**
+   * @param firstLine the line the first byte is on (when the text is the rest of a file read in part
+   *     by another reader)
+   */
+  TextDecoder(InputStream in, Charset charset, int firstLine) {
     this.in = in;
+    this.line = firstLine;
     this.charset = charset;
     this.decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -70,11 +85,19 @@ final class TextDecoder extends Reader {
 
   /** Decodes the next chunk into {@link #chars} (which may stay empty when more bytes are needed). */
   private void fill() throws IOException {
+    if (pending != null) {
+      throw pending;
+    }
     chars.clear();
     CoderResult result = eof ? decoder.decode(bytes, chars, true) : decoder.decode(bytes, chars, false);
     if (result.isError()) {
       countLines(); // the characters before the bad byte
-      throw new Undecodable(line, bytes.hasRemaining() ? bytes.get(bytes.position()) & 0xFF : 0, charset);
+      Undecodable e = new Undecodable(line, bytes.hasRemaining() ? bytes.get(bytes.position()) & 0xFF : 0, charset);
+      if (!chars.hasRemaining()) {
+        throw e;
+      }
+      pending = e; // deliver the characters before it first
+      return;
     }
     if (result.isUnderflow()) {
       if (eof) {

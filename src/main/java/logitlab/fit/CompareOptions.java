@@ -1,5 +1,7 @@
 package logitlab.fit;
 
+import java.util.Objects;
+
 /**
  * Everything the {@code compare} job needs besides the data.
  *
@@ -12,9 +14,8 @@ package logitlab.fit;
 public record CompareOptions(
     IrlsOptions irls, NeuronOptions neuron, OlsFitter.Robust robust, boolean firth, double threshold) {
   public CompareOptions {
-    if (irls == null || neuron == null) {
-      throw new IllegalArgumentException("irls and neuron options are required");
-    }
+    Objects.requireNonNull(irls, "irls");
+    Objects.requireNonNull(neuron, "neuron");
     if (!(threshold > 0 && threshold < 1)) {
       throw new InvalidSetting(InvalidSetting.Setting.THRESHOLD, String.valueOf(threshold));
     }

@@ -8,6 +8,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.data.PointBuilder;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
@@ -51,9 +52,9 @@ public final class Comparer {
     double t = options.threshold();
     NeuronFit nn = neuron;
     Comparison.Classifications classes = Phases.time("classification", () -> new Comparison.Classifications(
-        Classifier.classify(d.rows(), linear.fitted(), t),
-        Classifier.classify(d.rows(), logistic.fitted(), t),
-        Classifier.classify(d.rows(), nn.fitted(), t)));
+        Classifier.classify(d.rows(), linear.fitted(), t, d.file()),
+        Classifier.classify(d.rows(), logistic.fitted(), t, d.file()),
+        Classifier.classify(d.rows(), nn.fitted(), t, d.file())));
     return new Comparison(summary(d), linear, logistic, neuron, firth, classes, predictions, defaults);
   }
 
@@ -82,19 +83,11 @@ public final class Comparer {
       List<Map<String, String>> pts = new ArrayList<>();
       for (double v : min == max ? new double[] {min} : new double[] {min, max}) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(pr.column(), plain(v));
+        m.put(pr.column(), Fmt.plain(v));
         pts.add(m);
       }
       return pts;
     }
     return List.of();
-  }
-
-  /** A number as a user would type it: integers without ".0", others in shortest form. */
-  static String plain(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 }

@@ -70,8 +70,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * Biometrika 108(1), 71-82. Kosmidis, I., brglm2 0.9, R/brglmFit.R (start and iteration).
  */
 public final class FirthFitter {
-  /** The method named in the fit. */
-  public static final String METHOD = "Firth penalised likelihood";
   /** {@link LogisticFit#ciMethod()} of profile penalised-likelihood intervals. */
   public static final String PROFILE_PENALIZED = "profile-penalized";
   static final double XTOL = 1e-10;
@@ -144,8 +142,8 @@ public final class FirthFitter {
       ciMethod = IrlsOptions.CiMethod.WALD.label();
     }
     double[] est = c.beta();
-    return GlmInference.assemble(d, new GlmInference.Estimates(METHOD, beta, cov, coefs, intervals,
-        ciMethod, opt.conf(), b -> probabilities(b, cols, est), q, c.iterations(), c.converged(),
+    return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.FIRTH, beta, cov, coefs, intervals,
+        ciMethod, opt.conf(), (x, m) -> probabilities(x, m, cols, est), q, c.iterations(), c.converged(),
         aliases, sep, warnings));
   }
 
@@ -164,7 +162,8 @@ public final class FirthFitter {
           good[g++] = i;
         }
       }
-      double[][] s = new double[p + 1][g];
+      double[][] s = QrFactor.scratch(p + 1, g);
+      java.util.Arrays.fill(s[p], 0, g, 0.0);
       for (int k = 0; k < p; k++) {
         double[] xk = b.x()[k];
         for (int r = 0; r < g; r++) {
@@ -190,19 +189,15 @@ public final class FirthFitter {
     if (q == 0) {
       return fallback;
     }
-    int n = d.n();
     double c = (double) q / d.nobs();
-    double[] a = d.weights();
-    double[] y = d.y();
-    double[] ya = new double[n];
-    double[] wa = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (a[i] > 0) {
-        wa[i] = a[i] + c;
-        ya[i] = (a[i] * y[i] + c / 2) / wa[i];
+    DesignMatrix adjusted = d.withResponse((y, a, ya, wa, m) -> {
+      for (int i = 0; i < m; i++) {
+        if (a[i] > 0) {
+          wa[i] = a[i] + c;
+          ya[i] = (a[i] * y[i] + c / 2) / wa[i];
+        }
       }
-    }
-    DesignMatrix adjusted = d.withResponse(ya, wa);
+    });
     IrlsFitter.Run fit;
     try {
       fit = IrlsFitter.irls(adjusted, cols, null, null,
@@ -441,10 +436,10 @@ public final class FirthFitter {
     return m;
   }
 
-  /** The fitted probabilities sigma(X[, cols] beta) of a block's rows. */
-  static double[] probabilities(RowBlocks.Block b, int[] cols, double[] beta) {
-    double[] mu = new double[b.rows()];
-    IrlsFitter.eta(b, cols, beta, null, mu);
+  /** The fitted probabilities sigma(X[, cols] beta) of m rows with design columns x. */
+  static double[] probabilities(double[][] x, int m, int[] cols, double[] beta) {
+    double[] mu = new double[m];
+    IrlsFitter.eta(x, m, cols, beta, null, mu);
     for (int i = 0; i < mu.length; i++) {
       mu[i] = Logistic.sigmoid(mu[i]);
     }
@@ -483,7 +478,8 @@ public final class FirthFitter {
         sw[g] = Math.sqrt(w);
         good[g++] = i;
       }
-      double[][] a = new double[q + 1][g];
+      double[][] a = QrFactor.scratch(q + 1, g);
+      java.util.Arrays.fill(a[q], 0, g, 0.0);
       for (int k = 0; k < q; k++) {
         double[] xk = b.x()[cols[order[k]]];
         for (int r = 0; r < g; r++) {

@@ -3,10 +3,10 @@ package logitlab.fit;
 import java.util.ArrayList;
 import java.util.List;
 import logitlab.data.DesignMatrix;
-import logitlab.data.RowBlocks;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
+import logitlab.model.Fitted;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
@@ -69,12 +69,6 @@ final class GlmInference {
     return Math.sqrt(2) * Erf.erfInv(2 * prob - 1);
   }
 
-  /** The fitted probabilities of a block's rows, recomputed from the coefficients when needed. */
-  @FunctionalInterface
-  interface Probabilities extends java.io.Serializable {
-    double[] of(RowBlocks.Block b);
-  }
-
   /**
    * What a logistic fit estimated, for {@link #assemble}.
    *
@@ -93,33 +87,26 @@ final class GlmInference {
    * @param separation the separation check
    * @param warnings the diagnostics so far
    */
-  record Estimates(String method, double[] beta, double[][] cov, List<Coefficient> coefs,
-      List<Interval> intervals, String ciMethod, double conf, Probabilities mu, int rank,
+  record Estimates(LogisticFit.Method method, double[] beta, double[][] cov, List<Coefficient> coefs,
+      List<Interval> intervals, String ciMethod, double conf, Fitted mu, int rank,
       int iterations, boolean converged, List<Alias> aliases, Separation separation,
       List<Diagnostic> warnings) {}
 
   /**
    * The fit record: the model-fit statistics (one pass over the blocks, sums merged in the fixed
-   * tree order), the average marginal effects and the fitted probabilities.
+   * tree order) and the average marginal effects.
    */
   static LogisticFit assemble(DesignMatrix d, Estimates e) {
-    int n = d.n();
     int nobs = d.nobs();
     int rank = e.rank();
     double ybar = d.weightedEvents() / d.totalWeight();
-    double[] fitted = new double[n];
     // logLik: binomial log-likelihood, as R's logLik.glm (with log choose(m, k)); ll: the
     // individual-level sum a [y log mu + (1 - y) log(1 - mu)]; ll0 at mu = ybar
-    // On this machine the pass also writes the fitted probabilities; on an engine (Spark) a pass
-    // runs on copies of the blocks, so they are computed here after it.
-    boolean here = d.rows().engine() == null;
-    double[] sink = here ? fitted : null;
-    Probabilities probabilities = e.mu();
+    // The pass captures locals only (the fitted values as a Fitted, not e), so that an engine
+    // (Spark) can ship it where the blocks live; it writes nothing outside its accumulator.
+    Fitted fitted = e.mu();
     double[] sums = d.rows().reduce(b -> {
-      double[] mu = probabilities.of(b);
-      if (sink != null) {
-        System.arraycopy(mu, 0, sink, b.start(), b.rows());
-      }
+      double[] mu = fitted.of(b.x(), b.rows());
       double[] y = b.y();
       double[] a = b.a();
       double[] t = new double[5];
@@ -135,9 +122,6 @@ final class GlmInference {
       }
       return t;
     }, IrlsFitter::add);
-    if (!here) {
-      d.rows().forEach(b -> System.arraycopy(probabilities.of(b), 0, fitted, b.start(), b.rows()));
-    }
     double logLik = sums[0];
     double ll = sums[1];
     double ll0 = sums[2];
@@ -151,7 +135,7 @@ final class GlmInference {
         nobs - 1, nobs - rank, -2 * logLik + 2 * rank, -2 * logLik + Math.log(nobs) * rank, logLik,
         1 - ll / ll0, new LrTest(lr, dfLr, lrP), rank, e.iterations(), e.converged(), e.aliases(),
         e.separation(), Phases.time("AME", () -> marginalEffects(d, e.beta(), e.cov(), e.mu())),
-        e.warnings(), fitted, e.cov());
+        e.warnings(), e.mu(), e.cov());
   }
 
   /**
@@ -176,13 +160,13 @@ final class GlmInference {
    * derivative for a numeric predictor, the discrete change from the reference level for each
    * level of a categorical one (see the class comment).
    */
-  static List<MarginalEffect> marginalEffects(DesignMatrix d, double[] beta, double[][] cov, Probabilities mus) {
+  static List<MarginalEffect> marginalEffects(DesignMatrix d, double[] beta, double[][] cov, Fitted mus) {
     int p = d.p();
     double total = d.totalWeight();
     double[] b = Dense.zeroNaN(beta);
     // [0]: sum a mu(1-mu); [1 + k]: sum a mu(1-mu)(1-2mu) x_ik
     double[] sums = d.rows().reduce(blk -> {
-      double[] mu = mus.of(blk);
+      double[] mu = mus.of(blk.x(), blk.rows());
       double[] a = blk.a();
       double[] t = new double[1 + p];
       double[][] x = blk.x();

@@ -8,6 +8,7 @@ import logitlab.data.RowBlocks;
 import logitlab.model.Alias;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
+import logitlab.model.Fitted;
 import logitlab.model.Diagnostic;
 import logitlab.model.Interval;
 import logitlab.model.Logistic;
@@ -82,7 +83,7 @@ public final class IrlsFitter {
     }
     double lo = 10 * DBL_EPS;
     int extreme = d.rows().reduce(b -> {
-      double[] mu = c.mu(b);
+      double[] mu = c.fitted().of(b.x(), b.rows());
       int k = 0;
       for (int i = 0; i < b.rows(); i++) {
         if (b.a()[i] > 0 && (mu[i] > 1 - lo || mu[i] < lo)) {
@@ -111,8 +112,8 @@ public final class IrlsFitter {
     List<Interval> intervals = opt.ci() == IrlsOptions.CiMethod.PROFILE
         ? profileIntervals(d, c, coefs, opt, separation.detected())
         : GlmInference.waldIntervals(coefs, opt.conf());
-    return GlmInference.assemble(d, new GlmInference.Estimates("maximum likelihood (IRLS)", c.beta(),
-        s.unscaledCovariance(), coefs, intervals, opt.ci().label(), opt.conf(), c::mu, s.rank(),
+    return GlmInference.assemble(d, new GlmInference.Estimates(LogisticFit.Method.MAXIMUM_LIKELIHOOD, c.beta(),
+        s.unscaledCovariance(), coefs, intervals, opt.ci().label(), opt.conf(), c.fitted(), s.rank(),
         c.iterations(), c.converged(), aliases, separation, warnings));
   }
 
@@ -121,8 +122,8 @@ public final class IrlsFitter {
    * {@code column} (the profile likelihood's b x_j), computed per row, never stored.
    */
   record Offset(int column, double coefficient) implements java.io.Serializable {
-    double at(RowBlocks.Block b, int i) {
-      return coefficient * b.x()[column][i];
+    double at(double[][] x, int i) {
+      return coefficient * x[column][i];
     }
   }
 
@@ -132,7 +133,7 @@ public final class IrlsFitter {
    * @param beta length p, NaN for columns not in the fit or aliased
    * @param cols the fitted columns
    * @param coef the last coefficients over {@code cols}, 0 for aliased ones: eta = X[, cols] coef +
-   *     offset, from which mu is recomputed per block ({@link #mu})
+   *     offset, from which mu is recomputed per block ({@link #fitted})
    * @param offset the offset, or null
    * @param deviance the deviance at coef
    * @param lastChange |dev - dev_old| of the last iteration (reported when not converged)
@@ -145,14 +146,16 @@ public final class IrlsFitter {
   record Run(double[] beta, int[] cols, double[] coef, Offset offset, double deviance, double lastChange,
       int iterations, int halvings, boolean converged, QrFactor.Solution solution) implements java.io.Serializable {
 
-    /** The fitted probabilities of a block's rows: linkinv(X[, cols] coef + offset). */
-    double[] mu(RowBlocks.Block b) {
-      double[] mu = new double[b.rows()];
-      eta(b, cols, coef, offset, mu);
-      for (int i = 0; i < mu.length; i++) {
-        mu[i] = linkinv(mu[i]);
-      }
-      return mu;
+    /** The fitted probabilities: linkinv(X[, cols] coef + offset), per block of rows. */
+    Fitted fitted() {
+      return (x, m) -> {
+        double[] mu = new double[m];
+        eta(x, m, cols, coef, offset, mu);
+        for (int i = 0; i < m; i++) {
+          mu[i] = linkinv(mu[i]);
+        }
+        return mu;
+      };
     }
   }
 
@@ -197,8 +200,7 @@ public final class IrlsFitter {
       dev = deviance(rows, cols, next, offset);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
-          throw new FitException(d.file() + ": no valid set of logistic coefficients found; the IRLS "
-              + "start values give a non-finite deviance");
+          throw new FitException(new FitException.NonFiniteStart(d.file()));
         }
         for (int h = 0; h < opt.maxIterations() && !Double.isFinite(dev); h++) {
           halve(next, coefOld);
@@ -261,18 +263,22 @@ public final class IrlsFitter {
    * (offset + x_1 c_1) + x_2 c_2 + ..., in the column order of {@code cols}.
    */
   static void eta(RowBlocks.Block b, int[] cols, double[] coef, Offset offset, double[] eta) {
-    int m = b.rows();
+    eta(b.x(), b.rows(), cols, coef, offset, eta);
+  }
+
+  /** {@link #eta(RowBlocks.Block, int[], double[], Offset, double[])} of m rows with columns x. */
+  static void eta(double[][] x, int m, int[] cols, double[] coef, Offset offset, double[] eta) {
     if (offset == null) {
       Arrays.fill(eta, 0, m, 0.0);
     } else {
-      double[] xo = b.x()[offset.column()];
+      double[] xo = x[offset.column()];
       double c = offset.coefficient();
       for (int i = 0; i < m; i++) {
         eta[i] = c * xo[i];
       }
     }
     for (int k = 0; k < cols.length; k++) {
-      double[] xk = b.x()[cols[k]];
+      double[] xk = x[cols[k]];
       double ck = coef[k];
       for (int i = 0; i < m; i++) {
         eta[i] += xk[i] * ck;
@@ -347,11 +353,11 @@ public final class IrlsFitter {
         me = t / (op * op);
       }
       double var = mu * (1 - mu);
-      z[g] = e - (offset == null ? 0 : offset.at(b, i)) + (y[i] - mu) / me;
+      z[g] = e - (offset == null ? 0 : offset.at(b.x(), i)) + (y[i] - mu) / me;
       w[g] = Math.sqrt(a[i] * me * me / var);
       good[g++] = i;
     }
-    double[][] s = new double[q + 1][g];
+    double[][] s = QrFactor.scratch(q + 1, g);
     for (int k = 0; k < q; k++) {
       double[] xk = b.x()[cols[k]];
       double[] sk = s[k];
@@ -458,7 +464,7 @@ public final class IrlsFitter {
   static double newtonDecrement(DesignMatrix d, int[] cols, Run c) {
     int q = cols.length;
     double[] u = d.rows().reduce(b -> {
-      double[] mu = c.mu(b);
+      double[] mu = c.fitted().of(b.x(), b.rows());
       double[] y = b.y();
       double[] a = b.a();
       double[] part = new double[q];

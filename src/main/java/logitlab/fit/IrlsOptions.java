@@ -1,5 +1,8 @@
 package logitlab.fit;
 
+import java.util.Objects;
+import logitlab.model.Named;
+
 /**
  * Settings of the logistic fits: R's {@code glm.control()} for the maximum-likelihood fit, the
  * iteration limit of Firth's fit, and the confidence intervals.
@@ -17,25 +20,19 @@ public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMeth
   public static final int FIRTH_MAX_ITERATIONS = 100;
 
   /** Wald (estimate +- z se) or profile-likelihood intervals. */
-  public enum CiMethod {
-    WALD("wald"),
-    PROFILE("profile");
-
-    private final String label;
-
-    CiMethod(String label) {
-      this.label = label;
-    }
+  public enum CiMethod implements Named {
+    WALD,
+    PROFILE;
 
     /** The name used on the command line and in JSON. */
     public String label() {
-      return label;
+      return externalName();
     }
   }
 
   public IrlsOptions {
     if (!(epsilon > 0 && epsilon < 1)) {
-      throw new IllegalArgumentException("epsilon must be in (0, 1), got " + epsilon);
+      throw new InvalidSetting(InvalidSetting.Setting.EPSILON, String.valueOf(epsilon));
     }
     if (maxIterations < 1) {
       throw new InvalidSetting(InvalidSetting.Setting.MAX_ITERATIONS, String.valueOf(maxIterations));
@@ -43,9 +40,7 @@ public record IrlsOptions(double epsilon, int maxIterations, double conf, CiMeth
     if (!(conf > 0 && conf < 1)) {
       throw new InvalidSetting(InvalidSetting.Setting.CONF, String.valueOf(conf));
     }
-    if (ci == null) {
-      throw new IllegalArgumentException("ci method is required");
-    }
+    Objects.requireNonNull(ci, "ci");
     if (firthMaxIterations < 1) {
       throw new InvalidSetting(InvalidSetting.Setting.FIRTH_MAX_ITERATIONS, String.valueOf(firthMaxIterations));
     }

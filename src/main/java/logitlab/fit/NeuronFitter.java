@@ -9,6 +9,7 @@ import logitlab.data.DesignMatrix;
 import logitlab.fit.UpdateRules.UpdateRule;
 import logitlab.model.Activation;
 import logitlab.model.Dense;
+import logitlab.model.Fitted;
 import logitlab.model.Diagnostic;
 import logitlab.model.Loss;
 import logitlab.model.NeuronFit;
@@ -236,10 +237,14 @@ public final class NeuronFitter {
         epochsTo.add(new NeuronFit.Milestone(label(NeuronFit.MILESTONES[m]), NeuronFit.MILESTONES[m], milestone[m]));
       }
     }
-    double[] fitted = d.linearPredictors(w);
-    for (int i = 0; i < fitted.length; i++) {
-      fitted[i] = opt.activation().probability(fitted[i]);
-    }
+    double[] wf = w.clone();
+    Fitted fitted = (x, m) -> {
+      double[] s = Fitted.linearPredictors(x, m, wf);
+      for (int i = 0; i < m; i++) {
+        s[i] = opt.activation().probability(s[i]);
+      }
+      return s;
+    };
     NeuronFit.Settings settings = new NeuronFit.Settings(opt.optimizer().cliName(), opt.optimizer().label(), lr,
         Math.min(opt.rowsPerStep(), d.n()), opt.maxEpochs(), opt.tolerance(), opt.standardize(), opt.init(), opt.loss(),
         opt.activation(), opt.seed(), opt.usesSeed());

@@ -1,7 +1,10 @@
 package logitlab.fit;
 
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
 import logitlab.model.Activation;
+import logitlab.model.Fmt;
 import logitlab.model.Loss;
 import logitlab.model.Optimizer;
 
@@ -54,31 +57,34 @@ public record NeuronOptions(
   public static final int DEFAULT_MAX_EPOCHS_STOCHASTIC = 2_000;
   /** Default gradient-norm tolerance. */
   public static final double DEFAULT_TOLERANCE = 1e-10;
-  /** Largest |VALUE| of {@code --init VALUE}. */
+  /** Largest |VALUE| of a numeric {@link #init()}. */
   public static final double MAX_INIT = 1000;
   /** Default rows per step of the {@code minibatch} optimizer. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
+  /**
+   * @throws InvalidSetting for a setting out of its range (the CLI words it)
+   * @throws NullPointerException for a null optimizer, init, loss or activation
+   */
   public NeuronOptions {
-    if (optimizer == null || init == null || loss == null || activation == null) {
-      throw new IllegalArgumentException("neuron options must not be null");
-    }
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(init, "init");
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(activation, "activation");
     if (!Double.isNaN(learningRate) && !(learningRate > 0 && Double.isFinite(learningRate))) {
-      throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+      throw new InvalidSetting(InvalidSetting.Setting.LEARNING_RATE, String.valueOf(learningRate));
     }
     if (batchSize < 0) {
-      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+      throw new InvalidSetting(InvalidSetting.Setting.BATCH_SIZE, String.valueOf(batchSize));
     }
     if (batchSize != 0 && optimizer != Optimizer.MINIBATCH) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "a batch size applies to the minibatch optimizer only, not to %s (sgd uses 1 row per step; "
-              + "gd, momentum, nesterov and adam use all rows)", optimizer.cliName()));
+      throw new InvalidSetting(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, optimizer.cliName());
     }
     if (maxEpochs < 1) {
-      throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
+      throw new InvalidSetting(InvalidSetting.Setting.MAX_EPOCHS, String.valueOf(maxEpochs));
     }
     if (!(tolerance > 0 && Double.isFinite(tolerance))) {
-      throw new IllegalArgumentException("tolerance must be a positive number, got " + tolerance);
+      throw new InvalidSetting(InvalidSetting.Setting.TOLERANCE, String.valueOf(tolerance));
     }
     init = normaliseInit(init);
   }
@@ -113,7 +119,7 @@ public record NeuronOptions(
     };
   }
 
-  /** Whether the initial weights are drawn at random ({@code --init random}). */
+  /** Whether the initial weights are drawn at random ({@code init} is {@code random}). */
   public boolean randomInit() {
     return init.equals("random");
   }
@@ -144,68 +150,89 @@ public record NeuronOptions(
       v = Double.NaN;
     }
     if (!(Double.isFinite(v) && Math.abs(v) <= MAX_INIT)) {
-      throw new IllegalArgumentException("initial weights must be zeros, random or a number from -" + (int) MAX_INIT
-          + " to " + (int) MAX_INIT + ", not \"" + init + "\"");
+      throw new InvalidSetting(InvalidSetting.Setting.INIT, init);
     }
-    return v == 0 ? "zeros" : plain(v);
-  }
-
-  private static String plain(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    return v == 0 ? "zeros" : Fmt.plain(v);
   }
 
   public NeuronOptions withOptimizer(Optimizer o) {
-    return new NeuronOptions(o, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.optimizer = o);
   }
 
   public NeuronOptions withLearningRate(double lr) {
-    return new NeuronOptions(optimizer, lr, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.learningRate = lr);
   }
 
   public NeuronOptions withBatchSize(int b) {
-    return new NeuronOptions(optimizer, learningRate, b, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.batchSize = b);
   }
 
   public NeuronOptions withMaxEpochs(int e) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, e, tolerance, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.maxEpochs = e);
   }
 
   public NeuronOptions withTolerance(double t) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, t, seed, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.tolerance = t);
   }
 
   public NeuronOptions withSeed(long s) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, s, standardize, init, loss,
-        activation, progress);
+    return copy(c -> c.seed = s);
   }
 
   public NeuronOptions withStandardize(boolean s) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, s, init, loss,
-        activation, progress);
+    return copy(c -> c.standardize = s);
   }
 
   public NeuronOptions withInit(String i) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, i, loss,
-        activation, progress);
+    return copy(c -> c.init = i);
   }
 
   public NeuronOptions withLoss(Loss l) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, l,
-        activation, progress);
+    return copy(c -> c.loss = l);
   }
 
   public NeuronOptions withActivation(Activation a) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        a, progress);
+    return copy(c -> c.activation = a);
   }
 
   public NeuronOptions withProgress(NeuronProgress p) {
-    return new NeuronOptions(optimizer, learningRate, batchSize, maxEpochs, tolerance, seed, standardize, init, loss,
-        activation, p);
+    return copy(c -> c.progress = p);
+  }
+
+  /** These options with one setting changed, validated again. */
+  private NeuronOptions copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new NeuronOptions(c.optimizer, c.learningRate, c.batchSize, c.maxEpochs, c.tolerance, c.seed,
+        c.standardize, c.init, c.loss, c.activation, c.progress);
+  }
+
+  /** The settings of a copy while one is changed. */
+  private static final class Copy {
+    Optimizer optimizer;
+    double learningRate;
+    int batchSize;
+    int maxEpochs;
+    double tolerance;
+    long seed;
+    boolean standardize;
+    String init;
+    Loss loss;
+    Activation activation;
+    NeuronProgress progress;
+
+    Copy(NeuronOptions o) {
+      optimizer = o.optimizer;
+      learningRate = o.learningRate;
+      batchSize = o.batchSize;
+      maxEpochs = o.maxEpochs;
+      tolerance = o.tolerance;
+      seed = o.seed;
+      standardize = o.standardize;
+      init = o.init;
+      loss = o.loss;
+      activation = o.activation;
+      progress = o.progress;
+    }
   }
 }

@@ -7,6 +7,7 @@ import logitlab.data.RowBlocks;
 import logitlab.model.Coefficient;
 import logitlab.model.Dense;
 import logitlab.model.FTest;
+import logitlab.model.Fitted;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.OutOfRange;
 import org.apache.commons.math3.special.Beta;
@@ -44,15 +45,16 @@ public final class OlsFitter {
     Preconditions.check(d);
     int p = d.p();
     QrFactor.Solution s = d.rows().reduce(OlsFitter::blockFactor, QrFactor::merge).solve(TOL);
-    double[] fitted = d.linearPredictors(s.beta());
+    Fitted fitted = Fitted.linear(s.beta());
     double ybar = d.weightedEvents() / d.totalWeight();
     double[] ss = d.rows().reduce(b -> {
       double[] y = b.y();
       double[] a = b.a();
+      double[] fb = fitted.of(b.x(), b.rows());
       double tss = 0;
       double rss = 0;
       for (int i = 0; i < b.rows(); i++) {
-        double f = fitted[b.start() + i];
+        double f = fb[i];
         tss += a[i] * (y[i] - ybar) * (y[i] - ybar);
         rss += a[i] * (y[i] - f) * (y[i] - f);
       }
@@ -88,7 +90,8 @@ public final class OlsFitter {
       f = new FTest(Double.NaN, k - 1, df, Double.NaN);
     }
     return new LinearProbabilityFit(coefs, robust == null ? null : robust.name(), robustCoefs, r2,
-        adj, Math.sqrt(sigma2), f, k, df, fitted, OutOfRange.of(fitted, d.lines()));
+        adj, Math.sqrt(sigma2), f, k, df, fitted,
+        d.rows().reduce(b -> OutOfRange.of(fitted.of(b.x(), b.rows()), b.lines()), OutOfRange::merge));
   }
 
   /** The {@link QrFactor} of a block's rows sqrt(a) [x | y] with a positive prior weight a. */
@@ -105,7 +108,7 @@ public final class OlsFitter {
         good[g++] = i;
       }
     }
-    double[][] s = new double[p + 1][g];
+    double[][] s = QrFactor.scratch(p + 1, g);
     for (int k = 0; k < p; k++) {
       double[] xk = b.x()[k];
       for (int r = 0; r < g; r++) {
@@ -135,7 +138,7 @@ public final class OlsFitter {
    * ({@link Dense#sandwich}), with the working residuals sqrt(a) e and leverages
    * h = a x'(X'AX)^-1 x, as sandwich::vcovHC.
    */
-  private static double[][] sandwich(DesignMatrix d, QrFactor.Solution s, double[] fitted, Robust type) {
+  private static double[][] sandwich(DesignMatrix d, QrFactor.Solution s, Fitted fitted, Robust type) {
     int n = d.nobs();
     int p = d.p();
     int k = s.rank();
@@ -152,6 +155,7 @@ public final class OlsFitter {
     double[] upper = d.rows().reduce(b -> {
       double[] t = new double[q * q];
       double[] xi = new double[q];
+      double[] fb = fitted.of(b.x(), b.rows());
       for (int i = 0; i < b.rows(); i++) {
         double sw = Math.sqrt(b.a()[i]);
         if (sw == 0) {
@@ -164,7 +168,7 @@ public final class OlsFitter {
         for (int u = 0; u < q; u++) {
           h += xi[u] * Dense.dot(bread[u], xi, q);
         }
-        double e = sw * (b.y()[i] - fitted[b.start() + i]);
+        double e = sw * (b.y()[i] - fb[i]);
         double omega = switch (type) {
           case HC0 -> e * e;
           case HC1 -> e * e * n / (double) (n - k);

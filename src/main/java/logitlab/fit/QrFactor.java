@@ -37,6 +37,28 @@ import logitlab.model.Dense;
  *     unpivoted fit)
  */
 record QrFactor(int q, double[] r, double rss) implements java.io.Serializable {
+  /**
+   * Columns per panel of {@link #ofBlock}: the reflections of a panel are applied to each column
+   * right of it while that column stays in cache (a design of up to this many columns is one
+   * panel).
+   */
+  static final int PANEL = 16;
+
+  private static final ThreadLocal<double[][]> SCRATCH = new ThreadLocal<>();
+
+  /**
+   * Columns for a block to be factored on this thread: {@code cols} arrays of at least m entries,
+   * reused from the thread's last call (so that a pass does not allocate a copy of the design); the
+   * caller fills rows 0 .. m-1 of every column, and {@link #ofBlock} overwrites them.
+   */
+  static double[][] scratch(int cols, int m) {
+    double[][] s = SCRATCH.get();
+    if (s == null || s.length != cols || s[0].length < m) {
+      s = new double[cols][Math.max(m, 1)];
+      SCRATCH.set(s);
+    }
+    return s;
+  }
 
   /** The factor of no rows. */
   static QrFactor empty(int q) {
@@ -60,17 +82,50 @@ record QrFactor(int q, double[] r, double rss) implements java.io.Serializable {
   static QrFactor ofBlock(double[][] c, int m, int q) {
     int cols = q + 1;
     int kmax = Math.min(m, q);
-    double[] v = new double[m];
-    double[] vNext = new double[m];
-    double[] d = new double[cols]; // d[j] = sum_{t > k} v_t c_jt, for the current step k
-    double[] dNext = new double[cols];
-    double tau = kmax > 0 ? reflector(c[0], 0, m, v) : 0;
-    if (tau != 0) {
-      for (int j = 1; j < cols; j++) {
-        d[j] = dot(v, c[j], 1, m);
+    double[] taus = new double[kmax];
+    for (int k0 = 0; k0 < kmax; k0 += PANEL) {
+      int k1 = Math.min(k0 + PANEL, kmax);
+      int last = k1 == kmax ? cols : k1; // the last panel takes the remaining columns along
+      panel(c, m, k0, k1, last, taus);
+      for (int j = last; j < cols; j++) {
+        applyPanel(c, m, k0, k1, taus, c[j]);
       }
     }
-    for (int k = 0; k < kmax; k++) {
+    double[] r = new double[q * cols];
+    for (int i = 0; i < kmax; i++) {
+      for (int j = i; j < cols; j++) {
+        r[i * cols + j] = c[j][i];
+      }
+    }
+    double rss = 0;
+    for (int i = q; i < m; i++) {
+      double t = c[q][i];
+      rss += t * t;
+    }
+    return new QrFactor(q, r, rss);
+  }
+
+  /**
+   * Reflections k0 .. k1-1 of columns k0 .. k1-1, applied to columns k0 .. last-1 (columns k0 ..
+   * last-1 already carry the reflections before k0); their tau into {@code taus}, their v below the
+   * diagonal of their columns.
+   */
+  private static void panel(double[][] c, int m, int k0, int k1, int last, double[] taus) {
+    double[] v = new double[m];
+    double[] vNext = new double[m];
+    double[] d = new double[last]; // d[j] = sum_{t > k} v_t c_jt, for the current step k
+    double[] dNext = new double[last];
+    double tau = reflector(c[k0], k0, m, v);
+    if (tau != 0) {
+      for (int j = k0 + 1; j < last; j++) {
+        d[j] = dot(v, c[j], k0 + 1, m);
+      }
+    }
+    for (int k = k0; k < k1; k++) {
+      taus[k] = tau;
+      if (k + 1 >= last) {
+        break;
+      }
       double[] c1 = c[k + 1];
       if (tau != 0) {
         double s = tau * (c1[k] + d[k + 1]);
@@ -79,16 +134,16 @@ record QrFactor(int q, double[] r, double rss) implements java.io.Serializable {
           c1[t] -= s * v[t];
         }
       }
-      double tauNext = k + 1 < kmax ? reflector(c1, k + 1, m, vNext) : 0;
+      double tauNext = k + 1 < k1 ? reflector(c1, k + 1, m, vNext) : 0;
       int j = k + 2;
-      for (; j < cols; j++) {
+      for (; j < last; j++) {
         double[] cj = c[j];
         double s = tau != 0 ? tau * (cj[k] + d[j]) : 0;
         if (s != 0) {
           cj[k] -= s;
           cj[k + 1] -= s * v[k + 1];
         }
-        if (s != 0 && tauNext != 0 && j + 1 < cols) {
+        if (s != 0 && tauNext != 0 && j + 1 < last) {
           // two columns in one pass: v and vNext are read once for both
           double[] cj2 = c[j + 1];
           double s2 = tau * (cj2[k] + d[j + 1]);
@@ -113,18 +168,36 @@ record QrFactor(int q, double[] r, double rss) implements java.io.Serializable {
       dNext = td;
       tau = tauNext;
     }
-    double[] r = new double[q * cols];
-    for (int i = 0; i < kmax; i++) {
-      for (int j = i; j < cols; j++) {
-        r[i * cols + j] = c[j][i];
+  }
+
+  /**
+   * Applies reflections k0 .. k1-1 (v below the diagonal of columns k0 .. k1-1) to one column
+   * right of the panel, one pass over it per reflection while it stays in cache: the update by
+   * reflection r is fused with the inner product for reflection r + 1.
+   */
+  private static void applyPanel(double[][] c, int m, int k0, int k1, double[] taus, double[] cj) {
+    double d = taus[k0] != 0 ? dot(c[k0], cj, k0 + 1, m) : 0;
+    for (int r = k0; r < k1; r++) {
+      double tau = taus[r];
+      boolean next = r + 1 < k1 && taus[r + 1] != 0;
+      if (tau == 0) {
+        d = next ? dot(c[r + 1], cj, r + 2, m) : 0;
+        continue;
+      }
+      double[] v = c[r];
+      double s = tau * (cj[r] + d);
+      cj[r] -= s;
+      if (r + 1 < m) {
+        cj[r + 1] -= s * v[r + 1];
+      }
+      if (next) {
+        d = updateAndDot(cj, s, v, c[r + 1], r + 2, m);
+      } else {
+        for (int t = r + 2; t < m; t++) {
+          cj[t] -= s * v[t];
+        }
       }
     }
-    double rss = 0;
-    for (int i = q; i < m; i++) {
-      double t = c[q][i];
-      rss += t * t;
-    }
-    return new QrFactor(q, r, rss);
   }
 
   /**

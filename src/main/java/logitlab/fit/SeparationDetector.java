@@ -131,6 +131,7 @@ public final class SeparationDetector {
     private final int n;
     private final double[] inv;
     private final boolean strict;
+    private RowBlocks.Block cached;
     /** Null when row i is data row i with s_i from y_i; else 2 * data row + (1 if s = +1). */
     private final int[] index;
 
@@ -226,10 +227,21 @@ public final class SeparationDetector {
       return index == null ? rows.y(i) > 0.5 : (index[i] & 1) == 1;
     }
 
+    /** The block of a data row; the last one read is kept (a spilled block is read once per pass). */
+    private double[][] columns(int r) {
+      int bi = r >>> shift;
+      RowBlocks.Block b = cached;
+      if (b == null || b.index() != bi) {
+        b = rows.block(bi);
+        cached = b;
+      }
+      return b.x();
+    }
+
     @Override
     public void row(int i, double[] out) {
       int r = dataRow(i);
-      double[][] x = rows.block(r >>> shift).x();
+      double[][] x = columns(r);
       int off = r & mask;
       double sign = positive(i) ? 1 : -1;
       for (int k = 0; k < m; k++) {
@@ -243,7 +255,7 @@ public final class SeparationDetector {
     @Override
     public double dot(int i, double[] b, double[] scratch) {
       int r = dataRow(i);
-      double[][] x = rows.block(r >>> shift).x();
+      double[][] x = columns(r);
       int off = r & mask;
       double s = 0;
       for (int k = 0; k < m; k++) {

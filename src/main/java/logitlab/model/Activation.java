@@ -1,8 +1,5 @@
 package logitlab.model;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * How the neuron turns its linear predictor z = w'x into a probability p.
  * <pre>
@@ -17,23 +14,21 @@ import java.util.Locale;
  * Goodfellow, Bengio and Courville, Deep Learning (2016), 6.3.2 (sigmoid and tanh are related by
  * tanh(z) = 2 sigma(2z) - 1).
  */
-public enum Activation {
+public enum Activation implements Named {
   /** p = sigma(z). */
-  SIGMOID("sigmoid", 1),
+  SIGMOID(1),
   /** p = (tanh(z) + 1) / 2 = sigma(2z). */
-  TANH("tanh", 2);
+  TANH(2);
 
-  private final String cliName;
   private final double logitScale;
 
-  Activation(String cliName, double logitScale) {
-    this.cliName = cliName;
+  Activation(double logitScale) {
     this.logitScale = logitScale;
   }
 
   /** The name used on the command line and in JSON: {@code sigmoid} or {@code tanh}. */
   public String cliName() {
-    return cliName;
+    return externalName();
   }
 
   /** a in p = sigma(a z): 1 for sigmoid, 2 for tanh; the GLM's coefficients are a times the weights. */
@@ -57,12 +52,6 @@ public enum Activation {
 
   /** The activation named {@code name} (case-insensitive). */
   public static Activation parse(String name) {
-    for (Activation a : values()) {
-      if (a.cliName.equalsIgnoreCase(name.trim())) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException(String.format(Locale.ROOT, "activation must be one of %s, not \"%s\"",
-        String.join(", ", Arrays.stream(values()).map(Activation::cliName).toList()), name));
+    return Named.parse(Activation.class, "activation", name);
   }
 }

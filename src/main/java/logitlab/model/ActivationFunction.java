@@ -1,8 +1,5 @@
 package logitlab.model;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The functions a unit of a network applies to its linear input z = w'x + b, with their
  * derivatives (the factor backpropagation multiplies by at the unit):
@@ -25,36 +22,34 @@ import java.util.Locale;
  * models", ICML 2013 (leaky ReLU); Glorot, Bordes and Bengio, "Deep sparse rectifier neural
  * networks", AISTATS 2011 (ReLU).
  */
-public enum ActivationFunction {
+public enum ActivationFunction implements Named {
   /** sigma(z) = 1 / (1 + e^-z). */
-  SIGMOID("sigmoid", true),
+  SIGMOID(true),
   /** tanh(z). */
-  TANH("tanh", true),
+  TANH(true),
   /** max(0, z). */
-  RELU("relu", false),
+  RELU(false),
   /** z for z &gt; 0, s z otherwise. */
-  LEAKY_RELU("leaky-relu", false),
+  LEAKY_RELU(false),
   /** z. */
-  IDENTITY("identity", false),
+  IDENTITY(false),
   /** 1 for z &gt;= 0, else 0. */
-  STEP("step", false);
+  STEP(false);
 
   /** The leaky ReLU's default slope for z &lt; 0. */
   public static final double DEFAULT_SLOPE = 0.01;
   /** A unit counts as saturated where f'(z) is below this. */
   public static final double SATURATED = 0.01;
 
-  private final String cliName;
   private final boolean needsExp;
 
-  ActivationFunction(String cliName, boolean needsExp) {
-    this.cliName = cliName;
+  ActivationFunction(boolean needsExp) {
     this.needsExp = needsExp;
   }
 
   /** The name on the command line and in JSON ({@code sigmoid}, {@code leaky-relu}, ...). */
   public String cliName() {
-    return cliName;
+    return externalName();
   }
 
   /** Whether computing f needs an exponential (sigmoid and tanh do; the others compare or multiply). */
@@ -165,12 +160,6 @@ public enum ActivationFunction {
 
   /** The function named {@code name} (case-insensitive). */
   public static ActivationFunction parse(String name) {
-    for (ActivationFunction f : values()) {
-      if (f.cliName.equalsIgnoreCase(name.trim())) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException(String.format(Locale.ROOT, "activation must be one of %s, not \"%s\"",
-        String.join(", ", Arrays.stream(values()).map(ActivationFunction::cliName).toList()), name));
+    return Named.parse(ActivationFunction.class, "activation", name);
   }
 }

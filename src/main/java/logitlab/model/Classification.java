@@ -113,6 +113,24 @@ public record Classification(
   }
 
   /**
+   * Rows in increasing order of fitted value, each with its weighted events a y and non-events
+   * a (1 - y): a {@link Run} on the heap, or one stored elsewhere (a spill file).
+   */
+  public interface SortedRows {
+    /** Number of rows. */
+    int size();
+
+    /** The i-th smallest fitted value. */
+    double key(int i);
+
+    /** Its weighted events a y. */
+    double events(int i);
+
+    /** Its weighted non-events a (1 - y). */
+    double nonEvents(int i);
+  }
+
+  /**
    * Some rows (a block) in increasing order of fitted value, each with its weighted events a y and
    * non-events a (1 - y); rows of equal value keep their order (a stable sort), so that runs of
    * consecutive blocks merged by {@link #auc(List)} visit the rows as one stable sort of all of
@@ -122,7 +140,28 @@ public record Classification(
    * @param events a y of each
    * @param nonEvents a (1 - y) of each
    */
-  public record Run(double[] keys, double[] events, double[] nonEvents) implements java.io.Serializable {
+  public record Run(double[] keys, double[] events, double[] nonEvents)
+      implements SortedRows, java.io.Serializable {
+
+    @Override
+    public int size() {
+      return keys.length;
+    }
+
+    @Override
+    public double key(int i) {
+      return keys[i];
+    }
+
+    @Override
+    public double events(int i) {
+      return events[i];
+    }
+
+    @Override
+    public double nonEvents(int i) {
+      return nonEvents[i];
+    }
 
     /** The run of rows [from, to), sorted by {@link #sortedOrder}. */
     public static Run of(double[] p, double[] y, double[] a, int from, int to) {
@@ -161,22 +200,18 @@ public record Classification(
    * increasing sequence, ties taken in row order (a k-way merge on a binary heap keyed by value and
    * run); each tie block is then scored against the non-events below it.
    */
-  public static double auc(List<Run> runs) {
+  public static double auc(List<? extends SortedRows> runs) {
     int k = runs.size();
-    double[][] keys = new double[k][];
-    double[][] ev = new double[k][];
-    double[][] non = new double[k][];
+    SortedRows[] run = runs.toArray(new SortedRows[0]);
     int[] pos = new int[k];
+    int[] len = new int[k];
     double[] head = new double[k]; // the next key of each run
     int[] heap = new int[k];
     int size = 0;
     for (int r = 0; r < k; r++) {
-      Run run = runs.get(r);
-      keys[r] = run.keys;
-      ev[r] = run.events;
-      non[r] = run.nonEvents;
-      if (run.keys.length > 0) {
-        head[r] = run.keys[0];
+      len[r] = run[r].size();
+      if (len[r] > 0) {
+        head[r] = run[r].key(0);
         heap[size] = r;
         siftUp(heap, size++, head);
       }
@@ -201,12 +236,12 @@ public record Classification(
       }
       open = true;
       current = key;
-      blockEv += ev[r][i];
-      blockNon += non[r][i];
-      if (++pos[r] == keys[r].length) {
+      blockEv += run[r].events(i);
+      blockNon += run[r].nonEvents(i);
+      if (++pos[r] == len[r]) {
         heap[0] = heap[--size];
       } else {
-        head[r] = keys[r][i + 1];
+        head[r] = run[r].key(i + 1);
       }
       siftDown(heap, size, head);
     }

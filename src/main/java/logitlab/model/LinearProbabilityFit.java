@@ -17,7 +17,7 @@ import java.util.List;
  * @param fTest overall F test against the intercept-only model
  * @param rank number of estimable (non-aliased) coefficients
  * @param dfResidual n - rank
- * @param fitted fitted values X beta, one per used row
+ * @param fitted the fitted values X beta, computed per block of rows ({@link Fitted})
  * @param outOfRange fitted values outside [0, 1]
  */
 public record LinearProbabilityFit(
@@ -30,18 +30,12 @@ public record LinearProbabilityFit(
     FTest fTest,
     int rank,
     int dfResidual,
-    double[] fitted,
+    Fitted fitted,
     OutOfRange outOfRange) {
 
   public LinearProbabilityFit {
     coefficients = List.copyOf(coefficients);
     robust = List.copyOf(robust);
-    fitted = fitted.clone();
-  }
-
-  @Override
-  public double[] fitted() {
-    return fitted.clone();
   }
 
   /** Estimates as an array (NaN for aliased terms). */

@@ -6,7 +6,7 @@ import java.util.List;
  * The logistic GLM, logit P(y = 1) = X beta, fitted by maximum likelihood (IRLS), or by Firth's
  * penalised likelihood when {@link #method()} says so, with the inference a statistician asks for.
  *
- * @param method {@code maximum likelihood (IRLS)} or {@code Firth penalised likelihood}
+ * @param method maximum likelihood (IRLS) or Firth's penalised likelihood
  * @param coefficients in design-matrix order, with Wald standard errors and z tests
  * @param intervals confidence intervals for the coefficients, parallel to {@code coefficients}
  * @param ciMethod how the intervals were computed: {@code wald}, {@code profile} (profile
@@ -29,11 +29,11 @@ import java.util.List;
  * @param marginalEffects average marginal effects of the non-intercept terms, delta-method errors
  * @param warnings what the fit found that the user should know (non-convergence, step halving,
  *     fitted probabilities 0 or 1, aliasing, separation), as data; {@code report} words them
- * @param fitted fitted probabilities, one per used row
+ * @param fitted the fitted probabilities, computed per block of rows ({@link Fitted})
  * @param covariance estimated covariance of the coefficients (p x p), NaN for aliased terms
  */
 public record LogisticFit(
-    String method,
+    Method method,
     List<Coefficient> coefficients,
     List<Interval> intervals,
     String ciMethod,
@@ -54,8 +54,16 @@ public record LogisticFit(
     Separation separation,
     List<MarginalEffect> marginalEffects,
     List<Diagnostic> warnings,
-    double[] fitted,
+    Fitted fitted,
     double[][] covariance) {
+
+  /** How the coefficients were estimated ({@code report} names it: JSON's {@code method}). */
+  public enum Method {
+    /** Maximum likelihood, by IRLS (R's glm). */
+    MAXIMUM_LIKELIHOOD,
+    /** Firth's penalised likelihood (logistf, brglm2's AS_mean). */
+    FIRTH
+  }
 
   public LogisticFit {
     coefficients = List.copyOf(coefficients);
@@ -63,13 +71,7 @@ public record LogisticFit(
     aliased = List.copyOf(aliased);
     marginalEffects = List.copyOf(marginalEffects);
     warnings = List.copyOf(warnings);
-    fitted = fitted.clone();
     covariance = deepCopy(covariance);
-  }
-
-  @Override
-  public double[] fitted() {
-    return fitted.clone();
   }
 
   @Override

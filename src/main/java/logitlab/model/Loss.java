@@ -1,8 +1,5 @@
 package logitlab.model;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The loss of one 0/1 observation y given the neuron's linear predictor z, with p = sigma(u),
  * u = a z (a = {@link Activation#logitScale()}):
@@ -27,11 +24,11 @@ import java.util.Locale;
  * (where 12 p^2 - 15 p + 4 = 0), about 0.0770; y = 1 is the mirror image. With it the mean loss
  * has an L-Lipschitz gradient, L = bound * lambda_max(X'X / n).
  */
-public enum Loss {
+public enum Loss implements Named {
   /** The binomial negative log-likelihood. */
-  CROSS_ENTROPY("cross-entropy"),
+  CROSS_ENTROPY,
   /** Half the squared error of the probability. */
-  SQUARED("squared");
+  SQUARED;
 
   /** max_p |p^2 (1 - p)(2 - 3p)|, at p = (15 - sqrt(33)) / 24. */
   private static final double SQUARED_CURVATURE;
@@ -41,15 +38,9 @@ public enum Loss {
     SQUARED_CURVATURE = p * p * (1 - p) * (2 - 3 * p);
   }
 
-  private final String cliName;
-
-  Loss(String cliName) {
-    this.cliName = cliName;
-  }
-
   /** The name used on the command line and in JSON: {@code cross-entropy} or {@code squared}. */
   public String cliName() {
-    return cliName;
+    return externalName();
   }
 
   /** l(y, z); finite for every finite z (the cross-entropy is computed from u, never from log p). */
@@ -100,12 +91,6 @@ public enum Loss {
 
   /** The loss named {@code name} (case-insensitive). */
   public static Loss parse(String name) {
-    for (Loss l : values()) {
-      if (l.cliName.equalsIgnoreCase(name.trim())) {
-        return l;
-      }
-    }
-    throw new IllegalArgumentException(String.format(Locale.ROOT, "loss must be one of %s, not \"%s\"",
-        String.join(", ", Arrays.stream(values()).map(Loss::cliName).toList()), name));
+    return Named.parse(Loss.class, "loss", name);
   }
 }

@@ -40,21 +40,15 @@ public record MarginalEffect(String term, Kind kind, double estimate, double std
   }
 
   /** What a marginal effect measures. */
-  public enum Kind {
+  public enum Kind implements Named {
     /** dP/dx averaged over the rows (a numeric predictor). */
-    DERIVATIVE("derivative"),
+    DERIVATIVE,
     /** P at a level minus P at the reference level, averaged over the rows (a factor level). */
-    DISCRETE_CHANGE("discrete-change");
-
-    private final String jsonName;
-
-    Kind(String jsonName) {
-      this.jsonName = jsonName;
-    }
+    DISCRETE_CHANGE;
 
     /** The name written in JSON and CSV: {@code derivative} or {@code discrete-change}. */
     public String jsonName() {
-      return jsonName;
+      return externalName();
     }
   }
 }

@@ -28,7 +28,7 @@ import java.util.List;
  *     halving the weights), as data; the report words them
  * @param warnings warnings that are not about why training stopped (the separation the comparison
  *     adds), as data; the report words them, and the stop from {@code diagnostics}
- * @param fitted fitted probabilities, one per used row
+ * @param fitted the fitted probabilities, computed per block of rows ({@link Fitted})
  * @param diagnostics the numbers behind why training stopped and what would help
  */
 public record NeuronFit(
@@ -45,7 +45,7 @@ public record NeuronFit(
     int historyEvery,
     List<Diagnostic> notes,
     List<Diagnostic> warnings,
-    double[] fitted,
+    Fitted fitted,
     Diagnostics diagnostics) {
 
   /** The thresholds of {@link #epochsTo()}. */
@@ -58,17 +58,11 @@ public record NeuronFit(
     notes = List.copyOf(notes);
     warnings = List.copyOf(warnings);
     weights = weights.clone();
-    fitted = fitted.clone();
   }
 
   @Override
   public double[] weights() {
     return weights.clone();
-  }
-
-  @Override
-  public double[] fitted() {
-    return fitted.clone();
   }
 
   /** The step size used (the automatic one when none was given). */

@@ -52,6 +52,27 @@ public record OutOfRange(int count, int below, int above, double min, double max
     return new OutOfRange(below + above, below, above, min, max, Arrays.copyOf(first, kept));
   }
 
+  /**
+   * The scan of the rows of {@code first} followed by those of {@code second}: counts added,
+   * extremes combined, the first {@link #MAX_LINES} lines kept in row order.
+   */
+  public static OutOfRange merge(OutOfRange first, OutOfRange second) {
+    int[] lines = new int[Math.min(MAX_LINES, first.lines.length + second.lines.length)];
+    int k = 0;
+    for (int l : first.lines) {
+      if (k < lines.length) {
+        lines[k++] = l;
+      }
+    }
+    for (int l : second.lines) {
+      if (k < lines.length) {
+        lines[k++] = l;
+      }
+    }
+    return new OutOfRange(first.count + second.count, first.below + second.below, first.above + second.above,
+        Math.min(first.min, second.min), Math.max(first.max, second.max), lines);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof OutOfRange r

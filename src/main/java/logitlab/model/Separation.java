@@ -20,23 +20,17 @@ public record Separation(boolean detected, Kind kind, List<Term> terms) {
   }
 
   /** How the outcome is separated. */
-  public enum Kind {
+  public enum Kind implements Named {
     /** Not separated. */
-    NONE("none"),
+    NONE,
     /** Separated except for some rows that tie on the boundary. */
-    QUASI_COMPLETE("quasi-complete"),
+    QUASI_COMPLETE,
     /** A hyperplane separates the 0s from the 1s strictly. */
-    COMPLETE("complete");
-
-    private final String jsonName;
-
-    Kind(String jsonName) {
-      this.jsonName = jsonName;
-    }
+    COMPLETE;
 
     /** The name in JSON and CSV ({@code quasi-complete}). */
     public String jsonName() {
-      return jsonName;
+      return externalName();
     }
   }
 

@@ -3,6 +3,7 @@ package logitlab.nn;
 import java.util.ArrayList;
 import java.util.List;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.model.Logistic;
 
 /**
@@ -88,8 +89,8 @@ public record ActivationCurves(double from, double to, double step, double slope
     double k = Math.floor((to - from) / step + 1e-9);
     if (k + 1 > MAX_POINTS) {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "--from %s --to %s --step %s gives %.0f points, more than %d; use a larger --step", num(from), num(to),
-          num(step), k + 1, MAX_POINTS));
+          "--from %s --to %s --step %s gives %.0f points, more than %d; use a larger --step", Fmt.plain(from),
+          Fmt.plain(to), Fmt.plain(step), k + 1, MAX_POINTS));
     }
     int n = (int) k + 1;
     double[] x = new double[n];
@@ -111,9 +112,5 @@ public record ActivationCurves(double from, double to, double step, double slope
       err = Math.max(err, Math.abs(Math.tanh(xi) - (2 * Logistic.sigmoid(2 * xi) - 1)));
     }
     return new ActivationCurves(from, to, step, slope, x, curves, err);
-  }
-
-  private static String num(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 }

@@ -2,6 +2,7 @@ package logitlab.nn;
 
 import java.util.Locale;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 
 /**
  * How a layer's initial weights are drawn: normal with mean 0 and a standard deviation that
@@ -66,7 +67,7 @@ public record Init(Kind kind, double sd) {
 
   /** As written on the command line: {@code xavier}, {@code he}, {@code normal:2}, {@code auto}. */
   public String cliName() {
-    return kind == Kind.NORMAL ? "normal:" + plain(sd) : kind.name().toLowerCase(Locale.ROOT);
+    return kind == Kind.NORMAL ? "normal:" + Fmt.plain(sd) : kind.name().toLowerCase(Locale.ROOT);
   }
 
   /** Parses {@code auto}, {@code xavier}, {@code he} or {@code normal:SD}. */
@@ -93,9 +94,5 @@ public record Init(Kind kind, double sd) {
       return new Init(Kind.NORMAL, sd);
     }
     throw new IllegalArgumentException("--init must be auto, xavier, he or normal:SD, not \"" + s + "\"");
-  }
-
-  private static String plain(double v) {
-    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 }

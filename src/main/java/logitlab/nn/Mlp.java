@@ -9,6 +9,7 @@ import logitlab.fit.FitException;
 import logitlab.fit.IrlsFitter;
 import logitlab.model.ActivationFunction;
 import logitlab.model.LogisticFit;
+import logitlab.model.Named;
 import logitlab.model.NeuronFit;
 
 /**
@@ -23,22 +24,17 @@ public final class Mlp {
   static final int MAX_UNITS_CHECKED = 32;
 
   /** What a sweep varies. */
-  public enum Parameter {
+  public enum Parameter implements Named {
     /** Units per hidden layer (claim 4). */
-    HIDDEN("hidden"),
+    HIDDEN,
     /** The activation (claims 5 to 7). */
-    ACTIVATION("activation"),
+    ACTIVATION,
     /** The learning rate, relu beside leaky-relu (claim 7). */
-    LEARNING_RATE("learning-rate");
+    LEARNING_RATE;
 
-    private final String cliName;
-
-    Parameter(String cliName) {
-      this.cliName = cliName;
-    }
-
+    /** The name in {@code --sweep NAME=...}: {@code hidden}, {@code activation}, {@code learning-rate}. */
     public String cliName() {
-      return cliName;
+      return externalName();
     }
   }
 
@@ -59,7 +55,7 @@ public final class Mlp {
       String name = eq < 0 ? spec.trim() : spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       Parameter p = null;
       for (Parameter q : Parameter.values()) {
-        if (q.cliName.equals(name)) {
+        if (q.cliName().equals(name)) {
           p = q;
         }
       }

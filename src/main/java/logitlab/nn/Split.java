@@ -47,8 +47,7 @@ public final class Split {
     }
     int nTest = testFraction == 0 ? 0 : (int) Math.max(1, Math.round(testFraction * n));
     if (n - nTest < 2) {
-      throw new FitException(d.file() + ": " + n + " rows leave " + (n - nTest) + " for training with --test-fraction "
-          + testFraction + "; use a smaller --test-fraction or more rows");
+      throw new FitException(new FitException.TooFewTrainingRows(d.file(), n, n - nTest, testFraction));
     }
     int[] testRows = Arrays.copyOf(order, nTest);
     int[] trainRows = Arrays.copyOfRange(order, nTest, n);
@@ -57,9 +56,8 @@ public final class Split {
     DesignMatrix train = rows(d, trainRows);
     double events = train.weightedEvents();
     if (events <= 0 || events >= train.totalWeight()) {
-      throw new FitException(d.file() + ": the " + trainRows.length + " training rows hold only one class of \""
-          + d.outcome().column() + "\"" + (nTest > 0 ? " (with --test-fraction " + testFraction + "; try another "
-              + "--seed or --test-fraction 0)" : "") + "; a model needs both");
+      throw new FitException(new FitException.OneClassInTraining(d.file(), trainRows.length, d.outcome().column(),
+          testFraction));
     }
     DesignMatrix test = nTest == 0 ? null : rows(d, testRows);
     int p = d.p();

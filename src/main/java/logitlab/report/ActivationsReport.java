@@ -1,20 +1,19 @@
 package logitlab.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import logitlab.model.ActivationFunction;
 import logitlab.model.ActivationFunction.Properties;
+import logitlab.model.Fmt;
 import logitlab.nn.ActivationCurves;
 import logitlab.report.outline.Sink;
 import logitlab.report.outline.Table;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
 
 /**
  * The output of {@code logitlab activations}: the properties table, the tanh identity, the values
- * and derivatives on the grid, and their plot; as an outline (text, Markdown, HTML), CSV or JSON.
+ * and derivatives on the grid, and the figure of their plot ({@code plot.NnPlots}); as an outline
+ * (text, Markdown, HTML), CSV or JSON.
  */
 public final class ActivationsReport {
   private ActivationsReport() {}
@@ -203,48 +202,5 @@ public final class ActivationsReport {
     g.writeBooleanField("needsExp", p.needsExp());
     g.writeEndObject();
     g.writeEndObject();
-  }
-
-  /** The plot: the functions above, their derivatives below. */
-  public static Plot plot(ActivationCurves c) {
-    XYChart values = NnPlots.chart("Activation functions", "x", "f(x)");
-    XYChart derivs = NnPlots.chart("Their derivatives", "x", "f'(x)");
-    double[] x = c.x();
-    double lo = -1.2;
-    double hi = 1.2;
-    for (ActivationCurves.Curve k : c.curves()) {
-      for (double v : k.value()) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }
-    values.getStyler().setYAxisMin(Math.max(lo, -3));
-    values.getStyler().setYAxisMax(Math.min(hi, 3));
-    values.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    derivs.getStyler().setYAxisMin(-0.05);
-    derivs.getStyler().setYAxisMax(1.1);
-    derivs.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    for (XYChart ch : List.of(values, derivs)) {
-      ch.getStyler().setXAxisMin(x[0]);
-      ch.getStyler().setXAxisMax(x[x.length - 1]);
-    }
-    for (ActivationCurves.Curve cv : c.curves()) {
-      Color color = NnPlots.color(cv.function().ordinal());
-      // relu, leaky-relu and identity coincide for x > 0: the earlier ones are drawn broader, underneath
-      float width = switch (cv.function()) {
-        case RELU -> 7f;
-        case LEAKY_RELU -> 4f;
-        default -> 2f;
-      };
-      Plots.line(values, cv.function().cliName(), x, NnPlots.clip(cv.value(), -3.5, 3.5), color, NnPlots.SOLID,
-          width);
-      Plots.line(derivs, cv.function().cliName() + "'", x, cv.derivative(), color, NnPlots.SOLID, width);
-    }
-    String caption = "Top: each function on the grid (values outside [-3, 3] are cut off; where relu, "
-        + "leaky-relu and identity coincide, for x > 0, the broader line lies underneath). Bottom: each "
-        + "derivative, the factor by which backpropagation multiplies a gradient at the unit. The sigmoid's "
-        + "derivative peaks at 0.25 and tanh's at 1; both fall towards 0 away from x = 0 (saturation). ReLU's is 1 "
-        + "for x > 0 and 0 below; leaky ReLU keeps a small slope there; the step's is 0 everywhere.";
-    return new Plot("functions", "Activation functions and their derivatives", caption, List.of(values, derivs));
   }
 }

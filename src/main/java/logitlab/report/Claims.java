@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.nn.Evidence;
 import logitlab.report.outline.Sink;
 

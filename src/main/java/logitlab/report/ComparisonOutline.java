@@ -1,10 +1,14 @@
 package logitlab.report;
 
 import java.util.List;
+import java.util.Locale;
+import logitlab.model.Coefficient;
 import logitlab.model.Comparison;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
+import logitlab.model.OutOfRange;
 import logitlab.model.Prediction;
 import logitlab.report.outline.OutlineFormat;
 import logitlab.report.outline.Sink;
@@ -12,20 +16,29 @@ import logitlab.report.outline.Table;
 
 /**
  * The document of a comparison, written once as calls on a {@link Sink}: the sections of
- * {@code compare --format markdown} and of {@code report}'s Markdown and HTML pages, in their
- * order. A report adds the plots and the provenance ({@link ReportContent}); a compare has none.
- * Each format's look is its sink's; the content differs by format in one place only, the flag of a
- * predicted value outside [0, 1] ({@link #predictions}).
+ * {@code compare}'s text and Markdown output and of {@code report}'s Markdown and HTML pages, in
+ * their order, with their tables' cells ({@link Tables}). A report adds the plots and the
+ * provenance ({@link ReportContent}); a compare has none. Each format's look is its sink's.
+ *
+ * <p>The text output keeps its own, more compact wording ({@link #compact}): shorter sentences and
+ * headings, the fit statistics on aligned lines, the threshold in the classification heading.
+ * Where the words differ both forms stand side by side, chosen by {@code compact}: in {@link Prose},
+ * or here where a section is laid out differently (out of range, classification). The section
+ * order, the tables' cells and which warnings go where are written once; the sinks place the
+ * warnings (text under the fit they concern, the documents gathered at the top).
  */
 public final class ComparisonOutline {
   private final Sink s;
   private final Comparison c;
   private final ReportContent content;
+  /** Whether the words are the text output's compact ones. */
+  private final boolean compact;
 
   private ComparisonOutline(Sink s, Comparison c, ReportContent content) {
     this.s = s;
     this.c = c;
     this.content = content;
+    this.compact = s.format() == OutlineFormat.TEXT;
   }
 
   /** The {@code compare} output in this format. */
@@ -48,30 +61,27 @@ public final class ComparisonOutline {
     s.title(titlePrefix + in.file());
     List<Sink.Fact> facts = new java.util.ArrayList<>();
     if (in.engine() != null) {
-      facts.add(new Sink.Fact("engine", in.engine()));
+      // where the row passes ran (Spark); absent for this machine's threads
+      facts.add(Sink.Fact.whole("engine", in.engine()));
     }
-    facts.addAll(List.of(new Sink.Fact("rows", Prose.rows(in)), new Sink.Fact("outcome", Prose.outcome(in)),
-        new Sink.Fact("model", Prose.model(in))));
+    facts.addAll(List.of(Sink.Fact.whole("rows", Prose.rows(in)), new Sink.Fact("outcome", Prose.outcome(in, compact)),
+        Sink.Fact.joined("model", " + ", Prose.model(in))));
     s.facts(facts);
-    s.warningsSection(Prose.warnings(c),
-        "No warnings: no separation, no aliased terms, every fit converged.");
-    s.heading("side-by-side", "Coefficients side by side");
-    s.table(table("coefficients", Tables.sideBySide(c)));
-    s.paragraph(Prose.coefficientScales(c, false));
-    Prose.neuron(c).forEach(s::paragraph);
+    s.warningsSection(Prose.warnings(c), "No warnings: no separation, no aliased terms, every fit converged.");
+    s.warningsInPlace(Prose.dataWarnings(in));
+    sideBySide();
     plots("fit", "loss", "weights");
-    logistic(c.logistic(), "logistic", "Logistic regression (GLM, binomial, logit link; fitted by IRLS)");
+    logistic(c.logistic(), "logistic");
     if (c.firth() != null) {
-      logistic(c.firth(), "firth", "Firth's penalised-likelihood logistic regression");
+      logistic(c.firth(), "firth");
     }
     linear(c.linear());
     marginalEffects();
-    s.heading("out-of-range", "Where the straight line leaves [0, 1]");
-    Prose.outOfRange(c.linear().outOfRange(), in).forEach(s::paragraph);
+    outOfRange(c.linear().outOfRange(), in);
     classification(c.classification());
     plots("agreement", "calibration");
+    s.endSection();
     if (content != null) {
-      s.endSection();
       content.plotNotes().forEach(note -> s.note("Note: " + note));
     }
     predictions();
@@ -80,32 +90,57 @@ public final class ComparisonOutline {
     }
   }
 
-  private void logistic(LogisticFit f, String id, String title) {
-    s.heading(id, title);
+  /** The three models' coefficients, what they measure, and how the neuron's training went. */
+  private void sideBySide() {
+    s.heading("side-by-side", "Coefficients side by side");
+    s.table(builder("coefficients", Tables.sideBySide(c)).blockPerColumn().build()); // one model per block
+    s.paragraph(Prose.coefficientScales(c, compact));
+    s.paragraph(Prose.neuronSummary(c));
+    String milestones = Prose.neuronMilestones(c);
+    if (milestones != null) {
+      s.paragraph(milestones);
+    }
+    NeuronAdvice.notes(c.neuron()).forEach(note -> s.labelled("note", note));
+    s.warningsInPlace(NeuronAdvice.warnings(c));
+  }
+
+  private void logistic(LogisticFit f, String id) {
+    s.heading(id, Prose.logisticTitle(f, compact));
     coefficients(id + "-coefficients", f.coefficients(), "z value", "Pr(>|z|)");
-    s.list(Prose.logisticStatistics(f));
-    s.paragraph(Prose.intervals(f));
-    s.table(table(id + "-intervals", Tables.intervals(f)));
-    Prose.structure(f).forEach(s::paragraph);
+    s.lines(Prose.logisticStatistics(f, compact));
+    s.gap();
+    s.paragraph(Prose.intervals(f, compact));
+    s.table(builder(id + "-intervals", Tables.intervals(f))
+        .shortHeader("", "estimate", "low", "high", "odds ratio", "low", "high").build());
+    if (!compact) {
+      // the documents gather the warnings at the top; the fit's section still says what is wrong with it
+      Prose.structure(f).forEach(s::paragraph);
+    }
+    List<String> warnings = Prose.fitWarnings(f);
+    if (!warnings.isEmpty()) {
+      s.gap();
+      s.warningsInPlace(warnings);
+    }
   }
 
   private void linear(LinearProbabilityFit f) {
     s.heading("linear", "Linear probability model (OLS)");
     coefficients("linear-coefficients", f.coefficients(), "t value", "Pr(>|t|)");
-    s.list(List.of(
-        "R-squared " + Fmt.fixed(f.rSquared(), 4) + ", adjusted R-squared " + Fmt.fixed(f.adjRSquared(), 4),
-        "Residual standard error " + Fmt.sig(f.sigma(), 4) + " on " + f.dfResidual() + " degrees of freedom",
-        "F statistic " + Fmt.sig(f.fTest().statistic(), 5) + " on " + f.fTest().df1() + " and "
-            + f.fTest().df2() + " df, p " + Fmt.pValue(f.fTest().p())));
+    s.warningsInPlace(Prose.linearAliased(f));
+    s.lines(Prose.linearStatistics(f, compact));
     if (f.robustType() != null) {
-      s.paragraph(f.robustType() + " robust standard errors (the linear model's errors have variance p(1 - p)):");
+      s.gap();
+      s.paragraph(f.robustType() + " robust standard errors (the linear model's errors have variance p(1 - p))"
+          + (compact ? "" : ":"));
       coefficients("linear-robust", f.robust(), "t value", "Pr(>|t|)");
     }
   }
 
-  private void coefficients(String id, List<logitlab.model.Coefficient> coefs, String stat, String p) {
-    s.table(table(id, Tables.coefficients(coefs, stat, p)));
-    s.legend("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
+  /** R's coefficient table: no title over the terms and the stars in text, and the key to the stars. */
+  private void coefficients(String id, List<Coefficient> coefs, String stat, String p) {
+    s.table(builder(id, Tables.coefficients(coefs, stat, p))
+        .shortHeader("", "Estimate", "Std. Error", stat, p, "").marks(5).build());
+    s.legend("Signif. codes", "0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
   }
 
   private void marginalEffects() {
@@ -113,52 +148,75 @@ public final class ComparisonOutline {
       return;
     }
     s.heading("marginal-effects", "Average marginal effects");
-    s.paragraph(Prose.marginalEffectsLead(c) + ".");
-    s.table(table("marginal-effects-table", Tables.marginalEffects(c)));
-    s.paragraph("Both estimate the same quantity; the linear model assumes it is the same everywhere.");
+    s.paragraph(Prose.marginalEffectsLead(c) + (compact ? ":" : "."));
+    Tables.Grid g = Tables.marginalEffects(c);
+    int se = g.header().length - 3; // delta SE, linear slope, SE: the standard errors
+    String[] shortHeader = g.header().clone();
+    shortHeader[0] = "";
+    s.table(builder("marginal-effects-table", g).shortHeader(shortHeader).bracketed(se, se + 2).build());
+    s.paragraph(compact ? "Both estimate it; the linear model assumes it is the same everywhere."
+        : "Both estimate the same quantity; the linear model assumes it is the same everywhere.");
+  }
+
+  /**
+   * Where the linear model's fitted values leave [0, 1]. The text output has its own sentences, two
+   * of them lines that are not wrapped.
+   */
+  private void outOfRange(OutOfRange r, InputSummary in) {
+    s.heading("out-of-range", "Where the straight line leaves [0, 1]");
+    if (!compact) {
+      Prose.outOfRange(r, in).forEach(s::paragraph);
+    } else if (r.count() == 0) {
+      s.lines(List.of(String.format(Locale.ROOT, "All %d fitted values of the linear model lie in [0, 1] (from %s "
+          + "to %s) on these data,", in.rowsUsed(), Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)),
+          "but a straight line leaves [0, 1] for values far enough out."));
+    } else {
+      s.paragraph(String.format(Locale.ROOT, "%d of %d fitted \"probabilities\" of the linear model are impossible:",
+          r.count(), in.rowsUsed()));
+      s.lines(List.of(String.format(Locale.ROOT, "%d below 0, %d above 1 (smallest %s, largest %s)", r.below(),
+          r.above(), Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4))));
+      s.paragraph(Prose.outOfRangeLines(r, in, true));
+      s.lines(List.of("The logistic model and the neuron stay in (0, 1): sigma(z) = 1 / (1 + e^-z)."));
+    }
   }
 
   private void classification(Comparison.Classifications cs) {
-    s.heading("classification", "Classification on the fitting data");
-    s.paragraph("An event is predicted when p > " + Fmt.sig(cs.logistic().threshold(), 4) + ".");
-    s.table(table("classification-table", Tables.classification(cs)));
+    String threshold = Fmt.sig(cs.logistic().threshold(), 4);
+    if (compact) {
+      s.heading("classification", "Classification on the fitting data (event predicted when p > " + threshold + ")");
+    } else {
+      s.heading("classification", "Classification on the fitting data");
+      s.paragraph("An event is predicted when p > " + threshold + ".");
+    }
+    s.table(builder("classification-table", Tables.classification(cs)).build());
     if (cs.linear().clipped() > 0) {
-      s.paragraph("The log-loss clips " + cs.linear().clipped()
-          + " linear fitted values into [1e-15, 1 - 1e-15] (outside [0, 1]).");
+      if (compact) {
+        s.lines(List.of("log-loss: " + cs.linear().clipped()
+            + " linear values outside [0, 1] clipped to [1e-15, 1 - 1e-15]"));
+      } else {
+        s.paragraph("The log-loss clips " + cs.linear().clipped()
+            + " linear fitted values into [1e-15, 1 - 1e-15] (outside [0, 1]).");
+      }
     }
   }
 
   /**
-   * The predicted probabilities. A linear value outside [0, 1] is flagged in a column of its own in
-   * Markdown, by a mark in its cell (explained below the table) in HTML.
+   * The predicted probabilities. A linear value outside [0, 1] is flagged (a column in Markdown, a
+   * mark beside the value in text and HTML); the predictors held at their mean or reference level
+   * are a list, which text leaves out when there is none and moves below a table too wide for it.
    */
   private void predictions() {
     if (c.predictions().isEmpty()) {
       return;
     }
-    s.heading("predictions", Prose.predictionsTitle(c));
-    boolean column = s.format() != OutlineFormat.HTML;
-    Table.Builder t = column
-        ? Table.of("predictions-table", "at", "linear", "outside [0, 1]", "logistic", "neuron",
-            "other predictors held at").text(2, 5)
-        : Table.of("predictions-table", "at", "linear", "logistic", "neuron", "other predictors held at").text(4);
-    boolean flagged = false;
+    s.heading("predictions", Prose.predictionsTitle(c, compact));
+    Table.Builder t = Table.of("predictions-table", "at", "linear", "outside [0, 1]", "logistic", "neuron",
+        "other predictors held at").flag(2, "!", "not a probability").list(5).optional(5);
     for (Prediction p : c.predictions()) {
-      flagged |= p.linearOutOfRange();
-      String linear = Fmt.fixed(p.linear(), 4);
-      String logistic = Fmt.fixed(p.logistic(), 4);
-      String neuron = Fmt.fixed(p.neuron(), 4);
-      String held = String.join(", ", p.defaulted());
-      if (column) {
-        t.row(p.label(), linear, p.linearOutOfRange() ? "yes: not a probability" : "", logistic, neuron, held);
-      } else {
-        t.row(p.label(), linear + (p.linearOutOfRange() ? " !" : ""), logistic, neuron, held);
-      }
+      t.listRow(p.defaulted(), p.label(), Fmt.fixed(p.linear(), 4), p.linearOutOfRange() ? "!" : "",
+          Fmt.fixed(p.logistic(), 4), Fmt.fixed(p.neuron(), 4));
     }
     s.table(t.build());
-    if (flagged && !column) {
-      s.paragraph("! outside [0, 1]: not a probability.");
-    }
   }
 
   /** The plots with these ids, in this order (a compare has none). */
@@ -199,9 +257,10 @@ public final class ComparisonOutline {
     s.table(t.build());
   }
 
-  private static Table table(String id, Tables.Grid g) {
+  /** A table of the grid's cells, to be told more about its columns. */
+  private static Table.Builder builder(String id, Tables.Grid g) {
     Table.Builder t = Table.of(id, g.header());
     g.rows().forEach(t::row);
-    return t.build();
+    return t;
   }
 }

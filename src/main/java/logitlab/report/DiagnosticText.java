@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.model.Alias;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.Separation;
 
 /**
@@ -288,7 +289,6 @@ public final class DiagnosticText {
 
   /** A number in 4 significant digits, trailing zeros dropped (the neuron's notes). */
   static String num(double v) {
-    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
-        .replaceAll("\\.$", "");
+    return Fmt.g(v, 4);
   }
 }

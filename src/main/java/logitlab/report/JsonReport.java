@@ -204,7 +204,10 @@ public final class JsonReport {
 
   private void logistic(String name, LogisticFit f) throws IOException {
     g.writeObjectFieldStart(name);
-    g.writeStringField("method", f.method());
+    g.writeStringField("method", switch (f.method()) {
+      case MAXIMUM_LIKELIHOOD -> "maximum likelihood (IRLS)";
+      case FIRTH -> "Firth penalised likelihood";
+    });
     List<Interval> iv = f.intervals();
     coefficients(name, f.coefficients(), (j, at, why) -> {
       Interval ci = iv.get(j);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.data.DesignMatrix;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpOptions;
 import logitlab.nn.MlpRun;
@@ -17,7 +18,7 @@ import logitlab.report.outline.Table;
 /**
  * The output of {@code logitlab mlp}: the runs beside the logistic GLM on the same training rows,
  * the claims they bear on, the warnings; as an outline (text, Markdown, HTML), CSV or JSON. The
- * plots are {@link MlpPlots}.
+ * plots are {@code plot.MlpPlots}.
  */
 public final class MlpReport {
   private MlpReport() {}
@@ -105,40 +106,51 @@ public final class MlpReport {
         + init + ", tolerance " + Fmt.sig(o.tolerance(), 3) + ", seed " + o.seed();
   }
 
-  /** Warnings: diverged runs, a logistic net stopped before its optimum, a GLM without optimum. */
+  /**
+   * A warning: its stable code (JSON {@code warningCodes}, documented in the README's table of
+   * warning codes) and its sentence.
+   */
+  record Warning(String code, String text) {}
+
+  /** The warnings' sentences, in order. */
   static List<String> warnings(Mlp.Result r) {
-    List<String> w = new ArrayList<>();
+    return coded(r).stream().map(Warning::text).toList();
+  }
+
+  /** Warnings: diverged runs, a logistic net stopped before its optimum, a GLM without optimum. */
+  static List<Warning> coded(Mlp.Result r) {
+    List<Warning> w = new ArrayList<>();
     for (MlpRun run : r.runs()) {
       MlpOptions o = run.options();
       String name = label(run);
       if (run.stop() == MlpRun.Stop.DIVERGED) {
-        w.add("the run " + name + " diverged (by epoch " + run.epochs() + ") with learning rate "
+        w.add(new Warning("divergence", "the run " + name + " diverged (by epoch " + run.epochs() + ") with learning rate "
             + Fmt.sig(run.learningRate(), 4) + ": the loss overflowed or grew far beyond its start. Its numbers are "
             + "those of the lowest training loss seen (epoch " + run.bestEpoch() + "); use a smaller "
             + "--learning-rate, e.g. " + Fmt.sig(run.learningRate() / 10, 3)
-            + (o.optimizer() != logitlab.model.Optimizer.ADAM ? ", or --optimizer adam" : ""));
+            + (o.optimizer() != logitlab.model.Optimizer.ADAM ? ", or --optimizer adam" : "")));
       } else if (o.hidden().length == 0 && run.stop() == MlpRun.Stop.EPOCHS && o.l2() == 0
           && (r.linear() == null || r.linear().converged())) {
-        w.add("the run " + name + " (the logistic model) stopped at the epoch limit (" + o.epochs() + ") before its "
+        w.add(new Warning("max-epochs", "the run " + name + " (the logistic model) stopped at the epoch limit (" + o.epochs() + ") before its "
             + "gradient fell below " + Fmt.sig(o.tolerance(), 3) + ": its weights are short of the optimum; raise "
-            + "--epochs");
+            + "--epochs"));
       }
     }
     if (r.linear() != null && !r.linear().converged()) {
-      w.add("the logistic GLM on the training rows has no finite optimum (the classes are separated, or IRLS did "
+      w.add(new Warning("glm-no-optimum", "the logistic GLM on the training rows has no finite optimum (the classes are separated, or IRLS did "
           + "not converge): a net without hidden layer has no optimum to reach either (its weights grow as long as "
           + "it trains), and the comparisons with the GLM are not meaningful; logitlab compare --firth gives finite "
-          + "estimates");
+          + "estimates"));
     }
     if (r.linear() == null) {
-      w.add("the logistic GLM cannot be fitted to the training rows (fewer rows than coefficients): there is no "
-          + "linear baseline");
+      w.add(new Warning("glm-not-fitted", "the logistic GLM cannot be fitted to the training rows (fewer rows than coefficients): there is no "
+          + "linear baseline"));
     }
     return w;
   }
 
   /** A run's name: "hidden 8 relu", "no hidden layer", with the learning rate in a learning-rate sweep. */
-  static String label(MlpRun run) {
+  public static String label(MlpRun run) {
     MlpOptions o = run.options();
     return hidden(o.hidden(), o.hidden().length == 0 ? null : o.activation());
   }
@@ -376,9 +388,15 @@ public final class MlpReport {
       }
       g.writeEndArray();
       Claims.json(g, r.claims());
+      List<Warning> warnings = coded(r);
       g.writeArrayFieldStart("warnings");
-      for (String w : warnings(r)) {
-        g.writeString(w);
+      for (Warning w : warnings) {
+        g.writeString(w.text());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("warningCodes");
+      for (Warning w : warnings) {
+        g.writeString(w.code());
       }
       g.writeEndArray();
       g.writeEndObject();

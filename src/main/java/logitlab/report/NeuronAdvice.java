@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.NeuronFit;
 
 /**

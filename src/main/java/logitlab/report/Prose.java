@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import logitlab.model.Activation;
+import logitlab.model.Coefficient;
 import logitlab.model.Comparison;
 import logitlab.model.Diagnostic;
+import logitlab.model.Fmt;
 import logitlab.model.InputSummary;
 import logitlab.model.Interval;
+import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;
 import logitlab.model.Loss;
@@ -19,7 +22,7 @@ import logitlab.model.Separation;
  * The sentences the Markdown and HTML reports share, as plain text: each renderer escapes them for
  * its format. No numbers are computed here, only worded.
  */
-final class Prose {
+public final class Prose {
   private Prose() {}
 
   /** {@code 200 read, 200 used, 0 dropped (missing values in "age": 3)}. */
@@ -35,8 +38,25 @@ final class Prose {
     return sb.toString();
   }
 
-  /** {@code disease: event = 1 (coded 1; 0 coded 0), 65 events in 200 rows}. */
-  static String outcome(InputSummary in) {
+  /**
+   * {@code disease: event = 1 (coded 1; 0 coded 0), 65 events in 200 rows}; with trials or
+   * weights, how many and in which column.
+   *
+   * @param compact the text output's form ({@code 7 successes in 24 trials (column "n")},
+   *     {@code weight 126 of 207 on events (weights "w")})
+   */
+  static String outcome(InputSummary in, boolean compact) {
+    if (compact) {
+      if (in.trialsColumn() != null) {
+        return in.outcome() + ": " + Fmt.count(in.events()) + " successes in " + Fmt.count(in.total())
+            + " trials (column \"" + in.trialsColumn() + "\")";
+      }
+      return in.outcome() + ": event = " + in.event() + " (coded 1; " + in.nonEvent() + " coded 0), "
+          + (in.weightsColumn() != null
+              ? "weight " + Fmt.count(in.events()) + " of " + Fmt.count(in.total()) + " on events (weights \""
+                  + in.weightsColumn() + "\")"
+              : Fmt.count(in.events()) + " events in " + in.rowsUsed() + " rows");
+    }
     return in.outcome() + ": event = " + in.event() + " (coded 1; " + in.nonEvent() + " coded 0), "
         + Fmt.count(in.events()) + " events in "
         + (in.trialsColumn() != null
@@ -47,13 +67,19 @@ final class Prose {
             : "");
   }
 
-  /** {@code disease ~ cigs + age}. */
-  static String model(InputSummary in) {
-    return in.outcome() + " ~ " + (in.predictors().isEmpty() ? "1" : String.join(" + ", in.predictors()));
+  /**
+   * The model formula in parts, {@code disease ~ cigs}, {@code age}, to be joined by {@code " + "}
+   * ({@code disease ~ cigs + age}) and wrapped only between them.
+   */
+  static List<String> model(InputSummary in) {
+    List<String> terms = in.predictors().isEmpty() ? List.of("1") : in.predictors();
+    List<String> parts = new ArrayList<>(terms);
+    parts.set(0, in.outcome() + " ~ " + terms.get(0));
+    return parts;
   }
 
   /** The neuron's column header: {@code neuron (GD)}. */
-  static String neuronHeader(NeuronFit n) {
+  public static String neuronHeader(NeuronFit n) {
     String name = switch (n.settings().optimizer()) {
       case "gd" -> "GD";
       case "sgd" -> "SGD";
@@ -84,7 +110,7 @@ final class Prose {
    * Why the neuron's fitted probabilities need not be the GLM's, or null when they are: it was
    * trained on another loss, or its training stopped short of the GLM's coefficients.
    */
-  static String neuronNotTheGlm(Comparison c) {
+  public static String neuronNotTheGlm(Comparison c) {
     NeuronFit n = c.neuron();
     if (n.settings().lossFunction() != Loss.CROSS_ENTROPY) {
       return "the neuron was trained on the " + n.settings().lossFunction().cliName() + " loss, whose optimum "
@@ -94,20 +120,6 @@ final class Prose {
       return "the neuron's training stopped (" + n.stopReason().jsonName() + ") short of the GLM's coefficients";
     }
     return null;
-  }
-
-  /** How the neuron's training went, and how close it came to the GLM: summary, milestones, notes. */
-  static List<String> neuron(Comparison c) {
-    List<String> out = new ArrayList<>();
-    out.add(neuronSummary(c));
-    String m = neuronMilestones(c);
-    if (m != null) {
-      out.add(m);
-    }
-    for (String note : NeuronAdvice.notes(c.neuron())) {
-      out.add("Note: " + note);
-    }
-    return out;
   }
 
   /**
@@ -190,32 +202,78 @@ final class Prose {
         : "Within " + String.join(", ", reached) + (never == null ? "." : "; never within " + never + ".");
   }
 
-  /** Fit statistics of a logistic fit, one line each. */
-  static List<String> logisticStatistics(LogisticFit f) {
+  /**
+   * Fit statistics of a logistic fit, one line each.
+   *
+   * @param compact the text output's form: the deviances aligned, fewer commas
+   */
+  static List<String> logisticStatistics(LogisticFit f, boolean compact) {
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "Null deviance %s on %d degrees of freedom", Fmt.fixed(f.nullDeviance(), 3),
-        f.dfNull()));
+    out.add(String.format(Locale.ROOT, compact ? "Null deviance     %s on %d degrees of freedom"
+        : "Null deviance %s on %d degrees of freedom", Fmt.fixed(f.nullDeviance(), 3), f.dfNull()));
     out.add(String.format(Locale.ROOT, "Residual deviance %s on %d degrees of freedom", Fmt.fixed(f.deviance(), 3),
         f.dfResidual()));
-    out.add(String.format(Locale.ROOT, "AIC %s, BIC %s, log-likelihood %s", Fmt.fixed(f.aic(), 3),
-        Fmt.fixed(f.bic(), 3), Fmt.fixed(f.logLik(), 3)));
-    out.add(String.format(Locale.ROOT, "McFadden R-squared %s; LR test: chi-squared %s on %d df, p %s",
+    out.add(String.format(Locale.ROOT, compact ? "AIC %s   BIC %s   log-likelihood %s"
+        : "AIC %s, BIC %s, log-likelihood %s", Fmt.fixed(f.aic(), 3), Fmt.fixed(f.bic(), 3), Fmt.fixed(f.logLik(), 3)));
+    out.add(String.format(Locale.ROOT, compact ? "McFadden R-squared %s   LR test: chi-squared %s on %d df, p %s"
+        : "McFadden R-squared %s; LR test: chi-squared %s on %d df, p %s",
         Fmt.fixed(f.pseudoR2(), 4), Fmt.fixed(f.lrTest().statistic(), 3), f.lrTest().df(),
         Fmt.pValue(f.lrTest().p())));
-    out.add(String.format(Locale.ROOT, "Fisher scoring iterations: %d (%s)", f.iterations(),
+    out.add(String.format(Locale.ROOT, "%s: %d (%s)", iterationsLabel(f), f.iterations(),
         f.converged() ? "converged" : "NOT converged"));
     return out;
   }
 
-  /** {@code 95 % Wald intervals; ...}. */
-  static String intervals(LogisticFit f) {
+  /**
+   * Fit statistics of the linear model, one line each.
+   *
+   * @param compact the text output's form: two lines
+   */
+  static List<String> linearStatistics(LinearProbabilityFit f, boolean compact) {
+    String fTest = "F statistic " + Fmt.sig(f.fTest().statistic(), 5) + " on " + f.fTest().df1() + " and "
+        + f.fTest().df2() + " df, p " + Fmt.pValue(f.fTest().p());
+    if (compact) {
+      return List.of("R-squared " + Fmt.fixed(f.rSquared(), 4) + "   adjusted " + Fmt.fixed(f.adjRSquared(), 4)
+          + "   residual std. error " + Fmt.sig(f.sigma(), 4) + " on " + f.dfResidual() + " df", fTest);
+    }
+    return List.of(
+        "R-squared " + Fmt.fixed(f.rSquared(), 4) + ", adjusted R-squared " + Fmt.fixed(f.adjRSquared(), 4),
+        "Residual standard error " + Fmt.sig(f.sigma(), 4) + " on " + f.dfResidual() + " degrees of freedom", fTest);
+  }
+
+  /**
+   * The linear model's coefficients that are not defined (aliased), in a sentence, or nothing when
+   * every one is.
+   */
+  static List<String> linearAliased(LinearProbabilityFit f) {
+    List<String> na = f.coefficients().stream().filter(Coefficient::isAliased).map(Coefficient::term).toList();
+    if (na.isEmpty()) {
+      return List.of();
+    }
+    return List.of(na.size() + (na.size() == 1 ? " coefficient is" : " coefficients are")
+        + " not defined because of singularities (NA, as R's lm, whose rank tolerance 1e-7 is looser"
+        + " than glm's 1e-11): " + String.join(", ", na));
+  }
+
+  /** The heading of a logistic fit's section; {@code compact}: the text output's, naming Firth's flag. */
+  static String logisticTitle(LogisticFit f, boolean compact) {
+    return isFirth(f) ? "Firth's penalised-likelihood logistic regression" + (compact ? " (--firth)" : "")
+        : "Logistic regression (GLM, binomial, logit link; fitted by IRLS)";
+  }
+
+  /**
+   * {@code 95 % Wald intervals; ...}.
+   *
+   * @param compact the text output's form ({@code interval = exp(ends)}, no full stop)
+   */
+  static String intervals(LogisticFit f, boolean compact) {
     String how = switch (f.ciMethod()) {
       case "profile" -> "profile-likelihood";
       case "profile-penalized" -> "profile penalised-likelihood";
       default -> "Wald";
     };
-    return Fmt.sig(100 * f.conf(), 4) + " % " + how
-        + " intervals; odds ratio = exp(estimate), its interval = exp(interval ends).";
+    return Fmt.sig(100 * f.conf(), 4) + " % " + how + " intervals; odds ratio = exp(estimate), "
+        + (compact ? "interval = exp(ends)" : "its interval = exp(interval ends).");
   }
 
   /** Separation and aliasing in words, or nothing. */
@@ -307,8 +365,17 @@ final class Prose {
     return out;
   }
 
+  /**
+   * What the iteration count counts: R's {@code summary.glm} prints "Number of Fisher Scoring
+   * iterations"; brglm2's {@code summary} prints "Number of quasi-Fisher scoring iterations" for
+   * Firth's fit, whose steps add the penalty's score adjustment (Kosmidis &amp; Firth 2010).
+   */
+  static String iterationsLabel(LogisticFit f) {
+    return isFirth(f) ? "Quasi-Fisher scoring iterations" : "Fisher scoring iterations";
+  }
+
   private static boolean isFirth(LogisticFit f) {
-    return f.ciMethod().equals("profile-penalized") || f.method().startsWith("Firth");
+    return f.method() == LogisticFit.Method.FIRTH;
   }
 
   /**
@@ -401,14 +468,23 @@ final class Prose {
     out.add(String.format(Locale.ROOT, "%d of %d fitted \"probabilities\" of the linear model are impossible: "
         + "%d below 0, %d above 1; smallest %s, largest %s.", r.count(), in.rowsUsed(), r.below(), r.above(),
         Fmt.sig(r.min(), 4), Fmt.sig(r.max(), 4)));
+    out.add(outOfRangeLines(r, in, false));
+    out.add("The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).");
+    return out;
+  }
+
+  /**
+   * {@code First 10 at lines 2, 4, ... of data/smoking.csv.}
+   *
+   * @param compact the text output's form: lower case, no full stop
+   */
+  static String outOfRangeLines(OutOfRange r, InputSummary in, boolean compact) {
     List<String> lines = new ArrayList<>();
     for (int l : r.lines()) {
       lines.add(Integer.toString(l));
     }
-    out.add("First " + lines.size() + " at line" + (lines.size() == 1 ? " " : "s ") + String.join(", ", lines)
-        + " of " + in.file() + ".");
-    out.add("The logistic model and the neuron cannot leave (0, 1): sigma(z) = 1 / (1 + e^-z).");
-    return out;
+    return (compact ? "first " : "First ") + lines.size() + " at line" + (lines.size() == 1 ? " " : "s ")
+        + String.join(", ", lines) + " of " + in.file() + (compact ? "" : ".");
   }
 
   /**
@@ -436,9 +512,10 @@ final class Prose {
     return m.kind() == MarginalEffect.Kind.DERIVATIVE ? "per unit" : m.reference() + " -> " + m.level();
   }
 
-  /** The heading of the predictions table. */
-  static String predictionsTitle(Comparison c) {
-    return c.defaultPoints() ? "Predicted probability at the smallest and largest value (choose points with --at)"
-        : "Predicted probability";
+  /** The heading of the predictions table; {@code compact}: the text output's. */
+  static String predictionsTitle(Comparison c, boolean compact) {
+    return !c.defaultPoints() ? "Predicted probability"
+        : "Predicted probability at the smallest and largest value ("
+            + (compact ? "other points: --at)" : "choose points with --at)");
   }
 }

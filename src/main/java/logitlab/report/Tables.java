@@ -7,14 +7,16 @@ import logitlab.model.Activation;
 import logitlab.model.Classification;
 import logitlab.model.Coefficient;
 import logitlab.model.Comparison;
+import logitlab.model.Fmt;
 import logitlab.model.Interval;
 import logitlab.model.LogisticFit;
 import logitlab.model.MarginalEffect;
 import logitlab.model.NeuronFit;
 
 /**
- * The cells of the tables that the HTML and Markdown reports share, formatted once: each renderer
- * only decides how a {@link Grid} is written (an HTML table, a GitHub table).
+ * The cells of the comparison's tables, formatted once for every format: {@link ComparisonOutline}
+ * makes each {@link Grid} an outline table, and each sink decides how it is written (aligned text,
+ * a GitHub table, an HTML table).
  */
 final class Tables {
   private Tables() {}

@@ -2,18 +2,18 @@ package logitlab.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import logitlab.model.Fmt;
 import logitlab.nn.Evidence;
 import logitlab.nn.Init;
 import logitlab.nn.Vanishing;
 import logitlab.nn.VanishingOptions;
 import logitlab.report.outline.Sink;
 import logitlab.report.outline.Table;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The output of {@code logitlab vanishing}: the gradient by layer, as outline, CSV, JSON and a plot. */
+/**
+ * The output of {@code logitlab vanishing}: the gradient by layer, as outline (with the figure
+ * {@code plot.NnPlots} draws), CSV and JSON.
+ */
 public final class VanishingReport {
   private VanishingReport() {}
 
@@ -116,60 +116,5 @@ public final class VanishingReport {
       Claims.json(g, claims);
       g.writeEndObject();
     });
-  }
-
-  /** The plot: gradient norm by layer on a log scale; below, the saturated share and mean f'. */
-  public static Plot plot(Vanishing.Result r) {
-    VanishingOptions o = r.options();
-    List<Vanishing.Layer> ls = r.layers();
-    double[] layer = new double[ls.size()];
-    double[] norm = new double[ls.size()];
-    double[] sat = new double[ls.size()];
-    double[] deriv = new double[ls.size()];
-    for (int k = 0; k < ls.size(); k++) {
-      layer[k] = ls.get(k).layer();
-      norm[k] = Math.max(ls.get(k).gradientNorm(), 1e-300);
-      sat[k] = ls.get(k).saturatedFraction();
-      deriv[k] = ls.get(k).meanDerivative();
-    }
-    String f = o.activation().cliName();
-    XYChart top = NnPlots.chart("Gradient norm by layer (" + f + ", " + r.init().cliName() + " init)",
-        "layer (1 = next to the input; " + ls.size() + " = output)", "||dJ/dW||  (log scale)");
-    top.getStyler().setYAxisLogarithmic(true);
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = 0;
-    for (double v : norm) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    // at least three decades, so that a gradient that keeps its size looks flat beside one that vanishes
-    top.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.min(lo, hi / 1000)))));
-    top.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
-    top.getStyler().setYAxisTickLabelsFormattingFunction(Plots::powerOfTen);
-    top.getStyler().setXAxisDecimalPattern("0");
-    top.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    XYSeries s = Plots.line(top, "gradient norm of the layer's weights", layer, norm, NnPlots.color(0),
-        NnPlots.SOLID, 2f);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    s.setMarkerColor(NnPlots.color(0));
-    XYChart bottom = NnPlots.chart("Saturation by layer", "layer", "share / mean");
-    bottom.getStyler().setYAxisMin(0.0);
-    bottom.getStyler().setYAxisMax(1.05);
-    bottom.getStyler().setXAxisDecimalPattern("0");
-    bottom.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    XYSeries a = Plots.line(bottom, "share of outputs with f'(z) < 0.01", layer, sat, NnPlots.color(1),
-        NnPlots.SOLID, 2f);
-    a.setMarker(SeriesMarkers.SQUARE);
-    a.setMarkerColor(NnPlots.color(1));
-    XYSeries b = Plots.line(bottom, "mean f'(z)", layer, deriv, NnPlots.color(2), NnPlots.SOLID, 2f);
-    b.setMarker(SeriesMarkers.DIAMOND);
-    b.setMarkerColor(NnPlots.color(2));
-    String caption = "Top: the norm of the loss's gradient with respect to each layer's weights, after one "
-        + "backward pass at the initial weights, on a log scale; a straight falling line towards layer 1 is a "
-        + "gradient that shrinks by the same factor at every layer (vanishing); the axis spans at least three "
-        + "decades, so a flat line is a gradient that keeps its size. Bottom: for each layer the share of "
-        + "its outputs on the batch where f'(z) < 0.01 (saturated, or for ReLU inactive) and the mean f'(z), the "
-        + "factor each layer multiplies the gradient by (the sigmoid's is at most 0.25).";
-    return new Plot("gradients", "Gradient norm by layer", caption, List.of(top, bottom));
   }
 }

@@ -1,11 +1,12 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
+import static logitlab.cli.CliRunner.assertOneLineError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code logitlab compare} end to end, in-process: exit codes, output and error messages. */
 class CompareCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
   private Path csv(String name, String content) throws IOException {
@@ -25,11 +25,16 @@ class CompareCommandTest {
     return p;
   }
 
-  private static void assertOneLineError(CliRunner r, int code, String fragment) {
-    assertEquals(code, r.code(), r.err());
-    assertTrue(r.err().contains(fragment), r.err());
-    assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
-    assertEquals("", r.out());
+  /** Firth's count is brglm2's "quasi-Fisher scoring iterations", the GLM's stays R's wording. */
+  @Test
+  void firthsIterationsAreNamedAsBrglm2NamesThem() {
+    CliRunner r = CliRunner.run("compare", "data/smoking.csv", "--firth");
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    int glm = out.indexOf("  Fisher scoring iterations: 6 (converged)");
+    int firth = out.indexOf("  Quasi-Fisher scoring iterations: ");
+    assertTrue(glm >= 0 && firth > glm, out);
+    assertEquals(out.lastIndexOf("  Fisher scoring iterations: "), glm, out);
   }
 
   @Test

@@ -1,11 +1,11 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --trials}.
  */
 class ForeignCsvCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path EU = Path.of("src/test/resources/csv/admissions-eu.csv");
   private static final Path FR = Path.of("src/test/resources/csv/admissions-excel-fr.csv");
   private static final Path EMPTY = Path.of("src/test/resources/csv/empty-region.csv");
@@ -48,6 +47,34 @@ class ForeignCsvCliTest {
       assertEquals(european, withoutName(CliRunner.run("compare", EU.toString(), "--decimal", ",", "-d", ";",
           "--factor", "rank", "-f", format), EU.toString()), format);
     }
+  }
+
+  /**
+   * predict writes a decimal-comma file's numbers back with its decimal comma (as R's write.csv2), so
+   * the output reads back with the same options: the same text as the decimal-point run, with each
+   * number's point made a comma and the delimiter ';'.
+   */
+  @Test
+  void predictWritesADecimalCommaFilesNumbersWithADecimalComma() {
+    CliRunner point = CliRunner.run("predict", "--train", "data/admissions.csv", "--input", "data/admissions.csv",
+        "--factor", "rank", "-x", "gpa,rank");
+    CliRunner comma = CliRunner.run("predict", "--train", EU.toString(), "--input", EU.toString(), "--decimal", ",",
+        "--factor", "rank", "-x", "gpa,rank");
+    assertEquals(0, point.code(), point.err());
+    assertEquals(0, comma.code(), comma.err());
+    String[] a = point.out().split("\n");
+    String[] b = comma.out().split("\n");
+    assertEquals(a.length, b.length);
+    assertEquals(a[0].replace(',', ';'), b[0]);
+    for (int i = 1; i < a.length; i++) {
+      String[] ca = a[i].split(",", -1);
+      String[] cb = b[i].split(";", -1);
+      assertEquals(ca.length, cb.length, b[i]);
+      for (int j = ca.length - 5; j < ca.length - 1; j++) { // p_linear, p_logistic, p_neuron, out_of_range
+        assertEquals(ca[j].replace('.', ','), cb[j], "line " + (i + 1) + ": " + b[i]);
+      }
+    }
+    assertTrue(b[1].matches(".*;0,\\d+;0,\\d+;0,\\d+;(TRUE|FALSE);$"), b[1]);
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Golden-file tests: {@code compare data/smoking.csv --format F} must print exactly the bytes stored
  * in {@code src/test/resources/golden-output/}, for each format. The files were checked by eye when
- * they were made (the numbers against R's in {@code golden/smoking.json}); a change to any renderer
+ * they were made (the numbers against R's in {@code golden/fits/smoking.json}); a change to any renderer
  * shows up here as a diff.
  *
  * <p>After an intended change of the output, regenerate them and review the diff:

@@ -1,34 +1,32 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import logitlab.Golden;
 import org.junit.jupiter.api.Test;
 
 /**
  * Average marginal effects as a user reads them: the discrete change for a factor's levels and the
  * derivative for numeric predictors, said in every format. The numbers are R's by hand and
- * statsmodels' ({@code golden/margeff-admissions.json}, {@code scripts/golden_margeff.py},
+ * statsmodels' ({@code golden/margeff/admissions.json}, {@code scripts/golden_margeff.py},
  * {@code scripts/margeff-check.R}) for {@code glm(admit ~ gre + gpa + factor(rank), binomial)}.
  * On the original UCLA admissions data (no longer shipped: no licence) they were rank2 -0.15660,
  * rank3 -0.28722, rank4 -0.32124, not the derivatives -0.131, -0.261, -0.302 a dummy column gives;
  * on the synthetic {@code data/admissions.csv} rank2 -0.13307, rank3 -0.28578, rank4 -0.33358.
  */
 class MarginalEffectsCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   void factorLevelsGetTheDiscreteChangeInJson() throws IOException {
     CliRunner c = CliRunner.run("compare", "data/admissions.csv", "--factor", "rank", "--format", "json");
     assertEquals(0, c.code(), c.err());
     JsonNode me = JSON.readTree(c.out()).get("logistic").get("marginalEffects");
     String[] terms = {"gre", "gpa", "rank2", "rank3", "rank4"};
-    JsonNode golden = JSON.readTree(java.nio.file.Path.of("src/test/resources/golden/margeff-admissions.json")
-        .toFile());
+    JsonNode golden = Golden.read("margeff", "admissions");
     double[] r = new double[terms.length];
     double[] se = new double[terms.length];
     for (int k = 0; k < terms.length; k++) {
@@ -85,7 +83,7 @@ class MarginalEffectsCliTest {
 
   @Test
   void groupedDataWeightTheDiscreteChangeByTrials() throws IOException {
-    // golden/margeff-dollhill-factors.json: statsmodels on the 1269 individual rows
+    // golden/margeff/dollhill-factors.json: statsmodels on the 1269 individual rows
     CliRunner c = CliRunner.run("compare", "data/dollhill.csv", "-y", "cases", "--trials", "n", "-x", "group,inhaler",
         "--factor", "group,inhaler", "--format", "json");
     assertEquals(0, c.code(), c.err());

@@ -1,13 +1,13 @@
 package logitlab.cli;
 
-import static logitlab.cli.NnCommandsTest.assertOneLineError;
+import static logitlab.Golden.JSON;
+import static logitlab.cli.CliRunner.assertOneLineError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import logitlab.report.Plot;
+import logitlab.plot.Plot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code logitlab mlp} end to end, in-process: the documented output, the GLM agreement, errors. */
 class MlpCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** --hidden 0 against compare's GLM: coefficients to 1e-6 relative (measured: at most 1e-9). */
   private static final double GLM_TOL = 1e-6;
   @TempDir Path tmp;
@@ -175,5 +174,20 @@ class MlpCommandTest {
     assertEquals("diverged", j.at("/runs/0/stop").asText());
     assertTrue(j.at("/warnings/0").asText().contains("use a smaller --learning-rate, e.g. 100000"),
         j.at("/warnings").toString());
+    assertEquals("divergence", j.at("/warningCodes/0").asText());
+    assertEquals(j.at("/warnings").size(), j.at("/warningCodes").size());
+  }
+
+  /** Separated training rows: the GLM has no optimum, and the JSON names it by its code too. */
+  @Test
+  void aSeparatedGlmBaselineIsCodedInJson() throws Exception {
+    CliRunner r = CliRunner.run("mlp", "data/separated.csv", "--hidden", "0", "--test-fraction", "0",
+        "--epochs", "50", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = JSON.readTree(r.out());
+    List<String> codes = new java.util.ArrayList<>();
+    j.at("/warningCodes").forEach(c -> codes.add(c.asText()));
+    assertTrue(codes.contains("glm-no-optimum"), j.toString());
+    assertEquals(j.at("/warnings").size(), codes.size());
   }
 }

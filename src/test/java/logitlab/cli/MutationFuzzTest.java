@@ -1,10 +1,10 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,6 @@ class MutationFuzzTest {
 
   static final long TIME_LIMIT_MS = 60_000 * Math.max(1, MUTANTS / 3000);
   static final long SEED = Long.getLong("fuzz.seed", 20261127L);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The bundled files, with the arguments they are run with; a "|" marks a variant made from the file
@@ -158,7 +157,7 @@ class MutationFuzzTest {
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
         byCode.merge(r.code(), 1, Integer::sum);
         assertTrue(List.of(0, 2, 3).contains(r.code()), "exit code " + r.code() + ": " + r.err());
-        BadInputCorpusTest.assertNoStackTrace(r);
+        CliRunner.assertNoStackTrace(r);
         assertTrue(Arrays.equals(mutant, Files.readAllBytes(file)), "the input file was modified");
         if (r.code() != 0) {
           String[] lines = r.err().split("\n");
@@ -249,7 +248,7 @@ class MutationFuzzTest {
   private static int runOne(List<String> args, byte[] mutant, Path file) throws IOException {
     CliRunner r = CliRunner.run(args.toArray(String[]::new));
     assertTrue(List.of(0, 2, 3, 4).contains(r.code()), "exit code " + r.code() + ": " + r.err());
-    BadInputCorpusTest.assertNoStackTrace(r);
+    CliRunner.assertNoStackTrace(r);
     assertTrue(Arrays.equals(mutant, Files.readAllBytes(file)), "the input file was modified");
     if (r.code() != 0) {
       assertEquals("", r.out(), "output from a failed run");
@@ -265,9 +264,9 @@ class MutationFuzzTest {
     String text = new String(mutant, StandardCharsets.UTF_8);
     boolean namesClean = !text.contains("NaN") && !text.contains("Infinity");
     if (args.contains("json")) {
-      BadInputCorpusTest.assertFiniteOrNull(JSON.readTree(r.out()), namesClean);
+      CliRunner.assertFiniteOrNull(JSON.readTree(r.out()), namesClean);
     } else {
-      BadInputCorpusTest.assertNoNonFinite(r.out(), namesClean);
+      CliRunner.assertNoNonFinite(r.out(), namesClean);
     }
     return 0;
   }

@@ -1,11 +1,11 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the epoch at which a note counts rows, and the captions of the report's plots.
  */
 class NeuronAdviceCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
   /** Text output with line breaks and their indentation folded to single spaces. */

@@ -1,5 +1,7 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
+import static logitlab.cli.CliRunner.assertOneLineError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,27 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
-import logitlab.report.Plot;
+import logitlab.plot.Plot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code logitlab activations} and {@code logitlab vanishing} end to end, in-process. */
 class NnCommandsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
-
-  static void assertOneLineError(CliRunner r, int code, String fragment) {
-    assertEquals(code, r.code(), r.err());
-    assertTrue(r.err().contains(fragment), r.err());
-    assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
-    assertEquals("", r.out());
-  }
 
   @Test
   void activationsTextShowsPropertiesIdentityAndGrid() {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import logitlab.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,7 +114,7 @@ class PredictCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"smoking", "separated", "admissions"})
   void predictionsAgreeWithR(String name) throws IOException {
-    JsonNode g = new ObjectMapper().readTree(Path.of("src/test/resources/golden/predict", name + ".json").toFile());
+    JsonNode g = Golden.read("predict", name);
     List<String> args = new ArrayList<>(List.of("predict", "--train", g.get("train").asText(), "--input",
         g.get("input").asText(), "--firth"));
     g.get("factors").forEach(f -> args.addAll(List.of("--factor", f.asText())));

@@ -1,10 +1,10 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * FirthFitterTest.
  */
 class ProfileCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   void infiniteProfileEndsAreShownAndExplained() {
     CliRunner r = CliRunner.run("compare", "data/separated.csv", "--ci", "profile", "--max-epochs", "100");
@@ -26,6 +24,19 @@ class ProfileCliTest {
     String flat = r.out().replaceAll("\\s+", " ");
     assertTrue(flat.contains("Profile-likelihood interval ends that do not exist (shown as Inf): "
         + "(Intercept) (lower), hours (upper). The likelihood never falls to the critical value"), flat);
+  }
+
+  /**
+   * Quasi-complete separation: the intercept's lower end is -Inf (R: scripts/golden-profile.R,
+   * golden/profile/quasi.json), where an inner fit stuck at the eta clamp once gave -191.91.
+   */
+  @Test
+  void quasiSeparatedInterceptLowerEndIsInf() {
+    CliRunner r = CliRunner.run("compare", "src/test/resources/separation/quasi.csv", "--ci", "profile",
+        "--max-epochs", "100");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("(Intercept)   -81.074     -Inf  -1.864"), r.out());
+    assertTrue(r.out().contains("x              20.268  0.51972     Inf"), r.out());
   }
 
   @Test

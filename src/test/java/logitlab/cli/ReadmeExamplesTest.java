@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class ReadmeExamplesTest {
   private static final Path README = Path.of("README.md");
   private static final String PROGRAM = "scripts/logitlab";
   /** Options whose value is a file or directory the command writes. */
-  private static final Set<String> OUTPUT_OPTIONS = Set.of("-o", "--output", "--output-dir");
+  private static final Set<String> OUTPUT_OPTIONS = Set.of("-o", "--output", "--output-dir", "--plot");
   /** The first line of a stack trace: {@code java.lang.NullPointerException: ...} and the like. */
   private static final Pattern STACK_TRACE_HEAD = Pattern.compile("(?m)^(Exception in thread |[\\w$.]+(Exception|Error)(: |$))");
   /** The header of the README's table of epochs (section "The three fits"). */
@@ -246,7 +247,7 @@ class ReadmeExamplesTest {
     List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
     int header = lines.indexOf(EPOCH_TABLE_HEADER);
     assertTrue(header >= 0, "README.md has no line " + EPOCH_TABLE_HEADER);
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = Golden.JSON;
     int rows = 0;
     for (int k = header + 2; k < lines.size() && lines.get(k).startsWith("| `"); k++, rows++) {
       String[] cells = lines.get(k).split("\\|");

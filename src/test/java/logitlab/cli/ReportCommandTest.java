@@ -19,7 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-import logitlab.report.Plots;
+import logitlab.plot.Plots;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +79,7 @@ class ReportCommandTest {
     assertEquals("cigs", text(d, "//table[@id='coefficients']/tbody/tr[2]/td[1]"));
     assertEquals("0.127005", text(d, "//table[@id='coefficients']/tbody/tr[2]/td[3]"));
     assertEquals("0.127005", text(d, "//table[@id='coefficients']/tbody/tr[2]/td[4]"));
-    // the GLM's and the linear model's tables (R 4.2.2's values, as in golden/smoking.json)
+    // the GLM's and the linear model's tables (R 4.2.2's values, as in golden/fits/smoking.json)
     assertEquals("1.04987", text(d, "//table[@id='logistic-coefficients']/tbody/tr[1]/td[3]"));
     assertEquals("-0.168405", text(d, "//table[@id='linear-coefficients']/tbody/tr[1]/td[2]"));
     assertEquals(3, nodes(d, "//table[@id='logistic-intervals']/tbody/tr").getLength());

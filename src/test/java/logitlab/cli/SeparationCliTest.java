@@ -1,11 +1,11 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * NV 2.92927, PI -0.03475, EH -2.60416.
  */
 class SeparationCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Test
   void quasiCompleteSeparationIsNamedAndFirthGivesFiniteEstimates() throws IOException {
     CliRunner r = CliRunner.run("compare", "data/endometrial.csv", "--firth", "--format", "json");

@@ -1,11 +1,11 @@
 package logitlab.cli;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --trials} and {@code --weights} end to end. Reference for data/dollhill.csv: R 4.2.2,
- * {@code glm(cbind(cases, n - cases) ~ cigs + inhaler, binomial)} (golden/weights-dollhill.json,
+ * {@code glm(cbind(cases, n - cases) ~ cigs + inhaler, binomial)} (golden/fits/weights-dollhill.json,
  * scripts/golden-weights.R).
  */
 class WeightsCliTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
   @Test
@@ -71,7 +70,7 @@ class WeightsCliTest {
     JsonNode j = JSON.readTree(r.out());
     assertEquals(2, j.at("/logistic/coefficients").size());
     assertEquals("hours", j.at("/logistic/coefficients/1/term").asText());
-    // R: glm(pass ~ hours, binomial, weights = w) (golden/weights-exam.json)
+    // R: glm(pass ~ hours, binomial, weights = w) (golden/fits/weights-exam.json)
     assertEquals(1.5310648821391202, j.at("/logistic/coefficients/1/estimate").asDouble(), 1e-6 * 1.53);
     assertEquals("w", j.at("/outcome/weights").asText());
   }

@@ -224,12 +224,14 @@ class ForeignCsvTest {
 
   @Test
   void distinctWholeNumbersInMoreThan20RowsLookLikeAnIdentifier() {
-    StringBuilder sb = new StringBuilder("id,neg,step,frac,dup,y\n");
+    // sparse spans more than 16 values a row (checked by sorting), the others by a bit per value
+    StringBuilder sb = new StringBuilder("id,neg,step,frac,dup,sparse,sparsedup,y\n");
     for (int i = 0; i < 21; i++) {
       sb.append(50 - 3 * i).append(',').append(-i).append(',').append(2 * i).append(',').append(i + 0.5)
-          .append(',').append(i == 20 ? 0 : i).append(',').append(i % 2).append('\n');
+          .append(',').append(i == 20 ? 0 : i).append(',').append(1000L * i * i).append(',')
+          .append(i == 20 ? 0 : 1000L * i * i).append(',').append(i % 2).append('\n');
     }
-    assertEquals(List.of("id", "neg", "step"), load(sb.toString()).notes().identifierLike());
+    assertEquals(List.of("id", "neg", "step", "sparse"), load(sb.toString()).notes().identifierLike());
   }
 
   // ---- counts without --trials

@@ -1,16 +1,21 @@
 package logitlab.fit;
 
+import static logitlab.Golden.COEF_TOL;
+import static logitlab.Golden.DEV_TOL;
+import static logitlab.Golden.SE_TOL;
+import static logitlab.Golden.design;
+import static logitlab.Golden.read;
+import static logitlab.Golden.rel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Coefficient;
 import logitlab.model.Diagnostic;
@@ -33,20 +38,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * data/separated.csv (complete separation), data/challenger.csv (no separation, n = 23) and Collett's
  * budworm data (grouped: deaths out of 20, the trials as prior weights).
  *
- * <p>Tolerances, relative to max(1, |value|): coefficients {@value #COEF_TOL}; standard errors, z
- * and p {@value #SE_TOL}; log-likelihood, deviance and AIC {@value #DEV_TOL}; Wald intervals
- * {@value #COEF_TOL}; profile intervals {@value #CI_TOL}.
+ * <p>Tolerances, relative to max(1, |value|): coefficients {@value Golden#COEF_TOL}; standard errors,
+ * z and p {@value Golden#SE_TOL}; log-likelihood, deviance and AIC {@value Golden#DEV_TOL}; Wald
+ * intervals {@value Golden#COEF_TOL}; profile intervals {@value #CI_TOL}.
  */
 class FirthFitterTest {
-  static final double COEF_TOL = 1e-6;
-  static final double SE_TOL = 1e-4;
-  static final double DEV_TOL = 1e-8;
+  /** Profile penalised-likelihood intervals: R's root-finding on a BFGS/Newton profile. */
   static final double CI_TOL = 1e-4;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Stream<Path> goldens() throws IOException {
-    return Files.list(Path.of("src/test/resources/golden/firth"))
-        .filter(p -> p.toString().endsWith(".json")).sorted();
+  static Stream<Path> goldens() {
+    return Golden.all("firth");
   }
 
   static IrlsOptions options(double conf, IrlsOptions.CiMethod ci) {
@@ -60,42 +61,42 @@ class FirthFitterTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void estimatesStandardErrorsAndFitMatchBrglm2(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
-    DesignMatrix d = SeparationDetectorTest.design(g);
+    JsonNode g = read(golden);
+    DesignMatrix d = design(g);
     JsonNode r = g.get("firth");
     LogisticFit f = FirthFitter.fit(d, options(0.95, IrlsOptions.CiMethod.WALD));
-    assertEquals(FirthFitter.METHOD, f.method());
+    assertEquals(LogisticFit.Method.FIRTH, f.method());
     assertTrue(f.converged());
-    GoldenDatasetsTest.column("estimate", r.get("estimate"), f.estimates(), COEF_TOL);
-    GoldenDatasetsTest.column("stdError", r.get("stdError"), column(f.coefficients(), Coefficient::stdError), SE_TOL);
-    GoldenDatasetsTest.column("z", r.get("z"), column(f.coefficients(), Coefficient::statistic), SE_TOL);
-    GoldenDatasetsTest.column("p", r.get("p"), column(f.coefficients(), Coefficient::p), SE_TOL);
-    GoldenDatasetsTest.rel("logLik", r.get("logLik").asDouble(), f.logLik(), DEV_TOL);
-    GoldenDatasetsTest.rel("deviance", r.get("deviance").asDouble(), f.deviance(), DEV_TOL);
+    Golden.column("estimate", r.get("estimate"), f.estimates(), COEF_TOL);
+    Golden.column("stdError", r.get("stdError"), column(f.coefficients(), Coefficient::stdError), SE_TOL);
+    Golden.column("z", r.get("z"), column(f.coefficients(), Coefficient::statistic), SE_TOL);
+    Golden.column("p", r.get("p"), column(f.coefficients(), Coefficient::p), SE_TOL);
+    rel("logLik", r.get("logLik").asDouble(), f.logLik(), DEV_TOL);
+    rel("deviance", r.get("deviance").asDouble(), f.deviance(), DEV_TOL);
     // the null model is the maximum-likelihood one (mu = mean y), as for the GLM, so that the
     // deviance, McFadden R^2 and LR test compare the same unpenalised log-likelihoods; brglm2's
     // null.deviance ("nullDeviance" in the file) is that of the bias-reduced intercept-only fit
-    GoldenDatasetsTest.rel("nullDeviance", r.get("nullDevianceGlm").asDouble(), f.nullDeviance(), DEV_TOL);
-    GoldenDatasetsTest.rel("aic", r.get("aic").asDouble(), f.aic(), DEV_TOL);
+    rel("nullDeviance", r.get("nullDevianceGlm").asDouble(), f.nullDeviance(), DEV_TOL);
+    rel("aic", r.get("aic").asDouble(), f.aic(), DEV_TOL);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void waldAndProfilePenalisedIntervalsMatchR(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
-    DesignMatrix d = SeparationDetectorTest.design(g);
+    JsonNode g = read(golden);
+    DesignMatrix d = design(g);
     for (String level : List.of("ci95", "ci90")) {
       JsonNode r = g.get("firth").get(level);
       double conf = r.get("conf").asDouble();
       LogisticFit wald = FirthFitter.fit(d, options(conf, IrlsOptions.CiMethod.WALD));
       assertEquals("wald", wald.ciMethod());
       assertEquals(conf, wald.conf());
-      GoldenDatasetsTest.column(level + " wald low", r.get("waldLow"), lows(wald), COEF_TOL);
-      GoldenDatasetsTest.column(level + " wald high", r.get("waldHigh"), highs(wald), COEF_TOL);
+      Golden.column(level + " wald low", r.get("waldLow"), lows(wald), COEF_TOL);
+      Golden.column(level + " wald high", r.get("waldHigh"), highs(wald), COEF_TOL);
       LogisticFit prof = FirthFitter.fit(d, options(conf, IrlsOptions.CiMethod.PROFILE));
       assertEquals(FirthFitter.PROFILE_PENALIZED, prof.ciMethod());
-      GoldenDatasetsTest.column(level + " profile low", r.get("profileLow"), lows(prof), CI_TOL);
-      GoldenDatasetsTest.column(level + " profile high", r.get("profileHigh"), highs(prof), CI_TOL);
+      Golden.column(level + " profile low", r.get("profileLow"), lows(prof), CI_TOL);
+      Golden.column(level + " profile high", r.get("profileHigh"), highs(prof), CI_TOL);
     }
   }
 
@@ -110,8 +111,8 @@ class FirthFitterTest {
   /** Heinze &amp; Schemper (2002): 3.77456, 2.92927, -0.03475, -2.60416 (five decimals). */
   @Test
   void endometrialReproducesThePublishedEstimates() throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/firth/endometrial.json").toFile());
-    DesignMatrix d = SeparationDetectorTest.design(g);
+    JsonNode g = Golden.read("firth", "endometrial");
+    DesignMatrix d = design(g);
     LogisticFit f = FirthFitter.fit(d);
     double[] published = {3.77456, 2.92927, -0.03475, -2.60416};
     for (int j = 0; j < published.length; j++) {

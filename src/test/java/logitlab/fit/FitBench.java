@@ -41,8 +41,8 @@ public final class FitBench {
       time("IRLS", threads, () -> IrlsFitter.irls(d, all, null, null, IrlsOptions.defaults()));
       time("separation", threads, () -> SeparationDetector.detect(d, null));
       time("GLM", threads, () -> IrlsFitter.fit(d));
-      double[] f = IrlsFitter.fit(d).fitted();
-      time("classification", threads, () -> Classifier.classify(d.rows(), f, 0.5));
+      logitlab.model.Fitted f = IrlsFitter.fit(d).fitted();
+      time("classification", threads, () -> Classifier.classify(d.rows(), f, 0.5, file));
     }
   }
 

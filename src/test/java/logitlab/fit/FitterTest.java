@@ -3,11 +3,13 @@ package logitlab.fit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Alias;
 import logitlab.model.Diagnostic;
@@ -37,8 +39,7 @@ class FitterTest {
   }
 
   static void assertRel(double expected, double actual, double tol) {
-    assertEquals(expected, actual, tol * Math.max(1, Math.abs(expected)),
-        () -> "expected " + expected + " got " + actual);
+    Golden.rel("expected " + expected + " got " + actual, expected, actual, tol);
   }
 
   @Test
@@ -134,6 +135,8 @@ class FitterTest {
   void tooFewRowsIsAFitException() {
     DesignMatrix d = Designs.of(List.of("h"), new double[][] {{1, 2}}, new double[] {0, 1});
     FitException e = assertThrows(FitException.class, () -> IrlsFitter.fit(d, IrlsOptions.defaults()));
-    assertTrue(e.getMessage().contains("2 usable rows but the model has 2 coefficients"), e.getMessage());
+    FitException.TooFewRows r = assertInstanceOf(FitException.TooFewRows.class, e.reason());
+    assertEquals(2, r.rows());
+    assertEquals(2, r.terms().size());
   }
 }

@@ -1,23 +1,23 @@
 package logitlab.fit;
 
-import static logitlab.fit.GoldenDatasetsTest.COEF_TOL;
-import static logitlab.fit.GoldenDatasetsTest.DEV_TOL;
-import static logitlab.fit.GoldenDatasetsTest.SE_TOL;
-import static logitlab.fit.GoldenDatasetsTest.column;
-import static logitlab.fit.GoldenDatasetsTest.rel;
+import static logitlab.Golden.COEF_TOL;
+import static logitlab.Golden.DEV_TOL;
+import static logitlab.Golden.SE_TOL;
+import static logitlab.Golden.column;
+import static logitlab.Golden.read;
+import static logitlab.Golden.rel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.CsvFormat;
 import logitlab.data.CsvInput;
 import logitlab.data.DesignMatrix;
@@ -36,16 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Golden values from {@code scripts/golden-csv.R} (R 4.2.2; each file in
  * {@code src/test/resources/golden/csv/} records the read call and the model calls). The script
  * also checks that the two admissions files give exactly the coefficients of
- * {@code data/admissions.csv}. Tolerances as {@link GoldenDatasetsTest}: coefficients {@value
- * GoldenDatasetsTest#COEF_TOL}, standard errors {@value GoldenDatasetsTest#SE_TOL}, deviances
- * {@value GoldenDatasetsTest#DEV_TOL}, relative to max(1, |value|).
+ * {@code data/admissions.csv}. Tolerances ({@link Golden}): coefficients {@value Golden#COEF_TOL},
+ * standard errors {@value Golden#SE_TOL}, deviances {@value Golden#DEV_TOL}, relative to
+ * max(1, |value|).
  */
 class ForeignCsvGoldenTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  static Stream<Path> goldens() throws IOException {
-    return Files.list(Path.of("src/test/resources/golden/csv")).filter(p -> p.toString().endsWith(".json"))
-        .sorted();
+  static Stream<Path> goldens() {
+    return Golden.all("csv");
   }
 
   /** The design matrix as logitlab reads the golden's file with the golden's options. */
@@ -66,7 +63,7 @@ class ForeignCsvGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void logisticAndLinearMatchR(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
+    JsonNode g = read(golden);
     DesignMatrix d = design(g);
     JsonNode r = g.get("logistic");
     List<String> terms = new ArrayList<>();

@@ -1,23 +1,23 @@
 package logitlab.fit;
 
+import static logitlab.Golden.COEF_TOL;
+import static logitlab.Golden.DEV_TOL;
+import static logitlab.Golden.SE_TOL;
+import static logitlab.Golden.column;
+import static logitlab.Golden.design;
+import static logitlab.Golden.read;
+import static logitlab.Golden.rel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
-import logitlab.data.DesignMatrixLoader;
-import logitlab.data.ModelSpec;
 import logitlab.model.LinearProbabilityFit;
 import logitlab.model.LogisticFit;
 import logitlab.model.NeuronFit;
@@ -27,77 +27,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every bundled dataset against R's {@code glm(..., family = binomial)} and {@code lm(...)}.
  *
- * <p>The golden values in {@code src/test/resources/golden/*.json} were written by
+ * <p>The golden values in {@code src/test/resources/golden/fits/*.json} were written by
  * {@code scripts/golden.R} (R 4.2.2; each file records the R version and the exact calls) and
- * cross-checked against statsmodels by {@code scripts/golden.sh}. Tolerances: coefficients
- * {@value #COEF_TOL} relative, standard errors, statistics and p values {@value #SE_TOL} relative,
- * deviances, AIC and log-likelihood {@value #DEV_TOL} relative (relative to max(1, |value|)).
+ * cross-checked against statsmodels by {@code scripts/golden.sh}; the {@code weights-*} files (prior
+ * weights, grouped data) by {@code scripts/golden-weights.R}. Tolerances ({@link Golden}):
+ * coefficients {@value Golden#COEF_TOL} relative, standard errors, statistics and p values
+ * {@value Golden#SE_TOL} relative, deviances, AIC and log-likelihood {@value Golden#DEV_TOL}
+ * relative (relative to max(1, |value|)).
  */
 class GoldenDatasetsTest {
-  static final double COEF_TOL = 1e-6;
-  static final double SE_TOL = 1e-4;
-  static final double DEV_TOL = 1e-8;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The glm/lm golden files: golden/*.json holding both a "logistic" and a "linear" fit. */
-  static Stream<Path> goldens() throws IOException {
-    return Files.list(Path.of("src/test/resources/golden"))
-        .filter(p -> p.toString().endsWith(".json") && isGlmGolden(p)).sorted();
-  }
-
-  private static boolean isGlmGolden(Path p) {
-    try {
-      JsonNode g = JSON.readTree(p.toFile());
-      return g.has("logistic") && g.has("linear");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  static DesignMatrix design(JsonNode g) {
-    List<String> predictors = new ArrayList<>();
-    g.get("predictors").forEach(n -> predictors.add(n.asText()));
-    Map<String, String> factors = new LinkedHashMap<>();
-    g.get("factors").properties().forEach(e -> factors.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-    ModelSpec spec = new ModelSpec(g.get("outcome").asText(), predictors, factors, text(g, "positive"), naMarkers(g))
-        .withWeights(text(g, "weights"), text(g, "trials"));
-    String file = g.get("file").asText();
-    DesignMatrix d = DesignMatrixLoader.load(Path.of(file), file, ',', spec);
-    if (g.has("rowsUsed")) {
-      assertEquals(g.get("rowsUsed").asInt(), d.n(), "rows left after dropping missing values, as R's na.omit");
-    }
-    return d;
-  }
-
-  /** The extra missing-value markers ({@code --na}) of a golden file's {@code "na"} array, if any. */
-  static Set<String> naMarkers(JsonNode g) {
-    Set<String> na = new LinkedHashSet<>();
-    if (g.has("na")) {
-      g.get("na").forEach(n -> na.add(n.asText()));
-    }
-    return na;
-  }
-
-  /** A string field, or null when absent or JSON null. */
-  static String text(JsonNode g, String field) {
-    return g.hasNonNull(field) ? g.get(field).asText() : null;
-  }
-
-  static void rel(String what, double expected, double actual, double tol) {
-    assertEquals(expected, actual, tol * Math.max(1, Math.abs(expected)), what);
-  }
-
-  static void column(String what, JsonNode expected, double[] actual, double tol) {
-    assertEquals(expected.size(), actual.length, what);
-    for (int j = 0; j < actual.length; j++) {
-      rel(what + "[" + j + "]", expected.get(j).asDouble(), actual[j], tol);
-    }
+  /** The glm/lm golden files: golden/fits/*.json, each holding a "logistic" and a "linear" fit. */
+  static Stream<Path> goldens() {
+    return Golden.all("fits");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void logisticMatchesR(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
+    JsonNode g = read(golden);
     DesignMatrix d = design(g);
     JsonNode r = g.get("logistic");
     LogisticFit f = IrlsFitter.fit(d, IrlsOptions.defaults());
@@ -124,7 +71,7 @@ class GoldenDatasetsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void linearMatchesR(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
+    JsonNode g = read(golden);
     DesignMatrix d = design(g);
     JsonNode r = g.get("linear");
     LinearProbabilityFit f = OlsFitter.fit(d);
@@ -143,7 +90,7 @@ class GoldenDatasetsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void neuronWithDefaultsReachesRsGlm(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
+    JsonNode g = read(golden);
     DesignMatrix d = design(g);
     NeuronFit f = NeuronFitter.fit(d, NeuronOptions.defaults(), null);
     assertTrue(f.converged(), f.stopReason().jsonName());

@@ -1,10 +1,10 @@
 package logitlab.fit;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import logitlab.Golden;
 import logitlab.cli.Main;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * solve of the normal equations. Each fit either gets the answer or says precisely that it did not.
  */
 class HardDataTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Relative agreement of two fits of the same model (the README's coefficient tolerance). */
   private static final double COEF_TOL = 1e-6;
 
@@ -208,7 +208,7 @@ class HardDataTest {
   }
 
   private static void assertClose(double expected, double actual, double rel, String what) {
-    assertEquals(expected, actual, rel * Math.max(1, Math.abs(expected)), what);
+    Golden.rel(what, expected, actual, rel);
   }
 
   private static double sigmoid(double t) {

@@ -1,20 +1,23 @@
 package logitlab.fit;
 
+import static logitlab.Golden.COEF_TOL;
+import static logitlab.Golden.DEV_TOL;
+import static logitlab.Golden.SE_TOL;
+import static logitlab.Golden.column;
+import static logitlab.Golden.rel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
-import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
 import logitlab.model.LogisticFit;
 import org.junit.jupiter.api.Test;
@@ -25,23 +28,18 @@ import org.junit.jupiter.api.Test;
  * <p>Golden values: {@code src/test/resources/golden/rare/*.json}, written by
  * {@code scripts/golden-rare-paths.R} (R 4.2.2; each file records its calls). glm2, whose step
  * halving logitlab follows, is not in Debian: the script writes its rule out from Marschner (2011)
- * and checks it against glm()'s own answer from a good start. Tolerances: coefficients
- * {@value #COEF_TOL} relative, standard errors {@value #SE_TOL}, deviances {@value #DEV_TOL};
+ * and checks it against glm()'s own answer from a good start. Tolerances ({@link Golden}):
+ * coefficients {@value Golden#COEF_TOL} relative, standard errors {@value Golden#SE_TOL}, deviances
+ * {@value Golden#DEV_TOL};
  * iteration and halving counts exactly.
  */
 class IrlsRarePathsTest {
-  static final double COEF_TOL = 1e-6;
-  static final double SE_TOL = 1e-4;
-  static final double DEV_TOL = 1e-8;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  static JsonNode golden(String name) throws IOException {
-    return JSON.readTree(Path.of("src/test/resources/golden/rare", name + ".json").toFile());
+  private static JsonNode golden(String name) {
+    return Golden.read("rare", name);
   }
 
-  static DesignMatrix load(String file, String outcome, List<String> predictors, String weights) {
-    ModelSpec spec = new ModelSpec(outcome, predictors, Map.of(), null, null).withWeights(weights, null);
-    return DesignMatrixLoader.load(Path.of(file), file, ',', spec);
+  private static DesignMatrix load(String file, String outcome, List<String> predictors, String weights) {
+    return Golden.csv(file, new ModelSpec(outcome, predictors, Map.of(), null, null).withWeights(weights, null));
   }
 
   /** A design built directly: weights beyond what the CSV loader accepts (1e100) are the point. */
@@ -71,17 +69,6 @@ class IrlsRarePathsTest {
     return new DesignMatrix("huge-weights", n, p, x, yy, lines, terms, preds,
         new DesignMatrix.Outcome("y", "success", "failure"), n, 0, Map.of(), a,
         new DesignMatrix.Weighting("w", null));
-  }
-
-  static void rel(String what, double expected, double actual, double tol) {
-    assertEquals(expected, actual, tol * Math.max(1, Math.abs(expected)), what);
-  }
-
-  static void column(String what, JsonNode expected, double[] actual, double tol) {
-    assertEquals(expected.size(), actual.length, what);
-    for (int j = 0; j < actual.length; j++) {
-      rel(what + "[" + j + "]", expected.get(j).asDouble(), actual[j], tol);
-    }
   }
 
   static String halvingWarning(LogisticFit f) {
@@ -146,8 +133,9 @@ class IrlsRarePathsTest {
     assertTrue(g.get("error").asText().contains("no valid set of coefficients has been found"));
     DesignMatrix d = design(List.of("x"), new JsonNode[] {g.get("x")}, g.get("y"), g.get("weights"));
     FitException e = assertThrows(FitException.class, () -> IrlsFitter.fit(d, IrlsOptions.defaults()));
+    assertEquals(new FitException.NonFiniteStart("huge-weights"), e.reason());
     assertEquals("huge-weights: no valid set of logistic coefficients found; the IRLS start values give "
-        + "a non-finite deviance", e.getMessage());
+        + "a non-finite deviance", logitlab.report.FitProblemText.of(e));
   }
 
   /**
@@ -170,7 +158,7 @@ class IrlsRarePathsTest {
         + " rows)"), extreme);
     assertEquals(g.get("extremeFittedAllRows").asInt(), g.get("extremeFitted").asInt() + 1);
     // the fitted values are R's linkinv of R's linear predictor: clamped to 2^-52 / (1 + 2^-52) beyond 30
-    double[] mu = f.fitted();
+    double[] mu = d.rows().collect(b -> f.fitted().of(b.x(), b.rows()));
     for (int i = 0; i < mu.length; i++) {
       double eta = g.get("eta").get(i).asDouble();
       double expected = IrlsFitter.linkinv(eta);

@@ -1,11 +1,11 @@
 package logitlab.fit;
 
+import static logitlab.Golden.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * only what is random, the explanations in the text output, and usage errors.
  */
 class NeuronCompareOutputTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {

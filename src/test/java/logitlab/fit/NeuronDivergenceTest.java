@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Logistic;
 import logitlab.model.NeuronFit;
@@ -45,7 +46,7 @@ class NeuronDivergenceTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Optimizer.class)
   void aStepFarTooLargeStopsWithTheBestWeightsSeen(Optimizer o) {
-    DesignMatrix d = NeuronTrainingTest.load("smoking");
+    DesignMatrix d = Golden.bundled("smoking");
     NeuronOptions base = NeuronOptions.defaults().withOptimizer(o).withMaxEpochs(5000);
     double auto = NeuronFitter.fit(d, base.withMaxEpochs(1), null).settings().learningRate();
     for (double factor : new double[] {100, 1e4}) {
@@ -78,7 +79,7 @@ class NeuronDivergenceTest {
   @ParameterizedTest(name = "{0} x {1}")
   @CsvSource({"NESTEROV, 10", "MOMENTUM, 10"})
   void theWeightsReportedAfterDivergenceAreThoseOfTheBestEpoch(Optimizer o, double factor) {
-    DesignMatrix d = NeuronTrainingTest.load("smoking");
+    DesignMatrix d = Golden.bundled("smoking");
     NeuronOptions base = NeuronOptions.defaults().withOptimizer(o).withMaxEpochs(5000);
     double auto = NeuronFitter.fit(d, base.withMaxEpochs(1), null).settings().learningRate();
     NeuronFit f = NeuronFitter.fit(d, base.withLearningRate(factor * auto), null);

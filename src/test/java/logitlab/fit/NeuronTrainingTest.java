@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -59,13 +59,8 @@ class NeuronTrainingTest {
   static final double[] UPTAKE_R = {-421.71639641647641383, 0.20878585715178463, 0.58319689414566078,
     0.94084825741017064};
 
-  static DesignMatrix load(String name, String... factors) {
-    Map<String, String> f = new LinkedHashMap<>();
-    for (String c : factors) {
-      f.put(c, null);
-    }
-    String file = "data/" + name + ".csv";
-    return DesignMatrixLoader.load(Path.of(file), file, ',', new ModelSpec(null, null, f, null, null));
+  private static DesignMatrix load(String name, String... factors) {
+    return Golden.bundled(name, factors);
   }
 
   /** The bundled 0/1 datasets whose maximum-likelihood estimate exists. */
@@ -218,8 +213,8 @@ class NeuronTrainingTest {
     assertTrue(words(f).get(0).startsWith("tanh activation"), words(f).toString());
     assertTrue(f.notes().get(0) instanceof Diagnostic.TanhHalves, f.notes().toString());
     // fitted probabilities are those of the GLM
-    double[] p = f.fitted();
-    double[] mu = glm.fitted();
+    double[] p = d.rows().collect(b -> f.fitted().of(b.x(), b.rows()));
+    double[] mu = d.rows().collect(b -> glm.fitted().of(b.x(), b.rows()));
     for (int i = 0; i < p.length; i++) {
       assertEquals(mu[i], p[i], 1e-7);
     }
@@ -566,24 +561,28 @@ class NeuronTrainingTest {
   @Test
   void optionsValidateThemselves() {
     NeuronOptions d = NeuronOptions.defaults();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(16));
-    assertTrue(e.getMessage().contains("minibatch optimizer only"), e.getMessage());
+    InvalidSetting e = assertThrows(InvalidSetting.class, () -> d.withBatchSize(16));
+    assertEquals(InvalidSetting.Setting.BATCH_SIZE_OPTIMIZER, e.setting());
+    assertEquals("gd", e.given());
     assertEquals(16, d.withOptimizer(Optimizer.MINIBATCH).withBatchSize(16).rowsPerStep());
     assertEquals(NeuronOptions.DEFAULT_BATCH_SIZE, d.withOptimizer(Optimizer.MINIBATCH).rowsPerStep());
     assertEquals(1, d.withOptimizer(Optimizer.SGD).rowsPerStep());
     assertEquals(0, d.rowsPerStep());
-    assertThrows(IllegalArgumentException.class, () -> d.withInit("large"));
+    assertEquals(InvalidSetting.Setting.INIT, assertThrows(InvalidSetting.class, () -> d.withInit("large")).setting());
+    assertEquals(InvalidSetting.Setting.BATCH_SIZE, assertThrows(InvalidSetting.class,
+        () -> d.withOptimizer(Optimizer.MINIBATCH).withBatchSize(-1)).setting());
     assertThrows(IllegalArgumentException.class, () -> d.withInit("1e9"));
     assertThrows(IllegalArgumentException.class, () -> d.withInit("NaN"));
     assertEquals("zeros", d.withInit("0").init());
     assertEquals("5", d.withInit("5.0").init());
     assertEquals("random", d.withInit(" Random ").init());
-    assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(-1));
-    assertThrows(IllegalArgumentException.class, () -> d.withMaxEpochs(0));
-    assertThrows(IllegalArgumentException.class, () -> d.withTolerance(0));
+    assertEquals(InvalidSetting.Setting.LEARNING_RATE,
+        assertThrows(InvalidSetting.class, () -> d.withLearningRate(-1)).setting());
+    assertEquals(InvalidSetting.Setting.MAX_EPOCHS, assertThrows(InvalidSetting.class, () -> d.withMaxEpochs(0)).setting());
+    assertEquals(InvalidSetting.Setting.TOLERANCE, assertThrows(InvalidSetting.class, () -> d.withTolerance(0)).setting());
     assertEquals(Optimizer.NESTEROV, Optimizer.parse("Nesterov"));
-    e = assertThrows(IllegalArgumentException.class, () -> Optimizer.parse("rmsprop"));
-    assertTrue(e.getMessage().contains("gd, momentum, nesterov, sgd, minibatch, adam"), e.getMessage());
+    IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> Optimizer.parse("rmsprop"));
+    assertTrue(p.getMessage().contains("gd, momentum, nesterov, sgd, minibatch, adam"), p.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Loss.parse("hinge"));
     assertThrows(IllegalArgumentException.class, () -> Activation.parse("relu"));
   }

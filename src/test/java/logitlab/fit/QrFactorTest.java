@@ -182,4 +182,46 @@ class QrFactorTest {
         .solve(new ArrayRealVector(z, false)).toArray();
     assertClose(ref, new double[] {b[0], b[1], b[3], b[4]});
   }
+
+  /**
+   * More columns than a panel ({@link QrFactor#PANEL}): the later columns get the panel's
+   * reflections one column at a time; a zero column inside the second panel takes no reflection.
+   */
+  @Test
+  void aWideBlockIsFactoredPanelByPanel() {
+    int q = 2 * QrFactor.PANEL + 7;
+    int n = 600;
+    SplittableRandom rng = new SplittableRandom(8);
+    double[][] x = new double[n][q];
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = 1;
+      for (int j = 1; j < q; j++) {
+        x[i][j] = j == QrFactor.PANEL + 3 ? (i < 250 ? 0 : rng.nextInt(2)) : rng.nextGaussian() * (1 + j);
+      }
+      z[i] = rng.nextGaussian();
+      for (int j = 0; j < q; j++) {
+        z[i] += 0.1 * x[i][j] / (1 + j);
+      }
+    }
+    double[] ref = new QRDecomposition(new Array2DRowRealMatrix(x, false), 0).getSolver()
+        .solve(new ArrayRealVector(z, false)).toArray();
+    int[] cuts = {0, 250, 260, 600};
+    QrFactor f = null;
+    for (int k = 0; k + 1 < cuts.length; k++) {
+      int m = cuts[k + 1] - cuts[k];
+      double[][] c = new double[q + 1][m];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < q; j++) {
+          c[j][i] = x[cuts[k] + i][j];
+        }
+        c[q][i] = z[cuts[k] + i];
+      }
+      QrFactor b = QrFactor.ofBlock(c, m, q);
+      f = f == null ? b : QrFactor.merge(f, b);
+    }
+    QrFactor.Solution s = f.solve(1e-7);
+    assertEquals(q, s.rank());
+    assertClose(ref, s.beta());
+  }
 }

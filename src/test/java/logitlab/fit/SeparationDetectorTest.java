@@ -1,18 +1,19 @@
 package logitlab.fit;
 
+import static logitlab.Golden.design;
+import static logitlab.Golden.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.model.Diagnostic;
 import logitlab.model.LogisticFit;
@@ -33,43 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and 1 on the boundary), and every other bundled dataset (none).
  */
 class SeparationDetectorTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  static Stream<Path> goldens() throws IOException {
-    return Files.list(Path.of("src/test/resources/golden/separation"))
-        .filter(p -> p.toString().endsWith(".json")).sorted();
-  }
-
-  /**
-   * The design a golden file describes. Grouped data ({@code "trials"}: successes of that many
-   * trials, numeric columns only) are built here as R sees them: y the proportion, the trials as
-   * prior weights; anything else is loaded as the CLI loads it.
-   */
-  static DesignMatrix design(JsonNode g) throws IOException {
-    JsonNode trials = g.get("trials");
-    if (trials == null || trials.isNull()) {
-      return GoldenDatasetsTest.design(g);
-    }
-    List<String> lines = Files.readAllLines(Path.of(g.get("file").asText()));
-    List<String> header = List.of(lines.get(0).split(","));
-    List<String> predictors = new ArrayList<>();
-    g.get("predictors").forEach(t -> predictors.add(t.asText()));
-    int n = lines.size() - 1;
-    double[][] columns = new double[predictors.size()][n];
-    double[] y = new double[n];
-    double[] a = new double[n];
-    for (int i = 0; i < n; i++) {
-      String[] f = lines.get(i + 1).split(",");
-      for (int k = 0; k < predictors.size(); k++) {
-        columns[k][i] = Double.parseDouble(f[header.indexOf(predictors.get(k))]);
-      }
-      a[i] = Double.parseDouble(f[header.indexOf(trials.asText())]);
-      y[i] = Double.parseDouble(f[header.indexOf(g.get("outcome").asText())]) / a[i];
-    }
-    DesignMatrix u = Designs.of(predictors, columns, y);
-    return new DesignMatrix(u.file(), u.n(), u.p(), u.x(), u.y(), u.lines(), u.terms(), u.predictors(),
-        u.outcome(), u.rowsRead(), u.rowsDropped(), u.droppedByColumn(), a,
-        new DesignMatrix.Weighting(null, trials.asText()));
+  static Stream<Path> goldens() {
+    return Golden.all("separation");
   }
 
   static Separation.Kind kind(String name) {
@@ -91,7 +57,7 @@ class SeparationDetectorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void logisticFitReportsTheSeparationRFinds(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
+    JsonNode g = read(golden);
     DesignMatrix d = design(g);
     List<String> terms = new ArrayList<>();
     g.get("terms").forEach(t -> terms.add(t.asText()));

@@ -1,19 +1,21 @@
 package logitlab.fit;
 
-import static logitlab.fit.GoldenDatasetsTest.column;
-import static logitlab.fit.GoldenDatasetsTest.rel;
+import static logitlab.Golden.COEF_TOL;
+import static logitlab.Golden.SE_TOL;
+import static logitlab.Golden.column;
+import static logitlab.Golden.design;
+import static logitlab.Golden.read;
+import static logitlab.Golden.rel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import logitlab.data.DesignMatrix;
 import logitlab.data.DesignMatrixLoader;
 import logitlab.data.ModelSpec;
@@ -30,68 +32,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Inference beyond the coefficient table, against outside references.
  *
  * <ul>
- *   <li>{@code golden/stats-*.json}: R 4.2.2 with MASS 7.3-58.2 and sandwich 3.0-2, written by
+ *   <li>{@code golden/stats/*.json}: R 4.2.2 with MASS 7.3-58.2 and sandwich 3.0-2, written by
  *       {@code scripts/golden-stats.R} (calls recorded in each file): Wald intervals
  *       ({@code confint.default}), exact profile-likelihood roots (uniroot) and MASS's
  *       spline-interpolated {@code confint}, BIC, McFadden R^2, LR test, HC0-HC3
  *       ({@code vcovHC}), adjusted R^2, F test.
- *   <li>{@code golden/margeff-*.json}: statsmodels 0.13.5 (Debian's {@code /usr/bin/python3}),
+ *   <li>{@code golden/margeff/*.json}: statsmodels 0.13.5 (Debian's {@code /usr/bin/python3}),
  *       written by {@code scripts/golden_margeff.py}: {@code get_margeff(at='overall', dummy=False)}
  *       for numeric predictors (the derivative) and, for each level of a factor, the average
  *       discrete change from the reference level with its delta-method SE (equal to
  *       {@code get_margeff(dummy=True)} for a two-level factor), on plain, weighted and grouped
  *       data; the discrete changes checked by hand in R 4.2.2 ({@code scripts/margeff-check.R},
- *       agreement 3e-14 and 1.1e-8). Tolerances {@value #COEF_TOL} (estimates) and
- *       {@value #SE_TOL} (standard errors), relative.
- *   <li>{@code golden/alias-trap.json}: R's {@code alias()} on a dummy-variable trap.
+ *       agreement 3e-14 and 1.1e-8). Tolerances {@value Golden#COEF_TOL} (estimates) and
+ *       {@value Golden#SE_TOL} (standard errors), relative.
+ *   <li>{@code golden/stats/alias-trap.json}: R's {@code alias()} on a dummy-variable trap.
  * </ul>
  */
 class StatisticsGoldenTest {
-  static final double COEF_TOL = 1e-6;
-  static final double SE_TOL = 1e-4;
   static final double STAT_TOL = 1e-8;
   /** MASS::confint interpolates the profile by a spline; its ends are good to about 1e-4. */
   static final double MASS_TOL = 1e-3;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Stream<Path> stats() throws IOException {
-    return Files.list(Path.of("src/test/resources/golden")).filter(p -> p.getFileName().toString().startsWith("stats-")).sorted();
+  static Stream<Path> stats() {
+    return Golden.all("stats").filter(p -> !p.getFileName().toString().equals("alias-trap.json"));
   }
 
-  static Stream<Path> margeff() throws IOException {
-    return Files.list(Path.of("src/test/resources/golden")).filter(p -> p.getFileName().toString().startsWith("margeff-")).sorted();
-  }
-
-  /**
-   * The design of a golden file: its outcome and predictors (the arguments, or the file's own
-   * {@code "outcome"} and {@code "predictors"}, or the CSV's defaults), factors, and the event
-   * ({@code "positive"}) and missing-value markers ({@code "na"}) when it names them.
-   */
-  private static DesignMatrix load(JsonNode g, String outcome, List<String> predictors) {
-    Map<String, String> factors = new LinkedHashMap<>();
-    g.get("factors").properties().forEach(e -> factors.put(e.getKey(), e.getValue().isNull() ? null
-        : e.getValue().asText()));
-    if (outcome == null && g.has("outcome")) {
-      outcome = g.get("outcome").asText();
-      predictors = new ArrayList<>();
-      for (JsonNode n : g.get("predictors")) {
-        predictors.add(n.asText());
-      }
-    }
-    String file = g.get("file").asText();
-    ModelSpec spec = new ModelSpec(outcome, predictors, factors, GoldenDatasetsTest.text(g, "positive"),
-        GoldenDatasetsTest.naMarkers(g)).withWeights(text(g, "weights"), text(g, "trials"));
-    DesignMatrix d = DesignMatrixLoader.load(Path.of(file), file, ',', spec);
-    if (g.has("rowsUsed")) {
-      assertEquals(g.get("rowsUsed").asInt(), d.n(), "rows left after dropping missing values, as R's na.omit");
-    }
-    return d;
-  }
-
-  /** A string field, null when absent or null. */
-  private static String text(JsonNode g, String field) {
-    JsonNode v = g.get(field);
-    return v == null || v.isNull() ? null : v.asText();
+  static Stream<Path> margeff() {
+    return Golden.all("margeff");
   }
 
   private static double[] lows(List<Interval> iv) {
@@ -105,8 +72,8 @@ class StatisticsGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("stats")
   void intervalsFitStatisticsAndRobustErrorsMatchR(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
-    DesignMatrix d = load(g, null, null);
+    JsonNode g = read(golden);
+    DesignMatrix d = design(g);
     List<String> terms = new ArrayList<>();
     g.get("terms").forEach(n -> terms.add(n.asText()));
     assertEquals(terms, d.terms());
@@ -147,10 +114,8 @@ class StatisticsGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("margeff")
   void averageMarginalEffectsMatchStatsmodels(Path golden) throws IOException {
-    JsonNode g = JSON.readTree(golden.toFile());
-    List<String> predictors = new ArrayList<>();
-    g.get("predictors").forEach(n -> predictors.add(n.asText()));
-    DesignMatrix d = load(g, g.get("outcome").asText(), predictors);
+    JsonNode g = read(golden);
+    DesignMatrix d = design(g);
     List<MarginalEffect> me = IrlsFitter.fit(d).marginalEffects();
     List<String> terms = new ArrayList<>();
     g.get("terms").forEach(n -> terms.add(n.asText()));
@@ -167,7 +132,7 @@ class StatisticsGoldenTest {
 
   @Test
   void dummyVariableTrapIsReportedAsRsAlias() throws IOException {
-    JsonNode g = JSON.readTree(Path.of("src/test/resources/golden/alias-trap.json").toFile());
+    JsonNode g = Golden.read("stats", "alias-trap");
     // the same design as the R call: r1..r4 as numeric 0/1 columns, all four with the intercept
     Path csv = Files.createTempFile("trap", ".csv");
     try {

@@ -1,15 +1,14 @@
 package logitlab.model;
 
+import static logitlab.Golden.doubles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import logitlab.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,31 +16,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Log-loss, Brier score, AUC, accuracy and the confusion counts against scikit-learn.
  *
- * <p>Golden values: {@code src/test/resources/golden/classification.json}, written by
+ * <p>Golden values: {@code src/test/resources/golden/classification/cases.json}, written by
  * {@code scripts/golden_classification.py} (scikit-learn 1.2.1, which records its version), which
  * expands grouped rows into individual 0/1 rows before sklearn sees them. Tolerance {@value #TOL}
  * relative; counts exactly.
  */
 class ClassificationTest {
   static final double TOL = 1e-12;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  static Stream<JsonNode> cases() throws IOException {
+  static Stream<JsonNode> cases() {
     List<JsonNode> out = new ArrayList<>();
-    JSON.readTree(Path.of("src/test/resources/golden/classification.json").toFile()).get("cases").forEach(out::add);
+    Golden.read("classification", "cases").get("cases").forEach(out::add);
     return out.stream();
   }
 
-  static double[] doubles(JsonNode a) {
-    double[] v = new double[a.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = a.get(i).asDouble();
-    }
-    return v;
-  }
-
   static void rel(String what, double expected, double actual) {
-    assertEquals(expected, actual, TOL * Math.max(1, Math.abs(expected)), what);
+    Golden.rel(what, expected, actual, TOL);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -102,22 +102,40 @@ final class HtmlSink implements Sink {
     body.append("</ul>\n");
   }
 
+  /**
+   * A table; a flag is not a column of its own but its mark beside the flagged value, explained
+   * under the table ({@code ! outside [0, 1]: not a probability.}).
+   */
   @Override
   public void table(Table table) {
     body.append("<table id=\"").append(id(table.id())).append("\">\n<thead><tr>");
     for (int c = 0; c < table.header().size(); c++) {
-      body.append("<th scope=\"col\">").append(h(table.header().get(c))).append("</th>");
+      if (table.role(c) != Table.Role.FLAG) {
+        body.append("<th scope=\"col\">").append(h(table.header().get(c))).append("</th>");
+      }
     }
     body.append("</tr></thead>\n<tbody>\n");
     for (List<String> r : table.rows()) {
       body.append("<tr>");
       for (int c = 0; c < r.size(); c++) {
+        if (table.role(c) == Table.Role.FLAG) {
+          continue;
+        }
+        String cell = r.get(c);
+        if (c + 1 < r.size() && table.role(c + 1) == Table.Role.FLAG && !r.get(c + 1).isEmpty()) {
+          cell += " " + table.flag().mark();
+        }
         // the first column is text by the style sheet (td:first-child)
-        body.append(c > 0 && table.isText(c) ? "<td class=\"text\">" : "<td>").append(h(r.get(c))).append("</td>");
+        body.append(c > 0 && table.isText(c) ? "<td class=\"text\">" : "<td>").append(h(cell)).append("</td>");
       }
       body.append("</tr>\n");
     }
     body.append("</tbody>\n</table>\n");
+    for (int c = 0; c < table.header().size(); c++) {
+      if (table.role(c) == Table.Role.FLAG && table.hasContent(c)) {
+        paragraph(table.flag().mark() + " " + table.header().get(c) + ": " + table.flag().meaning() + ".");
+      }
+    }
   }
 
   @Override
@@ -162,8 +180,8 @@ final class HtmlSink implements Sink {
   }
 
   @Override
-  public void legend(String text) {
-    body.append("<p class=\"note\">").append(Escape.htmlText(text)).append("</p>\n");
+  public void legend(String label, String key) {
+    body.append("<p class=\"note\">").append(Escape.htmlText(label + ": " + key)).append("</p>\n");
   }
 
   @Override

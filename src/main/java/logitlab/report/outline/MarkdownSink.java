@@ -1,6 +1,7 @@
 package logitlab.report.outline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import logitlab.report.Escape;
 import logitlab.report.Figure;
@@ -49,6 +50,7 @@ final class MarkdownSink implements Sink {
     sb.append('\n');
   }
 
+  /** A GFM pipe table; a flag is a column of its own, {@code yes: not a probability} where flagged. */
   @Override
   public void table(Table table) {
     line(table.header());
@@ -58,7 +60,13 @@ final class MarkdownSink implements Sink {
     }
     sb.append('\n');
     for (List<String> r : table.rows()) {
-      line(r);
+      List<String> cells = new ArrayList<>(r);
+      for (int c = 0; c < cells.size(); c++) {
+        if (table.role(c) == Table.Role.FLAG && !cells.get(c).isEmpty()) {
+          cells.set(c, "yes: " + table.flag().meaning());
+        }
+      }
+      line(cells);
     }
     sb.append('\n');
   }

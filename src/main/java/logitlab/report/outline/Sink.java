@@ -7,7 +7,10 @@ import logitlab.report.Figure;
  * Where a command writes its document: a heading, a paragraph, a list, a table, a figure, the
  * warnings. A command writes its outline once, as calls on a sink; each output format (text,
  * Markdown, HTML) is one implementation that decides only how a block looks. So a new command gets
- * every format by writing its outline, and a new format serves every command.
+ * every format by writing its outline, and a new format serves every command. Some blocks say what
+ * they are for the formats that differ most (plain text: 80 columns, no borders, no escaping):
+ * {@link #gap}, {@link #lines}, {@link #labelled}, {@link #legend}, {@link #warningsInPlace}
+ * beside {@link #warningsSection}, and what a {@link Table}'s columns hold.
  *
  * <p>Every string passed in is plain text (from the user's file it may hold anything); each sink
  * makes it safe for its format ({@link logitlab.report.Escape}). Blocks appear in the order written.
@@ -18,6 +21,12 @@ public interface Sink {
 
   /** Key-value lines under the title (rows, outcome, model, settings). */
   void facts(List<Fact> facts);
+
+  /**
+   * Sets the blocks that follow apart from those before, inside a section: plain text leaves a
+   * blank line; Markdown and HTML, which set every block apart, write nothing.
+   */
+  default void gap() {}
 
   /** A section heading. */
   void heading(String text);
@@ -30,7 +39,10 @@ public interface Sink {
     heading(text);
   }
 
-  /** Ends the current section: what follows belongs to none (HTML closes its element). */
+  /**
+   * Ends the current section: what follows belongs to none (HTML closes its element; plain text
+   * leaves the blank line that otherwise comes before the next heading).
+   */
   default void endSection() {}
 
   /** A heading inside a section. */
@@ -41,6 +53,22 @@ public interface Sink {
 
   /** A bulleted list. */
   void list(List<String> items);
+
+  /**
+   * Short lines each saying one thing (the statistics of a fit): plain text writes them one per
+   * line as they are, indented and not wrapped, so that they line up; the other formats list them.
+   */
+  default void lines(List<String> lines) {
+    list(lines);
+  }
+
+  /**
+   * A paragraph that starts with a label ({@code note}): plain text writes {@code note: } and hangs
+   * the rest of the paragraph under the text; the other formats write {@code Note: } and the text.
+   */
+  default void labelled(String label, String text) {
+    paragraph(Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + text);
+  }
 
   /** A table. */
   void table(Table table);
@@ -55,8 +83,10 @@ public interface Sink {
   void warnings(List<String> warnings);
 
   /**
-   * The warnings of the run as a section of their own near the top; when there are none, HTML
-   * says {@code none} in a box of its own and the other formats write nothing.
+   * The warnings of the run gathered in a section of their own near the top; when there are none,
+   * HTML says {@code none} in a box of its own and the other formats write nothing. A format that
+   * shows each warning where it arises instead (plain text: {@link #warningsInPlace}) writes
+   * nothing here.
    */
   default void warningsSection(List<String> warnings, String none) {
     if (!warnings.isEmpty()) {
@@ -65,17 +95,25 @@ public interface Sink {
     }
   }
 
+  /**
+   * Warnings where they arise (under the fit they concern), for a format that shows them there
+   * (plain text, as {@link #warnings}); the formats that gather them in {@link #warningsSection}
+   * write nothing here. A document calls both, and each format shows its warnings once.
+   */
+  default void warningsInPlace(List<String> warnings) {}
+
   /** Small print beside the results (significance codes, a note about a missing plot). */
   default void note(String text) {
     paragraph(text);
   }
 
   /**
-   * A key to the marks in the table above (the significance codes), in small print; its quotes are
-   * shown as they are.
+   * A key to the marks in the table above, in small print: {@code label: key} ({@code Signif. codes:
+   * 0 '***' 0.001 ...}); its quotes are shown as they are. Plain text sets it under a rule
+   * ({@code ---}) with two spaces after the label, as R prints it.
    */
-  default void legend(String text) {
-    paragraph(text);
+  default void legend(String label, String key) {
+    paragraph(label + ": " + key);
   }
 
   /** A plot as a section of its own under its title (see {@link #figure} for what each format shows). */
@@ -93,8 +131,8 @@ public interface Sink {
   default void version(String version) {}
 
   /**
-   * The format this sink writes, for the few blocks whose content differs by format (a flag that
-   * is a column in Markdown and a mark in the cell in HTML).
+   * The format this sink writes, for a document whose words differ by format (compare's text
+   * output keeps its compact wording: {@code ComparisonOutline}).
    */
   OutlineFormat format();
 
@@ -102,10 +140,33 @@ public interface Sink {
   String finish();
 
   /**
-   * One key-value line.
+   * One key-value line. Plain text wraps a long value: between words, or, when {@code parts} are
+   * given, only between them, the next line starting with the separator ({@code + age}); a value of
+   * one part is never broken.
    *
    * @param key the name (rows, outcome, ...)
    * @param value its value
+   * @param parts the pieces the value is joined from, or null to wrap it between words
+   * @param separator what joins the parts ({@code " + "}), or null with no parts
    */
-  record Fact(String key, String value) {}
+  record Fact(String key, String value, List<String> parts, String separator) {
+    public Fact {
+      parts = parts == null ? null : List.copyOf(parts);
+    }
+
+    /** A value wrapped between words. */
+    public Fact(String key, String value) {
+      this(key, value, null, null);
+    }
+
+    /** A value joined from parts, wrapped only between them: {@code disease ~ cigs + age}. */
+    public static Fact joined(String key, String separator, List<String> parts) {
+      return new Fact(key, String.join(separator, parts), parts, separator);
+    }
+
+    /** A value kept on one line, however long. */
+    public static Fact whole(String key, String value) {
+      return new Fact(key, value, List.of(value), "");
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package logitlab.report;
+package logitlab.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import logitlab.data.DesignMatrix;
 import logitlab.model.ActivationFunction;
+import logitlab.model.Fmt;
 import logitlab.nn.Mlp;
 import logitlab.nn.MlpRun;
+import logitlab.report.MlpReport;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;

@@ -1,4 +1,4 @@
-package logitlab.report;
+package logitlab.report.outline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

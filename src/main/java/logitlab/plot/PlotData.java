@@ -1,4 +1,4 @@
-package logitlab.predict;
+package logitlab.plot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,10 +37,10 @@ import logitlab.model.Scorer;
  * @param training the neuron's training; null when it kept no history
  * @param agreement fitted values against each other
  * @param calibration calibration groups
- * @param notes why a plot is missing, plain text
+ * @param notes why a plot is missing ({@code report} words each)
  */
 public record PlotData(
-    FitCurves fit, Training training, Agreement agreement, Calibration calibration, List<String> notes) {
+    FitCurves fit, Training training, Agreement agreement, Calibration calibration, List<Missing> notes) {
 
   /** The most rows a scatter plot shows; more are sampled. */
   public static final int MAX_POINTS = 2000;
@@ -110,6 +110,14 @@ public record PlotData(
    */
   public record Calibration(List<String> models, double[][] meanFitted, double[][] observed) {}
 
+  /** A plot that the data do not allow. */
+  public enum Missing {
+    /** No numeric predictor: no fitted curve against one. */
+    NO_NUMERIC_PREDICTOR,
+    /** The neuron kept no training history: no training plot. */
+    NO_TRAINING_HISTORY
+  }
+
   /**
    * Computes the plot data.
    *
@@ -120,21 +128,21 @@ public record PlotData(
    * @throws IllegalArgumentException when {@code plotX} is not a numeric predictor of the model
    */
   public static PlotData of(DesignMatrix d, Comparison c, String plotX, long seed) {
-    List<String> notes = new ArrayList<>();
+    List<Missing> notes = new ArrayList<>();
     DesignMatrix.Predictor along = predictor(d, plotX);
     int[] sample = sample(d.n(), seed);
     FitCurves fit = null;
     if (along != null) {
       fit = curves(d, c, along, sample, new SplittableRandom(seed ^ 0x6a09e667f3bcc909L));
     } else {
-      notes.add("The model has no numeric predictor, so there is no curve to plot against one.");
+      notes.add(Missing.NO_NUMERIC_PREDICTOR);
     }
     Training training = training(d, c);
     if (training == null) {
-      notes.add("The neuron kept no training history, so its training is not plotted.");
+      notes.add(Missing.NO_TRAINING_HISTORY);
     }
-    Agreement agreement = new Agreement(pick(c.logistic().fitted(), sample), pick(c.linear().fitted(), sample),
-        pick(c.neuron().fitted(), sample), d.n());
+    Agreement agreement = new Agreement(pick(values(d, c.logistic().fitted()), sample),
+        pick(values(d, c.linear().fitted()), sample), pick(values(d, c.neuron().fitted()), sample), d.n());
     Calibration calibration = calibration(d, c);
     return new PlotData(fit, training, agreement, calibration, notes);
   }
@@ -155,8 +163,7 @@ public record PlotData(
      * @param numeric the numeric predictors of the model (empty for a categorical one)
      */
     UnusablePredictor(String name, boolean categorical, List<String> numeric) {
-      super("x axis column " + name + (categorical ? " is categorical; it must be a numeric predictor"
-          : " is not a predictor of the model; numeric predictors are: " + numeric));
+      super("plotX=" + name); // worded by the CLI
       this.name = name;
       this.categorical = categorical;
       this.numeric = List.copyOf(numeric);
@@ -323,9 +330,15 @@ public record PlotData(
     return sum / total;
   }
 
+  /** A fit's values at every row of the design (the plots are made of small designs). */
+  private static double[] values(DesignMatrix d, logitlab.model.Fitted f) {
+    return d.rows().collect(b -> f.of(b.x(), b.rows()));
+  }
+
   private static Calibration calibration(DesignMatrix d, Comparison c) {
     List<String> models = List.of("linear", "logistic", "neuron");
-    double[][] fitted = {c.linear().fitted(), c.logistic().fitted(), c.neuron().fitted()};
+    double[][] fitted = {values(d, c.linear().fitted()), values(d, c.logistic().fitted()),
+      values(d, c.neuron().fitted())};
     int n = d.n();
     int bins = Math.min(BINS, n);
     double[] y = d.y();

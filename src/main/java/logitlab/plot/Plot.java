@@ -1,4 +1,4 @@
-package logitlab.report;
+package logitlab.plot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.imageio.ImageIO;
+import logitlab.report.Figure;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
@@ -82,9 +83,9 @@ public record Plot(String id, String title, String caption, List<XYChart> charts
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** The plot as an SVG element for inline HTML (see {@link Plots#inline}). */
+  /** The plot as an SVG element for inline HTML (see {@link Svg#inline}). */
   public String inlineSvg() {
-    return Plots.inline(svgDocument(), id, title);
+    return Svg.inline(svgDocument(), id, title);
   }
 
   /** The plot as a figure of an outline: the inline SVG if asked for, and the PNG file's name if any. */

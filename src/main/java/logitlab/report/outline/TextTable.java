@@ -1,4 +1,4 @@
-package logitlab.report;
+package logitlab.report.outline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,26 +11,26 @@ import java.util.List;
  * with an empty header staying with the one before it (significance stars, flags).
  * {@link #renderByColumn} puts one column (one model) in each block when the table is too wide.
  */
-public final class TextTable {
+final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
   private final boolean[] left;
 
-  public TextTable(String... header) {
+  TextTable(String... header) {
     columns = header.length;
     rows.add(header);
     left = new boolean[columns];
   }
 
   /** Left-aligns these columns (text), besides the first. */
-  public TextTable left(int... cols) {
+  TextTable left(int... cols) {
     for (int c : cols) {
       left[c] = true;
     }
     return this;
   }
 
-  public TextTable row(String... cells) {
+  TextTable row(String... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException("expected " + columns + " cells");
     }
@@ -39,13 +39,13 @@ public final class TextTable {
   }
 
   /** The widest a rendered line may be: an 80-column terminal. */
-  public static final int MAX_WIDTH = 80;
+  static final int MAX_WIDTH = 80;
 
   /**
    * Renders with the given indent; the last column is left-aligned when {@code lastLeft}. A table
    * wider than {@link #MAX_WIDTH} comes in blocks of as many columns as fit.
    */
-  public String render(String indent, boolean lastLeft) {
+  String render(String indent, boolean lastLeft) {
     return fitted(indent, lastLeft, false);
   }
 

@@ -1,18 +1,14 @@
-package logitlab.report;
+package logitlab.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import logitlab.model.Comparison;
-import logitlab.predict.PlotData;
+import logitlab.report.Prose;
 import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -94,13 +90,19 @@ public final class Plots {
 
   /** Draws every plot the data allow. */
   public static Drawn draw(Comparison c, PlotData data, Format format) {
-    List<String> notes = new ArrayList<>(data.notes());
+    List<String> notes = new ArrayList<>();
+    for (PlotData.Missing m : data.notes()) {
+      notes.add(switch (m) {
+        case NO_NUMERIC_PREDICTOR -> "The model has no numeric predictor, so there is no curve to plot against one.";
+        case NO_TRAINING_HISTORY -> "The neuron kept no training history, so its training is not plotted.";
+      });
+    }
     List<Drawing> out = new ArrayList<>();
     try {
       List<Chart> charts = charts(c, data);
       for (Chart ch : charts) {
         out.add(format == Format.SVG
-            ? new Drawing(ch.id, ch.title, ch.caption, svg(ch.chart, ch.id, ch.title), null)
+            ? new Drawing(ch.id, ch.title, ch.caption, Svg.svg(ch.chart, ch.id, ch.title), null)
             : new Drawing(ch.id, ch.title, ch.caption, null, png(ch.chart)));
       }
     } catch (VirtualMachineError e) {
@@ -408,58 +410,5 @@ public final class Plots {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static final Pattern PROLOG = Pattern.compile("^\\s*<\\?xml[^>]*\\?>\\s*(<!DOCTYPE[^>]*>\\s*)?");
-  private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
-  private static final Pattern REF = Pattern.compile("url\\(#([^)]+)\\)");
-  private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d{3,}");
-  private static final Pattern SIZE = Pattern.compile("<svg([^>]*?) height=\"[^\"]*\"([^>]*?) width=\"[^\"]*\"");
-
-  /**
-   * The chart as an SVG element to place in HTML: no XML prolog or DOCTYPE (which would need a DTD
-   * from the network), ids prefixed with the figure's id (several SVGs share one document), a title
-   * for screen readers, and a size that scales with the page.
-   */
-  static String svg(XYChart chart, String id, String title) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ChartEncoder.saveChart(chart, out, "svg");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return inline(out.toString(StandardCharsets.UTF_8), id, title);
-  }
-
-  /**
-   * An SVG document as an element to place in HTML (see {@link #svg}): the prolog dropped, ids
-   * prefixed with {@code id}, a title, a size that scales with the page, coordinates rounded.
-   */
-  static String inline(String document, String id, String title) {
-    String s = PROLOG.matcher(document).replaceFirst("");
-    s = replaceAll(ID, s, m -> "id=\"" + id + "-" + m.group(1) + "\"");
-    s = replaceAll(REF, s, m -> "url(#" + id + "-" + m.group(1) + ")");
-    s = SIZE.matcher(s).replaceFirst("<svg$1$2 class=\"plot\" role=\"img\"");
-    s = replaceAll(DECIMAL, s, m -> round(m.group()));
-    int close = s.indexOf('>', s.indexOf("<svg"));
-    s = s.substring(0, close + 1) + "\n  <title>" + Escape.html(title) + "</title>" + s.substring(close + 1);
-    return s.strip();
-  }
-
-  /** A coordinate with two decimals (a hundredth of a pixel): the SVG is a third of the size. */
-  private static String round(String number) {
-    String r = new java.math.BigDecimal(number).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-        .toPlainString();
-    return r.equals("-0") ? "0" : r;
-  }
-
-  private static String replaceAll(Pattern p, String s, java.util.function.Function<Matcher, String> f) {
-    Matcher m = p.matcher(s);
-    StringBuilder sb = new StringBuilder(s.length() + 256);
-    while (m.find()) {
-      m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m)));
-    }
-    m.appendTail(sb);
-    return sb.toString();
   }
 }

@@ -1,7 +1,8 @@
-package logitlab.report;
+package logitlab.predict;
 
 import java.util.ArrayList;
 import java.util.List;
+import logitlab.report.Csv;
 
 /**
  * The lines of {@code logitlab predict}'s output, one input record at a time: the input's columns as
@@ -39,17 +40,24 @@ public final class PredictionsCsv {
   }
 
   private final char delimiter;
+  private final char decimal;
   private final boolean firth;
   private final Classes classes;
   private final List<String> added;
 
   /**
    * @param delimiter the field delimiter (the input's)
+   * @param decimal the decimal mark of the numbers written, the input's ({@code '.'} or {@code ','}: a
+   *     file read with {@code --decimal ,} gets {@code 0,53} back, as R's {@code write.csv2} writes it)
    * @param firth whether to write {@code p_firth} (and {@code class_firth})
    * @param classes the predicted classes to write, or null for none
    */
-  public PredictionsCsv(char delimiter, boolean firth, Classes classes) {
+  public PredictionsCsv(char delimiter, char decimal, boolean firth, Classes classes) {
+    if (decimal == delimiter || (decimal != '.' && decimal != ',')) {
+      throw new IllegalArgumentException("decimal mark " + decimal + " with delimiter " + delimiter);
+    }
     this.delimiter = delimiter;
+    this.decimal = decimal;
     this.firth = firth;
     this.classes = classes;
     this.added = List.copyOf(columns(firth, classes));
@@ -120,7 +128,8 @@ public final class PredictionsCsv {
   }
 
   private void number(StringBuilder sb, double v) {
-    sb.append(Csv.quote(Csv.number(v), delimiter)).append(delimiter);
+    String n = Csv.number(v);
+    sb.append(Csv.quote(decimal == '.' ? n : n.replace('.', decimal), delimiter)).append(delimiter);
   }
 
   private void cell(StringBuilder sb, String s) {
