@@ -78,6 +78,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin NeuronCliOptions neuronOptions;
 
+  /** Where each design's row passes run: here by default, on Spark from {@link Main#compareOn}. */
+  java.util.function.UnaryOperator<DesignMatrix> placement = java.util.function.UnaryOperator.identity();
+
   @Override
   public Integer call() {
     if (!Phases.requested()) {
@@ -145,7 +148,7 @@ final class CompareCommand implements Callable<Integer> {
       fmt = format != null ? format : formatOf(output, file);
     }
     DesignMatrix design = Phases.time("parse",
-        () -> DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec));
+        () -> placement.apply(DesignMatrixLoader.load(DataOptions.input(file, main.stdin), csvFormat, modelSpec)));
     Comparison comparison = Comparer.compare(design, points, options);
     Format chosen = fmt;
     String text = Phases.time("render", () -> render(chosen, comparison));
@@ -209,7 +212,7 @@ final class CompareCommand implements Callable<Integer> {
     return Batch.run(inputs, outputDir, i -> {
       Path input = i.path().toAbsolutePath().normalize();
       DesignMatrix design = Phases.time("parse",
-          () -> DesignMatrixLoader.load(CsvInput.file(input, i.display()), csvFormat, modelSpec));
+          () -> placement.apply(DesignMatrixLoader.load(CsvInput.file(input, i.display()), csvFormat, modelSpec)));
       Comparison comparison = Comparer.compare(design, points, options);
       Path target = outputDir.resolve(i.stem() + ext);
       String text = Phases.time("render", () -> render(fmt, comparison));

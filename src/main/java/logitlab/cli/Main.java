@@ -72,6 +72,24 @@ public final class Main implements Runnable {
   }
 
   /**
+   * {@code logitlab compare ARGS} with each design's passes over its rows placed by {@code placement}
+   * (the Spark module's entry: it gives the rows its engine, {@link logitlab.data.RowBlocks#on}).
+   * Everything else is {@code compare}'s own: options, checks, error messages, exit codes, output.
+   *
+   * @param args compare's arguments, without the word {@code compare}
+   */
+  public static int compareOn(java.util.function.UnaryOperator<logitlab.data.DesignMatrix> placement,
+      InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(in, out, err, "compare");
+    CommandLine compare = cl.getSubcommands().get("compare");
+    ((CompareCommand) compare.getCommand()).placement = placement;
+    String[] full = new String[args.length + 1];
+    full[0] = "compare";
+    System.arraycopy(args, 0, full, 1, args.length);
+    return cl.execute(full);
+  }
+
+  /**
    * {@code logitlab --version} (or {@code -V}) alone: then {@link #main} prints the version lines as
    * picocli prints them, without building the command model (picocli's first use is most of the
    * start-up time of a small run).

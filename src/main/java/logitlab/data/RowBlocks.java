@@ -1,5 +1,6 @@
 package logitlab.data;
 
+import java.io.Serializable;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.function.BinaryOperator;
@@ -38,7 +39,31 @@ public final class RowBlocks {
    * @param a the prior weight of each row
    * @param lines the 1-based file line of each row
    */
-  public record Block(int index, int start, int rows, double[][] x, double[] y, double[] a, int[] lines) {}
+  public record Block(int index, int start, int rows, double[][] x, double[] y, double[] a, int[] lines)
+      implements Serializable {}
+
+  /**
+   * The map of a pass: one block to its accumulator. Serializable (as is what it captures), so
+   * that an {@link Engine} can run it where the blocks live.
+   */
+  public interface Leaf<A> extends Function<Block, A>, Serializable {}
+
+  /** The merge of a pass: two accumulators of adjacent block ranges, left then right. */
+  public interface Merge<A> extends BinaryOperator<A>, Serializable {}
+
+  /**
+   * Where the passes run when not on this machine's threads: an engine holds a copy of the same
+   * blocks (a cluster's cached partitions) and must return what {@link Parallel#reduce} returns
+   * over them: the leaves merged along the same fixed tree, so the result is the same to the last
+   * bit. The Spark engine (module {@code spark}) is one.
+   */
+  public interface Engine {
+    /** {@code leaf} over every block of {@code rows}, merged along {@link Parallel}'s tree. */
+    <A> A reduce(RowBlocks rows, Leaf<A> leaf, Merge<A> merge);
+
+    /** The engine in a few words for the output's header, e.g. {@code Spark 3.5.9 local[2], 4 partitions}. */
+    String describe();
+  }
 
   /** Bytes of one block's design columns that {@link #blockRows(int)} aims at (an L2 cache's worth). */
   static final int TARGET_BYTES = 1 << 19;
@@ -50,10 +75,11 @@ public final class RowBlocks {
 
   /**
    * New outcomes and prior weights for a block's rows, computed when the block is read (Firth's
-   * adjusted responses): from y and a into yOut and aOut, m rows.
+   * adjusted responses): from y and a into yOut and aOut, m rows. Serializable (as is what it
+   * captures), so that an {@link Engine} can apply it where the blocks live.
    */
   @FunctionalInterface
-  public interface Response {
+  public interface Response extends Serializable {
     void apply(double[] y, double[] a, double[] yOut, double[] aOut, int m);
   }
 
@@ -70,8 +96,11 @@ public final class RowBlocks {
   private final double weightedEvents;
   private final int nobs;
   private final int events;
+  private final Engine engine;
 
-  private RowBlocks(int n, int p, int shift, Object[] stored, int[] sizes, Response response, Object owner) {
+  private RowBlocks(int n, int p, int shift, Object[] stored, int[] sizes, Response response, Object owner,
+      Engine engine) {
+    this.engine = engine;
     this.n = n;
     this.p = p;
     this.shift = shift;
@@ -172,14 +201,7 @@ public final class RowBlocks {
   public Block block(int b) {
     Object o = stored[b];
     Block blk = o instanceof Block h ? h : read(b, (DoubleBuffer) o);
-    if (response == null) {
-      return blk;
-    }
-    int m = blk.rows;
-    double[] y = new double[m];
-    double[] a = new double[m];
-    response.apply(blk.y, blk.a, y, a, m);
-    return new Block(blk.index, blk.start, m, blk.x, y, a, blk.lines);
+    return response == null ? blk : respond(response, blk);
   }
 
   /** A spilled block: columns 0 .. p-1, then y, a and the lines, m doubles each. */
@@ -202,9 +224,42 @@ public final class RowBlocks {
     return new Block(b, b << shift, m, x, y, a, lines);
   }
 
-  /** Maps every block with {@code leaf} and merges in the fixed tree order ({@link Parallel#reduce}). */
-  public <A> A reduce(Function<Block, A> leaf, BinaryOperator<A> merge) {
+  /**
+   * Maps every block with {@code leaf} and merges in the fixed tree order ({@link Parallel#reduce}),
+   * on this machine's threads or, after {@link #on}, on the engine (which applies a {@link
+   * Response} to its copies of the blocks as {@link #block} does here).
+   */
+  public <A> A reduce(Leaf<A> leaf, Merge<A> merge) {
+    if (engine != null) {
+      return engine.reduce(this, response == null ? leaf : responding(response, leaf), merge);
+    }
     return Parallel.reduce(stored.length, b -> leaf.apply(block(b)), merge);
+  }
+
+  /** {@code leaf} on the block with the outcomes and weights {@code f} computes (captures no RowBlocks). */
+  private static <A> Leaf<A> responding(Response f, Leaf<A> leaf) {
+    return blk -> leaf.apply(respond(f, blk));
+  }
+
+  private static Block respond(Response f, Block blk) {
+    int m = blk.rows;
+    double[] y = new double[m];
+    double[] a = new double[m];
+    f.apply(blk.y, blk.a, y, a, m);
+    return new Block(blk.index, blk.start, m, blk.x, y, a, blk.lines);
+  }
+
+  /**
+   * The same rows whose {@link #reduce} passes run on {@code engine}, which holds a copy of these
+   * blocks; everything else (single rows, copies) still reads the blocks here.
+   */
+  public RowBlocks on(Engine engine) {
+    return new RowBlocks(n, p, shift, stored, sizes, response, owner, engine);
+  }
+
+  /** The engine the passes run on, or null for this machine's threads. */
+  public Engine engine() {
+    return engine;
   }
 
   /** Runs {@code body} on every block, on the reduction's threads. */
@@ -334,7 +389,7 @@ public final class RowBlocks {
     if (response != null) {
       throw new IllegalStateException("a response is already applied");
     }
-    return new RowBlocks(n, p, shift, stored, sizes, f, owner);
+    return new RowBlocks(n, p, shift, stored, sizes, f, owner, engine);
   }
 
   /**
@@ -448,7 +503,7 @@ public final class RowBlocks {
     public RowBlocks build() {
       flush();
       return new RowBlocks(n, p, Integer.numberOfTrailingZeros(rows), Arrays.copyOf(done, count),
-          Arrays.copyOf(sizes, count), null, owner);
+          Arrays.copyOf(sizes, count), null, owner, null);
     }
   }
 }

@@ -23,8 +23,12 @@ final class Classifier {
   /** Runs on the heap are merged two by two up to this many rows (the final merge has fewer ways). */
   static final int MERGE_ROWS = 1 << 18;
 
-  /** Some blocks' share: their sums and their sorted runs, in block order. */
-  private record Part(Classification.Sums sums, List<Classification.SortedRows> runs) {
+  /**
+   * Some blocks' share: their sums and their sorted runs, in block order. Serializable (from an
+   * engine, every run is a heap {@link Classification.Run}).
+   */
+  private record Part(Classification.Sums sums, List<Classification.SortedRows> runs)
+      implements java.io.Serializable {
     static Part merge(Part left, Part right) {
       List<Classification.SortedRows> runs = new ArrayList<>(left.runs.size() + right.runs.size());
       runs.addAll(left.runs);
@@ -81,6 +85,16 @@ final class Classifier {
 
   /** The summary of a fit's values on the rows at {@code threshold}. */
   static Classification classify(RowBlocks rows, Fitted fitted, double threshold, String context) {
+    if (rows.engine() != null) {
+      // on an engine (Spark) the runs are sorted where the blocks live and come back to the driver
+      // on its heap, with no spill file there (the driver holds the rows' blocks too)
+      Part all = rows.reduce(b -> {
+        double[] p = fitted.of(b.x(), b.rows());
+        return new Part(Classification.Sums.of(p, b.y(), b.a(), 0, b.rows(), threshold),
+            List.of(Classification.Run.of(p, b.y(), b.a(), 0, b.rows())));
+      }, Part::merge);
+      return Classification.of(all.sums(), Classification.auc(all.runs()), threshold);
+    }
     Spill.Policy policy = Spill.policy();
     Object owner = new Object();
     Part all = rows.reduce(b -> {

@@ -63,7 +63,8 @@ public final class Comparer {
     return new InputSummary(d.file(), d.rowsRead(), d.n(), d.rowsDropped(), d.droppedByColumn(),
         d.outcome().column(), d.outcome().event(), d.outcome().nonEvent(), d.weightedEvents(),
         d.totalWeight(), d.weighting().weightsColumn(), d.weighting().trialsColumn(), predictors,
-        d.terms(), d.notes().identifierLike(), d.notes().emptyAsMissing());
+        d.terms(), d.notes().identifierLike(), d.notes().emptyAsMissing(),
+        d.rows().engine() == null ? null : d.rows().engine().describe());
   }
 
   /** The smallest and largest value of the first numeric predictor. */

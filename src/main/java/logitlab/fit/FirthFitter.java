@@ -250,7 +250,7 @@ public final class FirthFitter {
    * @param logLik l(beta)
    * @param penalized l*(beta)
    */
-  private record State(double[] beta, double[] r, boolean singular, double logLik, double penalized) {}
+  private record State(double[] beta, double[] r, boolean singular, double logLik, double penalized) implements java.io.Serializable {}
 
   /**
    * A profile fit stops when U*' I^-1 U* (the scoring step in the metric of I, about twice the
@@ -447,7 +447,7 @@ public final class FirthFitter {
   }
 
   /** One block's part of {@link #evaluate}: the factor of its rows of W^1/2 X and its l. */
-  private record Part(QrFactor factor, double logLik) {
+  private record Part(QrFactor factor, double logLik) implements java.io.Serializable {
     static Part merge(Part top, Part bottom) {
       return new Part(QrFactor.merge(top.factor, bottom.factor, true), top.logLik + bottom.logLik);
     }

@@ -102,8 +102,11 @@ final class GlmInference {
     double ybar = d.weightedEvents() / d.totalWeight();
     // logLik: binomial log-likelihood, as R's logLik.glm (with log choose(m, k)); ll: the
     // individual-level sum a [y log mu + (1 - y) log(1 - mu)]; ll0 at mu = ybar
+    // The pass captures locals only (the fitted values as a Fitted, not e), so that an engine
+    // (Spark) can ship it where the blocks live; it writes nothing outside its accumulator.
+    Fitted fitted = e.mu();
     double[] sums = d.rows().reduce(b -> {
-      double[] mu = e.mu().of(b.x(), b.rows());
+      double[] mu = fitted.of(b.x(), b.rows());
       double[] y = b.y();
       double[] a = b.a();
       double[] t = new double[5];

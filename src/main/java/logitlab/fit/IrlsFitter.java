@@ -121,7 +121,7 @@ public final class IrlsFitter {
    * An offset added to the linear predictor: {@code coefficient} times design column
    * {@code column} (the profile likelihood's b x_j), computed per row, never stored.
    */
-  record Offset(int column, double coefficient) {
+  record Offset(int column, double coefficient) implements java.io.Serializable {
     double at(double[][] x, int i) {
       return coefficient * x[column][i];
     }
@@ -144,7 +144,7 @@ public final class IrlsFitter {
    *     the design's column order
    */
   record Run(double[] beta, int[] cols, double[] coef, Offset offset, double deviance, double lastChange,
-      int iterations, int halvings, boolean converged, QrFactor.Solution solution) {
+      int iterations, int halvings, boolean converged, QrFactor.Solution solution) implements java.io.Serializable {
 
     /** The fitted probabilities: linkinv(X[, cols] coef + offset), per block of rows. */
     Fitted fitted() {

@@ -245,10 +245,11 @@ public final class NeuronFitter {
       }
     }
     double[] wf = w.clone();
+    Activation act = opt.activation(); // captured alone, so that the fitted values serialize
     Fitted fitted = (x, m) -> {
       double[] s = Fitted.linearPredictors(x, m, wf);
       for (int i = 0; i < m; i++) {
-        s[i] = opt.activation().probability(s[i]);
+        s[i] = act.probability(s[i]);
       }
       return s;
     };

@@ -36,7 +36,7 @@ import logitlab.model.Dense;
  * @param rss the part of |z|^2 the rows' R cannot reach (the residual sum of squares of the
  *     unpivoted fit)
  */
-record QrFactor(int q, double[] r, double rss) {
+record QrFactor(int q, double[] r, double rss) implements java.io.Serializable {
   /**
    * Columns per panel of {@link #ofBlock}: the reflections of a panel are applied to each column
    * right of it while that column stays in cache (a design of up to this many columns is one
@@ -542,5 +542,5 @@ record QrFactor(int q, double[] r, double rss) {
       int rank,
       double[][] unscaledCovariance,
       double rss,
-      double[][] aliasCombination) {}
+      double[][] aliasCombination) implements java.io.Serializable {}
 }

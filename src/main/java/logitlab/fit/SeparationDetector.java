@@ -182,9 +182,10 @@ public final class SeparationDetector {
           keep.add(j);
         }
       }
+      int width = p; // a local, so that the pass does not capture this (not serializable)
       double[] max = rows.reduce(b -> {
-        double[] t = new double[p];
-        for (int j = 0; j < p; j++) {
+        double[] t = new double[width];
+        for (int j = 0; j < width; j++) {
           double[] xj = b.x()[j];
           for (int i = 0; i < b.rows(); i++) {
             if (b.a()[i] > 0) {
@@ -194,7 +195,7 @@ public final class SeparationDetector {
         }
         return t;
       }, (u, v) -> {
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < width; j++) {
           u[j] = Math.max(u[j], v[j]);
         }
         return u;

@@ -68,7 +68,7 @@ public record Classification(
    * @param clipped rows whose p was clipped
    */
   public record Sums(double total, double logLoss, double brier, double tp, double fp, double tn, double fn,
-      int clipped) {
+      int clipped) implements java.io.Serializable {
 
     /** The sums over rows [from, to) with a positive weight, in row order. */
     public static Sums of(double[] p, double[] y, double[] a, int from, int to, double threshold) {
@@ -140,7 +140,8 @@ public record Classification(
    * @param events a y of each
    * @param nonEvents a (1 - y) of each
    */
-  public record Run(double[] keys, double[] events, double[] nonEvents) implements SortedRows {
+  public record Run(double[] keys, double[] events, double[] nonEvents)
+      implements SortedRows, java.io.Serializable {
 
     @Override
     public int size() {

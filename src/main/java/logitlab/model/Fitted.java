@@ -5,10 +5,12 @@ package logitlab.model;
  * x'beta. It is computed from the fit's coefficients for the rows of one block at a time, whenever
  * a pass needs it (the classification tables, the plots), so that no vector of length n is kept
  * for it; each fitter gives the formula it fitted with (R's clamped {@code linkinv} for the GLM,
- * the neuron's activation), so the values are those the fit saw, to the last bit.
+ * the neuron's activation), so the values are those the fit saw, to the last bit. Serializable
+ * (as is what an implementation captures), so that a pass on an engine ({@link
+ * logitlab.data.RowBlocks.Engine}) can compute it where the blocks live.
  */
 @FunctionalInterface
-public interface Fitted {
+public interface Fitted extends java.io.Serializable {
   /**
    * The values of m rows.
    *

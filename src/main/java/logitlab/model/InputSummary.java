@@ -26,6 +26,8 @@ import java.util.Map;
  *     number or an identifier, whose slope means nothing
  * @param emptyAsMissing for each categorical predictor with text values, the rows whose field was
  *     empty and so missing (dropped), in column order; see {@link #emptyLevelHints()}
+ * @param engine where the passes over the rows ran, e.g. {@code Spark 3.5.9 local[2], 4
+ *     partitions}; null for this machine's own threads (and then not printed)
  */
 public record InputSummary(
     String file,
@@ -43,13 +45,23 @@ public record InputSummary(
     List<String> predictors,
     List<String> terms,
     List<String> identifierLike,
-    Map<String, Integer> emptyAsMissing) {
+    Map<String, Integer> emptyAsMissing,
+    String engine) {
 
   /**
    * The share of the rows read above which the empty fields of a categorical column, read as
    * missing, are worth a hint: a column that silently drops more than 5 % of the rows.
    */
   public static final double EMPTY_HINT_SHARE = 0.05;
+
+  /** A summary of rows read and fitted on this machine (no engine). */
+  public InputSummary(String file, int rowsRead, int rowsUsed, int rowsDropped,
+      Map<String, Integer> droppedByColumn, String outcome, String event, String nonEvent, double events,
+      double total, String weightsColumn, String trialsColumn, List<String> predictors, List<String> terms,
+      List<String> identifierLike, Map<String, Integer> emptyAsMissing) {
+    this(file, rowsRead, rowsUsed, rowsDropped, droppedByColumn, outcome, event, nonEvent, events, total,
+        weightsColumn, trialsColumn, predictors, terms, identifierLike, emptyAsMissing, null);
+  }
 
   public InputSummary {
     droppedByColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(droppedByColumn));

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * @param max largest fitted value
  * @param lines the file line numbers of the first (up to {@link #MAX_LINES}) offending rows
  */
-public record OutOfRange(int count, int below, int above, double min, double max, int[] lines) {
+public record OutOfRange(int count, int below, int above, double min, double max, int[] lines)
+    implements java.io.Serializable {
   /** How many offending line numbers are kept. */
   public static final int MAX_LINES = 10;
 

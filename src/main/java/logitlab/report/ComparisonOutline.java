@@ -59,8 +59,14 @@ public final class ComparisonOutline {
   private void write(String titlePrefix) {
     InputSummary in = c.input();
     s.title(titlePrefix + in.file());
-    s.facts(List.of(Sink.Fact.whole("rows", Prose.rows(in)), new Sink.Fact("outcome", Prose.outcome(in, compact)),
+    List<Sink.Fact> facts = new java.util.ArrayList<>();
+    if (in.engine() != null) {
+      // where the row passes ran (Spark); absent for this machine's threads
+      facts.add(Sink.Fact.whole("engine", in.engine()));
+    }
+    facts.addAll(List.of(Sink.Fact.whole("rows", Prose.rows(in)), new Sink.Fact("outcome", Prose.outcome(in, compact)),
         Sink.Fact.joined("model", " + ", Prose.model(in))));
+    s.facts(facts);
     s.warningsSection(Prose.warnings(c), "No warnings: no separation, no aliased terms, every fit converged.");
     s.warningsInPlace(Prose.dataWarnings(in));
     sideBySide();

@@ -71,6 +71,9 @@ public final class CsvReport {
   }
 
   private void data(InputSummary in) {
+    if (in.engine() != null) {
+      text("data", "", "engine", in.engine());
+    }
     text("data", "", "outcome", in.outcome());
     text("data", "", "event", in.event());
     text("data", "", "non_event", in.nonEvent());

@@ -113,6 +113,9 @@ public final class JsonReport {
   private void input(InputSummary in) throws IOException {
     g.writeObjectFieldStart("input");
     g.writeStringField("file", in.file());
+    if (in.engine() != null) {
+      g.writeStringField("engine", in.engine());
+    }
     g.writeNumberField("rowsRead", in.rowsRead());
     g.writeNumberField("rowsUsed", in.rowsUsed());
     g.writeNumberField("rowsDropped", in.rowsDropped());
